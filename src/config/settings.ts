@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where build-issue itself lives: templates/, styles/, fonts/ and node_modules/ are here. */
+export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const VERSION: string = (JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Every setting of a build, resolved once from the command line and the environment. */
+export interface Settings {
+  /** Folder with templates/, styles/, fonts/ (build-issue's own). */
+  packageDir: string;
+  /** Folder with publication.yaml and one folder per issue. Default: ./issues */
+  issuesDir: string;
+  /** Folder PDFs are written to. Default: ./dist */
+  distDir: string;
+  /** Font subsets kept between builds. Default: node_modules/.cache/build-issue */
+  cacheDir: string;
+  /** Edition used when an issue names none. Default: 2023 */
+  defaultEdition: string;
+  /** Chromium to run; found from PUPPETEER_EXECUTABLE_PATH, CHROME_PATH or /usr/bin/chromium. */
+  browserPath?: string;
+  /** SOURCE_DATE_EPOCH, if set: the date written into PDFs instead of the issue's date. */
+  sourceDateEpoch?: number;
+  version: string;
+}
+
+export function resolveSettings(env: NodeJS.ProcessEnv, cwd: string, overrides: Partial<Settings> = {}): Settings {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return {
+    packageDir: PACKAGE_DIR,
+    issuesDir: path.resolve(cwd, 'issues'),
+    distDir: path.resolve(cwd, 'dist'),
+    cacheDir: path.join(PACKAGE_DIR, 'node_modules', '.cache', 'build-issue'),
+    defaultEdition: '2023',
+    sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+    version: VERSION,
+    ...overrides,
+  };
+}

@@ -1,0 +1,68 @@
+import { error, type Result } from '../../diagnostics.js';
+import type { IssueMeta } from './types.js';
+import { YamlFields } from './yaml-fields.js';
+
+export interface SplitSource {
+  yaml: string;
+  /** The Markdown after the closing `---`, preceded by blank lines so its line numbers are the file's. */
+  markdown: string;
+}
+
+/** Separates `---`-fenced YAML front matter from the Markdown body. */
+export function splitFrontMatter(text: string, file: string): Result<SplitSource> {
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  if (lines[0]?.trim() !== '---') {
+    return {
+      diagnostics: [error('front-matter-missing', 'the file must start with front matter between two “---” lines', { file, line: 1, column: 1 })],
+    };
+  }
+  const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
+  if (end < 0) {
+    return { diagnostics: [error('front-matter-unclosed', 'front matter has no closing “---” line', { file, line: 1, column: 1 })] };
+  }
+  return {
+    value: {
+      yaml: lines.slice(1, end).join('\n'),
+      markdown: '\n'.repeat(end + 1) + lines.slice(end + 1).join('\n'),
+    },
+    diagnostics: [],
+  };
+}
+
+const FIELDS = ['serial', 'year', 'number', 'date', 'distribution', 'print_run', 'edition'];
+
+/** Validates the issue's own facts. `serial` must agree with the folder the issue lives in. */
+export function parseIssueMeta(
+  yaml: string,
+  file: string,
+  options: { folderSerial: string; defaultEdition: string },
+): Result<IssueMeta> {
+  const fields = new YamlFields(yaml, file, 1);
+  fields.rejectUnknown([], FIELDS);
+  fields.rejectUnknown(['distribution'], ['report', 'send']);
+  const serial = fields.integer(['serial'], { min: 1, max: 999999 });
+  if (serial !== undefined && String(serial) !== options.folderSerial) {
+    fields.report(['serial'], 'serial-mismatch', `is ${serial} but the issue's folder is issues/${options.folderSerial}`);
+  }
+  const year = fields.integer(['year'], { min: 1949, max: 2999 });
+  const number = fields.integer(['number'], { min: 1, max: 99 });
+  const date = fields.string(['date'], { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'YYYY-MM-DD, e.g. 2023-09-20' });
+  if (date && Number.isNaN(Date.parse(`${date}T00:00:00Z`))) fields.report(['date'], 'field-format', `“${date}” is not a calendar date`);
+  if (date && year !== undefined && !date.startsWith(String(year))) {
+    fields.report(['date'], 'date-year-mismatch', `${date} is not in the issue's year ${year}`);
+  }
+  const report = fields.string(['distribution', 'report'], { hint: '报：…' });
+  const send = fields.string(['distribution', 'send'], { hint: '发：…' });
+  const printRun = fields.integer(['print_run'], { min: 1, max: 10_000_000 });
+  const edition = fields.string(['edition'], { optional: true, pattern: /^[\w.-]+$/, hint: 'a style edition name such as 2023' });
+  if (
+    fields.diagnostics.length > 0 || serial === undefined || year === undefined || number === undefined ||
+    !date || !report || !send || printRun === undefined
+  ) {
+    return { diagnostics: fields.diagnostics };
+  }
+  return {
+    value: { serial, year, number, date, distribution: { report, send }, printRun, edition: edition ?? options.defaultEdition },
+    diagnostics: [],
+  };
+}

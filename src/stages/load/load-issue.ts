@@ -1,0 +1,73 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { error, hasErrors, type Diagnostic, type Result } from '../../diagnostics.js';
+import { parseIssueMeta, splitFrontMatter } from './front-matter.js';
+import { parsePublication } from './publication.js';
+import { readStructure } from './structure.js';
+import type { IssueDocument } from './types.js';
+
+export const ISSUE_FILE = 'issue.md';
+export const PUBLICATION_FILE = 'publication.yaml';
+
+export interface LoadOptions {
+  /** The folder holding publication.yaml and one folder per issue. */
+  issuesDir: string;
+  /** Paths in messages are relative to this folder. */
+  rootDir: string;
+  defaultEdition: string;
+}
+
+/** Serials of the issues that exist, in numeric order. */
+export async function listIssues(issuesDir: string): Promise<string[]> {
+  const entries = await readdir(issuesDir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory() && /^\d+$/.test(e.name))
+    .map((e) => e.name)
+    .sort((a, b) => Number(a) - Number(b));
+}
+
+async function readText(file: string, shown: string): Promise<Result<string>> {
+  try {
+    return { value: await readFile(file, 'utf8'), diagnostics: [] };
+  } catch {
+    return { diagnostics: [error('file-missing', 'cannot read this file', { file: shown })] };
+  }
+}
+
+/** Stage 1: issue folder + publication file → validated IssueDocument. */
+export async function loadIssue(serial: string, options: LoadOptions): Promise<Result<IssueDocument>> {
+  const dir = path.join(options.issuesDir, serial);
+  const shown = (file: string) => path.relative(options.rootDir, file) || file;
+  const issueFile = path.join(dir, ISSUE_FILE);
+  const publicationFile = path.join(options.issuesDir, PUBLICATION_FILE);
+
+  const existing = await listIssues(options.issuesDir);
+  if (!existing.includes(serial)) {
+    const known = existing.length ? existing.join(', ') : 'none';
+    return { diagnostics: [error('issue-missing', `there is no issue ${serial}; issues here: ${known}`, { file: shown(dir) })] };
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const publicationText = await readText(publicationFile, shown(publicationFile));
+  const issueText = await readText(issueFile, shown(issueFile));
+  diagnostics.push(...publicationText.diagnostics, ...issueText.diagnostics);
+  if (publicationText.value === undefined || issueText.value === undefined) return { diagnostics };
+
+  const publication = parsePublication(publicationText.value, shown(publicationFile));
+  const split = splitFrontMatter(issueText.value, shown(issueFile));
+  diagnostics.push(...publication.diagnostics, ...split.diagnostics);
+  if (!split.value) return { diagnostics };
+
+  const meta = parseIssueMeta(split.value.yaml, shown(issueFile), { folderSerial: serial, defaultEdition: options.defaultEdition });
+  const tree = unified().use(remarkParse).parse(split.value.markdown);
+  const columns = readStructure(tree, shown(issueFile));
+  diagnostics.push(...meta.diagnostics, ...columns.diagnostics);
+
+  if (hasErrors(diagnostics) || !publication.value || !meta.value || !columns.value) return { diagnostics };
+  return {
+    value: { dir, file: shown(issueFile), publication: publication.value, meta: meta.value, columns: columns.value },
+    diagnostics,
+  };
+}

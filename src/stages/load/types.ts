@@ -1,0 +1,65 @@
+import type { Root } from 'mdast';
+
+/** What every issue of the publication shares (issues/publication.yaml). */
+export interface Publication {
+  /** The name as the masthead sets it, one entry per line. */
+  name: string[];
+  classification: string;
+  publishers: string[];
+  office: {
+    name: string;
+    phone: string;
+    address: string;
+    fax: string;
+    postcode: string;
+    email: string;
+  };
+}
+
+/** The issue's own facts, from the front matter of issues/<serial>/issue.md. */
+export interface IssueMeta {
+  serial: number;
+  year: number;
+  /** Issue number within the year (第9期). */
+  number: number;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  distribution: { report: string; send: string };
+  printRun: number;
+  /** Style edition (templates/<edition>, styles/<edition>). */
+  edition: string;
+}
+
+export interface SourcePosition {
+  file: string;
+  line: number;
+}
+
+export interface Article {
+  /** Stable id used for anchors, the TOC and bookmarks: a1, a2, … in reading order. */
+  id: string;
+  title: string;
+  subtitle?: string;
+  byline?: string;
+  /** The article's body as Markdown syntax tree (sections, paragraphs, run-in heads). */
+  body: Root;
+  position: SourcePosition;
+}
+
+export interface Column {
+  id: string;
+  name: string;
+  articles: Article[];
+  position: SourcePosition;
+}
+
+/** A loaded, validated issue: everything later stages need, with source positions kept. */
+export interface IssueDocument {
+  /** The issue's folder, e.g. issues/453. */
+  dir: string;
+  /** The Markdown file, relative to the project root, for messages. */
+  file: string;
+  publication: Publication;
+  meta: IssueMeta;
+  columns: Column[];
+}

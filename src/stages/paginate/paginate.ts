@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { error, type Diagnostic, type Result } from '../../diagnostics.js';
+import type { HtmlBundle } from '../render/render-issue.js';
+
+const require = createRequire(import.meta.url);
+// pagedjs's exports map hides dist/; find the package folder through its main entry.
+const POLYFILL = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+const inPage = (name: string) => readFile(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
+
+/** What the layout did, read from the laid-out pages. */
+export interface LayoutFacts {
+  pageCount: number;
+  /** Article id → page its title landed on (1-based). */
+  articles: Record<string, number>;
+  /** Block id → characters found on the pages, and the pages its fragments are on. */
+  blocks: Record<string, { chars: number; pages: number[] }>;
+  /** Page holding the distribution footer (0 if it is missing). */
+  colophonPage: number;
+}
+
+/** Stage 3's output: Chromium's PDF and the facts of its pages. */
+export interface PaginatedPdf {
+  pdf: Uint8Array;
+  facts: LayoutFacts;
+  /** The HTML as laid out (after grid snapping), for --keep-html. */
+  html: string;
+}
+
+/** Only the page's own content may load: fonts are inlined as data: URLs, nothing comes from a network. */
+async function blockRequests(page: Page): Promise<string[]> {
+  const blocked: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url === 'about:blank') void request.continue();
+    else {
+      blocked.push(url);
+      void request.abort('blockedbyclient');
+    }
+  });
+  return blocked;
+}
+
+/** Every block of the source must have reached a page, whole: Paged.js can drop what it cannot lay out. */
+function checkCompleteness(bundle: HtmlBundle, facts: LayoutFacts): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const block of bundle.blocks) {
+    const found = facts.blocks[block.id];
+    if (!found) {
+      diagnostics.push(error('block-dropped', 'this block did not reach any page (Paged.js could not lay it out)', { file: bundle.file, line: block.line }));
+    } else if (found.chars !== block.chars) {
+      diagnostics.push(error('block-truncated', `only ${found.chars} of ${block.chars} characters of this block reached the pages`, { file: bundle.file, line: block.line }));
+    }
+  }
+  if (facts.colophonPage === 0) diagnostics.push(error('footer-dropped', 'the distribution footer did not reach a page', { file: bundle.file }));
+  return diagnostics;
+}
+
+/** Stage 3: HtmlBundle → PDF, laid out by the Paged.js 0.4.3 polyfill in Chromium. */
+export async function paginate(bundle: HtmlBundle, browser: Browser): Promise<Result<PaginatedPdf>> {
+  const page = await browser.newPage();
+  try {
+    const blocked = await blockRequests(page);
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (/Unable to layout/i.test(message.text())) warnings.push(message.text());
+    });
+    await page.setContent(bundle.html, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.evaluate(await inPage('snap.js'));
+    const html = await page.evaluate(() => `<!DOCTYPE html>\n${document.documentElement.outerHTML}`);
+
+    await page.evaluate(() => {
+      (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
+    });
+    await page.addScriptTag({ path: POLYFILL });
+    await page.evaluate(async () => {
+      await (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill.preview();
+    });
+    const facts = (await page.evaluate(await inPage('facts.js'))) as LayoutFacts;
+
+    const diagnostics = checkCompleteness(bundle, facts);
+    for (const url of blocked) diagnostics.push(error('network-blocked', `the page asked for ${url}; only the build's own content may load`, { file: bundle.file }));
+    for (const text of warnings) diagnostics.push(error('layout-failed', text, { file: bundle.file }));
+    if (diagnostics.length > 0) return { diagnostics };
+
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 });
+    return { value: { pdf, facts, html }, diagnostics };
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import subsetFont from 'subset-font';
+import { error, type Diagnostic, type Place, type Result } from '../../diagnostics.js';
+
+export interface FontFamily {
+  file: string;
+  weight: number;
+  describe: string;
+}
+
+/** A piece of text and the role (masthead, title, body …) whose font will set it. */
+export interface RoleText {
+  role: string;
+  text: string;
+  place: Place;
+}
+
+/** A font ready for @font-face: subset to the issue's characters, TrueType outlines. */
+export interface PreparedFont {
+  family: string;
+  weight: number;
+  ttf: Buffer;
+}
+
+export interface FontOptions {
+  rootDir: string;
+  families: Record<string, FontFamily>;
+  roles: Record<string, string>;
+  /** Where subsets are kept between builds, keyed by font and characters. */
+  cacheDir: string;
+}
+
+// Line ends and tabs are never set; the space is, so it is kept in the subsets.
+const IGNORED = /[^\S ]/u;
+
+function charsOf(texts: readonly string[]): string {
+  const set = new Set<string>();
+  for (const text of texts) for (const ch of text) if (!IGNORED.test(ch)) set.add(ch);
+  return [...set].sort().join('');
+}
+
+/** Line and column of the n-th UTF-16 offset, for pointing at one character. */
+function placeAt(place: Place, text: string, offset: number): Place {
+  if (place.line === undefined) return place;
+  const before = text.slice(0, offset);
+  const lines = before.split('\n');
+  const line = place.line + lines.length - 1;
+  const column = lines.length === 1 ? (place.column ?? 1) + before.length : lines.at(-1)!.length + 1;
+  return { file: place.file, line, column };
+}
+
+/**
+ * Every character must be in the font its role uses; otherwise Chromium would
+ * quietly take a system font (perhaps a CFF one, which it embeds as Type 3).
+ */
+function checkCoverage(texts: readonly RoleText[], faces: Map<string, fontkit.Font>, roles: Record<string, string>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const reported = new Set<string>();
+  for (const { role, text, place } of texts) {
+    const family = roles[role];
+    const face = family === undefined ? undefined : faces.get(family);
+    if (!face) throw new Error(`style edition has no font for role “${role}”`);
+    let offset = 0;
+    for (const ch of text) {
+      const key = `${family}:${ch}`;
+      if (!IGNORED.test(ch) && !reported.has(key) && !face.hasGlyphForCodePoint(ch.codePointAt(0)!)) {
+        reported.add(key);
+        const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        diagnostics.push(error('glyph-missing', `“${ch}” (U+${code}) is not in the ${role} font ${family}; replace it or choose another font`, placeAt(place, text, offset)));
+      }
+      offset += ch.length;
+    }
+  }
+  return diagnostics;
+}
+
+async function subsetCached(source: Buffer, chars: string, cacheDir: string): Promise<Buffer> {
+  const key = createHash('sha256').update(source).update('\0').update(chars).digest('hex').slice(0, 32);
+  const file = path.join(cacheDir, `${key}.ttf`);
+  const cached = await readFile(file).catch(() => undefined);
+  if (cached) return cached;
+  // Subsetting to the issue's characters also drops the Kangxi radicals that
+  // share glyphs with ideographs, so Chromium can no longer write 大 as ⼤.
+  const ttf = await subsetFont(source, chars, { targetFormat: 'truetype' });
+  await mkdir(cacheDir, { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, ttf);
+  await rename(temp, file);
+  return ttf;
+}
+
+/** Checks coverage, then subsets every family to exactly the characters the document uses. */
+export async function prepareFonts(texts: readonly RoleText[], extraChars: string, options: FontOptions): Promise<Result<PreparedFont[]>> {
+  const used = new Set(Object.values(options.roles));
+  const sources = new Map<string, Buffer>();
+  const faces = new Map<string, fontkit.Font>();
+  for (const family of used) {
+    const spec = options.families[family];
+    if (!spec) throw new Error(`font family “${family}” is not in fonts/fonts.json`);
+    const file = path.resolve(options.rootDir, spec.file);
+    const source = await readFile(file).catch(() => undefined);
+    if (!source) {
+      return { diagnostics: [error('font-missing', `font file for “${family}” is missing; run npm ci`, { file: spec.file })] };
+    }
+    sources.set(family, source);
+    faces.set(family, fontkit.create(source) as fontkit.Font);
+  }
+  const diagnostics = checkCoverage(texts, faces, options.roles);
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const chars = charsOf([...texts.map((t) => t.text), extraChars]);
+  const fonts = await Promise.all(
+    [...used].map(async (family) => ({
+      family,
+      weight: options.families[family]!.weight,
+      ttf: await subsetCached(sources.get(family)!, chars, options.cacheDir),
+    })),
+  );
+  return { value: fonts, diagnostics: [] };
+}

@@ -1,0 +1,121 @@
+import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
+import { sanitize } from 'hast-util-sanitize';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { segmentForLineBreaking } from './cjk-text.js';
+
+/** One block of the source (paragraph or heading), tracked until it reaches a page. */
+export interface Block {
+  id: string;
+  /** Source line, for messages after layout. */
+  line: number;
+  /** Visible characters (no white space, no joiners), to check nothing was dropped. */
+  chars: number;
+}
+
+export interface BlockCounter {
+  next(line: number, text: string): Block;
+  readonly blocks: Block[];
+}
+
+export function blockCounter(): BlockCounter {
+  const blocks: Block[] = [];
+  return {
+    blocks,
+    next(line, text) {
+      const block = { id: `b${blocks.length + 1}`, line, chars: visibleLength(text) };
+      blocks.push(block);
+      return block;
+    },
+  };
+}
+
+export function visibleLength(text: string): number {
+  return [...text.replace(/\s/gu, '')].length;
+}
+
+function textOf(node: Element | HastRoot): string {
+  let text = '';
+  visit(node, 'text', (t: Text) => {
+    text += t.value;
+  });
+  return text;
+}
+
+function lastText(node: Element): Text | undefined {
+  let last: Text | undefined;
+  visit(node, 'text', (t: Text) => {
+    if (t.value.trim() !== '') last = t;
+  });
+  return last;
+}
+
+/** A text as hast nodes: glued runs in `<span class="nb">`, the rest as text. */
+function gluedNodes(text: string, paragraphEnd: boolean): ElementContent[] {
+  return segmentForLineBreaking(text, { paragraphEnd }).map((segment): ElementContent =>
+    segment.glued
+      ? { type: 'element', tagName: 'span', properties: { className: ['nb'] }, children: [{ type: 'text', value: segment.text }] }
+      : { type: 'text', value: segment.text },
+  );
+}
+
+/** Glue for line breaking in every text node, and no 孤字 at the end of a paragraph. */
+function glueText(tree: HastRoot): void {
+  const paragraphEnds = new Set<Text>();
+  visit(tree, 'element', (el: Element) => {
+    if (el.tagName !== 'p') return;
+    const last = lastText(el);
+    if (last) paragraphEnds.add(last);
+  });
+  visit(tree, 'text', (t: Text, index, parent) => {
+    if (!parent || index === undefined) return;
+    const nodes = gluedNodes(t.value, paragraphEnds.has(t));
+    parent.children.splice(index, 1, ...(nodes as never[]));
+    return index + nodes.length;
+  });
+}
+
+/** Marks blocks for the completeness check and classifies run-in heads and section headings. */
+function markBlocks(tree: HastRoot, counter: BlockCounter): void {
+  for (const node of tree.children) {
+    if (node.type !== 'element') continue;
+    const line = node.position?.start.line ?? 0;
+    const block = counter.next(line, textOf(node));
+    node.properties = { ...node.properties, dataBlock: block.id, dataLine: line };
+    const first = node.children.find((c: ElementContent) => c.type !== 'text' || c.value.trim() !== '');
+    if (node.tagName === 'p' && first?.type === 'element' && first.tagName === 'strong') {
+      node.properties.className = ['run-in'];
+    }
+    if (node.tagName === 'h3') node.properties.className = ['section'];
+  }
+}
+
+const toHast = unified().use(remarkRehype);
+const toHtml = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: false } });
+
+/**
+ * Markdown body → HTML with unified (remark-rehype → sanitize → glue → rehype-stringify).
+ * Raw HTML never reaches the page: remark-rehype drops it, and the sanitizer
+ * removes scripts, event handlers and javascript: URLs from whatever remains.
+ */
+export async function markdownToHtml(body: MdastRoot, counter: BlockCounter): Promise<string> {
+  const hast = (await toHast.run(structuredClone(body))) as HastRoot;
+  const clean = sanitize(hast) as HastRoot;
+  // sanitize drops positions; take them from the unsanitized tree, block by block.
+  const originals = hast.children.filter((n) => n.type === 'element');
+  const cleaned = clean.children.filter((n) => n.type === 'element');
+  cleaned.forEach((node, i) => {
+    node.position = originals[i]?.position;
+  });
+  glueText(clean);
+  markBlocks(clean, counter);
+  return toHtml.stringify(clean);
+}
+
+/** A short text (title, byline) as glued, escaped HTML. */
+export function inlineHtml(text: string): string {
+  return toHtml.stringify({ type: 'root', children: gluedNodes(text, true) });
+}
