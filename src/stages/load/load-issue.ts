@@ -1,9 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { error, hasErrors, type Diagnostic, type Result } from '../../diagnostics.js';
 import { parseIssueMeta, splitFrontMatter } from './front-matter.js';
+import { parseMarkdown } from './parse-markdown.js';
 import { parsePublication } from './publication.js';
 import { readStructure } from './structure.js';
 import type { IssueDocument } from './types.js';
@@ -61,7 +60,7 @@ export async function loadIssue(serial: string, options: LoadOptions): Promise<R
   if (!split.value) return { diagnostics };
 
   const meta = parseIssueMeta(split.value.yaml, shown(issueFile), { folderSerial: serial, defaultEdition: options.defaultEdition });
-  const tree = unified().use(remarkParse).parse(split.value.markdown);
+  const tree = parseMarkdown(split.value.markdown);
   const columns = readStructure(tree, shown(issueFile));
   diagnostics.push(...meta.diagnostics, ...columns.diagnostics);
 

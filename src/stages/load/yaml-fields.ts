@@ -16,11 +16,11 @@ export class YamlFields {
     private readonly file: string,
     private readonly lineOffset = 0,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
+    this.doc = parseDocument(text, { lineCounter: this.lines });
     for (const e of this.doc.errors) {
       const at = e.linePos?.[0];
       this.diagnostics.push(
-        error('yaml-syntax', e.message.split('\n')[0] ?? e.message, this.place(at?.line, at?.col)),
+        error('yaml-syntax', (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''), this.place(at?.line, at?.col)),
       );
     }
     if (this.doc.errors.length === 0 && this.doc.contents !== null && !this.isMap()) {
@@ -49,7 +49,13 @@ export class YamlFields {
     return this.place(1, 1);
   }
 
+  /** After a syntax error every field would look missing; say only what is wrong. */
+  private get broken(): boolean {
+    return this.doc.errors.length > 0;
+  }
+
   report(path: readonly string[], rule: string, message: string): void {
+    if (this.broken && rule !== 'yaml-shape') return;
     this.diagnostics.push(error(rule, `${path.length ? path.join('.') + ': ' : ''}${message}`, this.placeOf(path)));
   }
 

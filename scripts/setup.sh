@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what build-issue needs on a Debian machine with Node 20:
+#   chromium       the layout engine's browser (Puppeteer cannot download one here)
+#   poppler-utils  pdftoppm for proofs; pdfinfo/pdftotext/pdffonts for the tests
+#   mupdf-tools    mutool, the text extractor that does not normalise Unicode
+#   qpdf           PDF syntax check in preflight
+# then the npm packages, pinned by package-lock.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || missing+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v mutool >/dev/null 2>&1 || missing+=(mupdf-tools)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi

@@ -1,0 +1,36 @@
+/** Runs the real CLI, as an editor would, in a scratch copy of the project's issues. */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const BIN = path.join(ROOT, 'bin', 'build-issue.js');
+const exec = promisify(execFile);
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof err.code === 'number' ? err.code : 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
+
+/** A fresh working folder holding a copy of issues/ (and of any fixture issues given). */
+export async function workspace(extraIssues: Record<string, string> = {}): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'build-issue-'));
+  await cp(path.join(ROOT, 'issues'), path.join(dir, 'issues'), { recursive: true });
+  for (const [serial, source] of Object.entries(extraIssues)) {
+    await cp(source, path.join(dir, 'issues', serial), { recursive: true });
+  }
+  return dir;
+}

@@ -1,0 +1,66 @@
+/**
+ * Reading PDFs the way a person or a print shop would, with poppler and
+ * MuPDF (installed by scripts/setup.sh): page sizes, text per page, fonts.
+ * mutool is used for text because it does not normalise Unicode: a Kangxi
+ * radical written in place of an ideograph stays visible (pdftotext hides it).
+ */
+import { execFileSync } from 'node:child_process';
+
+function run(command: string, args: string[]): string {
+  return execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+}
+
+export interface PageSize {
+  width: number;
+  height: number;
+}
+
+export function pageSizes(file: string): PageSize[] {
+  const out = run('pdfinfo', ['-f', '1', '-l', '9999', file]);
+  return [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+}
+
+export function pageCount(file: string): number {
+  return Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [file]))?.[1]);
+}
+
+export function info(file: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const line of run('pdfinfo', [file]).split('\n')) {
+    const m = /^([\w ]+?):\s+(.*)$/.exec(line);
+    if (m) fields[m[1]!] = m[2]!;
+  }
+  return fields;
+}
+
+/** Text of each page, as MuPDF extracts it (no Unicode normalisation). */
+export function pageTexts(file: string): string[] {
+  const count = pageCount(file);
+  return Array.from({ length: count }, (_, i) => run('mutool', ['draw', '-q', '-F', 'txt', '-o', '-', file, String(i + 1)]));
+}
+
+/** Text of each page as pdftotext lays it out (keeps line structure for the TOC). */
+export function layoutTexts(file: string): string[] {
+  const count = pageCount(file);
+  return Array.from({ length: count }, (_, i) => run('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-']));
+}
+
+export interface FontRow {
+  name: string;
+  type: string;
+  embedded: boolean;
+  subset: boolean;
+}
+
+export function fonts(file: string): FontRow[] {
+  const lines = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
+  return lines.map((line) => {
+    // name, then type (may hold spaces), encoding, emb, sub, uni, object, id
+    const cols = line.trim().split(/\s+/);
+    const [emb, sub] = cols.slice(-5, -3);
+    return { name: cols[0]!, type: line.slice(37, 55).trim(), embedded: emb === 'yes', subset: sub === 'yes' };
+  });
+}
+
+export const hanOnly = (text: string) => [...text].filter((ch) => /\p{Script=Han}/u.test(ch)).join('');
+export const RADICALS = /[\u2E80-\u2FDF]/u;

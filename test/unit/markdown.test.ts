@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseMarkdown } from '../../src/stages/load/parse-markdown.js';
+import { segmentForLineBreaking } from '../../src/stages/render/cjk-text.js';
+import { blockCounter, inlineHtml, markdownToHtml } from '../../src/stages/render/markdown-to-html.js';
+
+const html = (markdown: string) => markdownToHtml(parseMarkdown(markdown), blockCounter());
+const glued = (text: string, paragraphEnd = false) =>
+  segmentForLineBreaking(text, { paragraphEnd }).filter((s) => s.glued).map((s) => s.text);
+
+describe('Markdown to HTML', () => {
+  test('paragraphs and section headings carry their block id and source line', async () => {
+    const out = await html('正文。\n\n### 小标题\n');
+    assert.match(out, /<p data-block="b1" data-line="1">/);
+    assert.match(out, /<h3 data-block="b2" data-line="3" class="section">/);
+  });
+
+  test('a paragraph that opens in bold is a run-in head', async () => {
+    assert.match(await html('**夯实阵地，组织强“新”。**健全和优化。'), /<p [^>]*class="run-in"><strong>/);
+  });
+
+  test('no script, iframe, event handler or javascript: URL reaches the page', async () => {
+    const out = await html('<script>alert(1)</script>\n\n正文<iframe src="x"></iframe><img src=x onerror="alert(1)">\n\n[链接](javascript:alert(1))');
+    assert.doesNotMatch(out, /<script|<iframe|onerror|javascript:/i);
+  });
+
+  test('short texts are escaped', () => {
+    const out = inlineHtml('<b onclick="x">&');
+    assert.doesNotMatch(out, /<b|"x"/);
+    assert.match(out, /&#x3C;/);
+  });
+});
+
+describe('line-breaking glue', () => {
+  test('a closing mark after another closing mark stays with it (Chromium breaks ”|；)', () => {
+    assert.deepEqual(glued('做到“两个维护”；为强国'), ['“两', '护”；']);
+  });
+
+  test('—— and …… are never split and never start a line', () => {
+    assert.deepEqual(glued('伟力——《新阶段》'), ['力——', '《新', '段》']);
+    assert.deepEqual(glued('等等……'), ['等……']);
+  });
+
+  test('the last character of a paragraph is kept with the one before it (no 孤字)', () => {
+    assert.deepEqual(glued('有效衔接。', true), ['衔接。']);
+    assert.deepEqual(glued('有效衔接。', false), ['接。']);
+  });
+
+  test('a space is a place to break', () => {
+    assert.deepEqual(glued('意见 提高'), []);
+  });
+});
