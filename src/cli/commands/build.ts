@@ -1,12 +1,13 @@
 import path from 'node:path';
+import type { Command } from 'commander';
 import type { Browser } from 'puppeteer-core';
-import { findBrowser } from '../config/browser.js';
-import type { Settings } from '../config/settings.js';
-import { hasErrors } from '../diagnostics.js';
-import { writeAtomic } from '../io/write-atomic.js';
-import { buildIssue } from '../pipeline.js';
-import { launchBrowser } from '../stages/paginate/browser.js';
-import type { Reporter } from './reporter.js';
+import { findBrowser } from '../../config/browser.js';
+import { resolveSettings, type Settings } from '../../config/settings.js';
+import { hasErrors } from '../../diagnostics.js';
+import { writeAtomic } from '../../io/write-atomic.js';
+import { buildIssue } from '../../pipeline.js';
+import { launchBrowser } from '../../stages/paginate/browser.js';
+import { consoleReporter, type Reporter } from '../reporter.js';
 
 export interface BuildOptions {
   output?: string;
@@ -45,4 +46,20 @@ export async function runBuild(serial: string, options: BuildOptions, settings: 
   } finally {
     await browser?.close();
   }
+}
+
+/** The default command: `build-issue <serial> [options]`. */
+export function registerBuild(program: Command): void {
+  program
+    .argument('<serial>', 'the issue’s serial (总期号), e.g. 453')
+    .option('-o, --output <file>', 'write the PDF here instead of dist/<serial>.pdf')
+    .option('--keep-html', 'also write the HTML that was laid out, next to the PDF', false)
+    .action(async (serial: string, options: BuildOptions) => {
+      const report = consoleReporter();
+      try {
+        await runBuild(serial, options, resolveSettings(process.env, process.cwd()), report);
+      } catch (cause) {
+        report.fail(cause instanceof Error ? cause.message : String(cause));
+      }
+    });
 }
