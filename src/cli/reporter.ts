@@ -7,16 +7,28 @@ export interface Reporter {
   fail(reason: string): void;
 }
 
-export function consoleReporter(): Reporter {
+/** Where a reporter's text goes: results, and problems. */
+export interface Streams {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const STANDARD: Streams = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Prints to stdout and stderr, or elsewhere (above a progress display, or all to stderr beside --json). */
+export function consoleReporter(streams: Streams = STANDARD): Reporter {
   return {
     diagnostics(list) {
-      for (const d of list) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      for (const d of list) streams.err(`${formatDiagnostic(d)}\n`);
     },
     info(line) {
-      process.stdout.write(`${line}\n`);
+      streams.out(`${line}\n`);
     },
     fail(reason) {
-      process.stderr.write(`build-issue: ${reason}\n`);
+      streams.err(`build-issue: ${reason}\n`);
       process.exitCode = 1;
     },
   };

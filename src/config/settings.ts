@@ -16,7 +16,12 @@ export interface Settings {
   distDir: string;
   /** Font subsets kept between builds. Default: node_modules/.cache/build-issue */
   cacheDir: string;
-  /** Edition used when an issue names none. Default: 2023 */
+  /**
+   * Folder with templates/<edition>/, styles/<edition>/ and fonts/fonts.json.
+   * Default: packageDir; BUILD_ISSUE_EDITIONS names another (to try a redesign, or in tests).
+   */
+  editionsDir: string;
+  /** Edition used when an issue names none. Default: 2023, or BUILD_ISSUE_DEFAULT_EDITION */
   defaultEdition: string;
   /** Chromium to run; found from PUPPETEER_EXECUTABLE_PATH, CHROME_PATH or /usr/bin/chromium. */
   browserPath?: string;
@@ -32,7 +37,8 @@ export function resolveSettings(env: NodeJS.ProcessEnv, cwd: string, overrides: 
     issuesDir: path.resolve(cwd, 'issues'),
     distDir: path.resolve(cwd, 'dist'),
     cacheDir: path.join(PACKAGE_DIR, 'node_modules', '.cache', 'build-issue'),
-    defaultEdition: '2023',
+    editionsDir: env.BUILD_ISSUE_EDITIONS ? path.resolve(cwd, env.BUILD_ISSUE_EDITIONS) : PACKAGE_DIR,
+    defaultEdition: env.BUILD_ISSUE_DEFAULT_EDITION || '2023',
     sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
     version: VERSION,
     ...overrides,

@@ -1,65 +1,72 @@
-import path from 'node:path';
-import type { Command } from 'commander';
-import type { Browser } from 'puppeteer-core';
-import { findBrowser } from '../../config/browser.js';
+import { availableParallelism } from 'node:os';
+import { InvalidArgumentError, type Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
-import { hasErrors } from '../../diagnostics.js';
-import { writeAtomic } from '../../io/write-atomic.js';
-import { buildIssue } from '../../pipeline.js';
-import { launchBrowser } from '../../stages/paginate/browser.js';
-import { consoleReporter, type Reporter } from '../reporter.js';
+import { listIssues } from '../../stages/load/load-issue.js';
+import { createProgress, isLiveTerminal } from '../batch/progress.js';
+import { runBatch, type BatchOptions } from '../batch/run-batch.js';
+import { selectIssues } from '../batch/select.js';
+import { parseShard, shardOf } from '../batch/shard.js';
+import { summaryCounts, summaryJson, summaryTable } from '../batch/summary.js';
+import { consoleReporter } from '../reporter.js';
 
-export interface BuildOptions {
-  output?: string;
-  keepHtml: boolean;
+export interface BuildOptions extends BatchOptions {
+  all: boolean;
+  shard?: string;
+  json: boolean;
 }
 
-/** `build-issue <serial>`: build one issue to dist/<serial>.pdf. */
-export async function runBuild(serial: string, options: BuildOptions, settings: Settings, report: Reporter): Promise<void> {
-  let browser: Browser | undefined;
-  const started = Date.now();
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('a whole number of at least 1');
+  return jobs;
+}
+
+/** `build-issue 450 451 453`, `build-issue 440-453`, `build-issue --all`: each issue to dist/<serial>.pdf. */
+export async function runBuild(args: readonly string[], options: BuildOptions, settings: Settings): Promise<void> {
+  const report = consoleReporter();
+  const selection = selectIssues(args, options.all, await listIssues(settings.issuesDir));
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const problems = [...selection.problems, ...(typeof shard === 'string' ? [shard] : [])];
+  const serials = shard && typeof shard !== 'string' ? shardOf(selection.serials, shard) : selection.serials;
+  if (options.output && serials.length > 1) problems.push('-o/--output names one PDF: use it with a single issue');
+  for (const problem of problems) report.fail(problem);
+  if (problems.length > 0) return;
+
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
+  const started = performance.now();
+  const progress = createProgress(serials.length, { live: isLiveTerminal(process.stderr, process.env), json: options.json });
   try {
-    const result = await buildIssue(serial, settings, async () => {
-      const found = await findBrowser(process.env);
-      if (!found.path) {
-        report.diagnostics(found.diagnostics);
-        throw new Error('no browser');
-      }
-      browser = await launchBrowser(found.path);
-      return browser;
-    });
-    report.diagnostics(result.diagnostics);
-    const output = path.resolve(options.output ?? path.join(settings.distDir, `${serial}.pdf`));
-    if (options.keepHtml && result.html) {
-      const htmlFile = output.replace(/\.pdf$/i, '') + '.html';
-      await writeAtomic(htmlFile, result.html);
-      report.info(`kept the laid-out HTML: ${path.relative(process.cwd(), htmlFile)}`);
-    }
-    if (!result.pdf || hasErrors(result.diagnostics)) {
-      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-      report.fail(`issue ${serial} not built: ${errors} error${errors === 1 ? '' : 's'}`);
-      return;
-    }
-    await writeAtomic(output, result.pdf.bytes);
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    report.info(`${path.relative(process.cwd(), output)}: ${result.pdf.pageCount} pages in ${seconds} s`);
+    const outcomes = await runBatch(serials, options, settings, progress, controller.signal);
+    const seconds = (performance.now() - started) / 1000;
+    if (options.json) report.info(summaryJson(outcomes, seconds));
+    else if (serials.length > 1) report.info(`\n${summaryTable(outcomes)}\n${summaryCounts(outcomes, seconds)}`);
+    const failed = outcomes.filter((o) => o.status === 'failed').length;
+    if (controller.signal.aborted) report.fail(`interrupted after ${outcomes.length} of ${serials.length} issues`);
+    else if (failed > 0 && serials.length > 1) report.fail(`${failed} of ${serials.length} issues not built`);
   } finally {
-    await browser?.close();
+    process.off('SIGINT', interrupt).off('SIGTERM', interrupt);
   }
 }
 
-/** The default command: `build-issue <serial> [options]`. */
+/** The default command: `build-issue [serials...] [options]`. */
 export function registerBuild(program: Command): void {
   program
-    .argument('<serial>', 'the issue’s serial (总期号), e.g. 453')
-    .option('-o, --output <file>', 'write the PDF here instead of dist/<serial>.pdf')
+    .argument('[serials...]', 'issues to build: serials (总期号) such as 453, ranges such as 440-453')
+    .option('--all', 'build every issue under issues/', false)
+    .option('-j, --jobs <n>', 'issues laid out at once (default: the machine’s cores)', parseJobs, availableParallelism())
+    .option('--force', 'rebuild issues whose inputs are unchanged since their PDF was built', false)
+    .option('--shard <i/n>', 'build only the i-th of n slices of the selected issues (for CI matrices)')
+    .option('--json', 'print the summary as JSON on stdout (other lines go to stderr)', false)
+    .option('-o, --output <file>', 'write the PDF here instead of dist/<serial>.pdf (one issue only)')
     .option('--keep-html', 'also write the HTML that was laid out, next to the PDF', false)
-    .action(async (serial: string, options: BuildOptions) => {
-      const report = consoleReporter();
+    .option('--check', 'audit every line of every page against the typesetting rules', false)
+    .action(async (args: string[], options: BuildOptions) => {
       try {
-        await runBuild(serial, options, resolveSettings(process.env, process.cwd()), report);
+        await runBuild(args, options, resolveSettings(process.env, process.cwd()));
       } catch (cause) {
-        report.fail(cause instanceof Error ? cause.message : String(cause));
+        consoleReporter().fail(cause instanceof Error ? cause.message : String(cause));
       }
     });
 }

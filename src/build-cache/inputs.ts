@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Settings } from '../config/settings.js';
+import { PUBLICATION_FILE } from '../stages/load/load-issue.js';
+
+/**
+ * What an issue's PDF depends on, reduced to one digest: if none of these
+ * changed since the PDF was written, building again would give the same bytes.
+ */
+export interface IssueInputs {
+  /** The issue's folder: its Markdown and its images. */
+  issueDir: string;
+  /** The edition the issue is printed with (its front matter's, or the default). */
+  edition: string;
+  /** Build options that change the PDF (e.g. the date from SOURCE_DATE_EPOCH); added to the digest as JSON. */
+  variant: Record<string, unknown>;
+}
+
+/** Files under a folder, as sorted paths relative to it (none if it is missing). */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** Each file's path and content go into the digest, so a renamed file counts as a change. */
+async function hashFiles(hash: ReturnType<typeof createHash>, root: string, files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    const bytes = await readFile(path.join(root, file)).catch(() => undefined);
+    hash.update(`${file}\0${bytes === undefined ? 'missing' : bytes.length}\0`);
+    if (bytes) hash.update(bytes);
+  }
+}
+
+async function hashFolder(hash: ReturnType<typeof createHash>, dir: string): Promise<void> {
+  await hashFiles(hash, dir, await filesUnder(dir));
+}
+
+/** Font files the edition's roles use, from the catalogue the edition is loaded with. */
+async function editionFonts(settings: Pick<Settings, 'editionsDir'>, edition: string): Promise<string[]> {
+  const spec = JSON.parse(await readFile(path.join(settings.editionsDir, 'styles', edition, 'edition.json'), 'utf8').catch(() => '{}')) as {
+    roles?: Record<string, string>;
+  };
+  const catalogue = JSON.parse(await readFile(path.join(settings.editionsDir, 'fonts', 'fonts.json'), 'utf8').catch(() => '{}')) as {
+    families?: Record<string, { file: string }>;
+  };
+  const families = new Set(Object.values(spec.roles ?? {}));
+  return [...families].map((family) => catalogue.families?.[family]?.file ?? `missing:${family}`).sort();
+}
+
+type DigestSettings = Pick<Settings, 'packageDir' | 'editionsDir' | 'issuesDir' | 'version'>;
+
+/**
+ * Digests that many issues of a run share (the tool, an edition with its
+ * fonts) are computed once: hashing the CJK fonts is most of the work.
+ */
+export function inputDigester(settings: DigestSettings): (inputs: IssueInputs) => Promise<string> {
+  const memo = new Map<string, Promise<string>>();
+  const once = (key: string, compute: (hash: ReturnType<typeof createHash>) => Promise<void>): Promise<string> => {
+    let digest = memo.get(key);
+    if (!digest) {
+      const hash = createHash('sha256');
+      digest = compute(hash).then(() => hash.digest('hex'));
+      memo.set(key, digest);
+    }
+    return digest;
+  };
+
+  // The tool's version: its package version, its own code and its locked dependencies.
+  const tool = () =>
+    once('tool', async (hash) => {
+      hash.update(settings.version);
+      await hashFolder(hash, path.join(settings.packageDir, 'src'));
+      await hashFiles(hash, settings.packageDir, ['package-lock.json']);
+    });
+  const edition = (name: string) =>
+    once(`edition:${name}`, async (hash) => {
+      hash.update(name);
+      await hashFolder(hash, path.join(settings.editionsDir, 'templates', name));
+      await hashFolder(hash, path.join(settings.editionsDir, 'styles', name));
+      await hashFiles(hash, settings.editionsDir, [path.join('fonts', 'fonts.json')]);
+      await hashFiles(hash, settings.packageDir, await editionFonts(settings, name));
+    });
+
+  return async (inputs) => {
+    const hash = createHash('sha256');
+    hash.update(`${await tool()}\0${await edition(inputs.edition)}\0${JSON.stringify(inputs.variant)}\0`);
+    await hashFiles(hash, settings.issuesDir, [PUBLICATION_FILE]);
+    await hashFolder(hash, inputs.issueDir);
+    return hash.digest('hex');
+  };
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { inputDigester } from '../../build-cache/inputs.js';
+import { sha256, upToDate, writeManifest } from '../../build-cache/manifest.js';
+import type { Settings } from '../../config/settings.js';
+import { hasErrors, type Diagnostic } from '../../diagnostics.js';
+import { writeAtomic } from '../../io/write-atomic.js';
+import { buildIssue } from '../../pipeline.js';
+import { loadIssue } from '../../stages/load/load-issue.js';
+import type { Reporter } from '../reporter.js';
+import { BrowserUnavailable, type SharedBrowser } from './shared-browser.js';
+
+/** The build command's options that act on each issue. */
+export interface IssueOptions {
+  /** Write the PDF here instead of dist/<serial>.pdf (single issue only). */
+  output?: string;
+  keepHtml: boolean;
+  /** Build even when the inputs are unchanged since the PDF was written. */
+  force: boolean;
+  /** Audit every line of every page against the typesetting rules (--check). */
+  check: boolean;
+}
+
+/** What a run needs to build any one of its issues; shared by all of them. */
+export interface IssueContext {
+  settings: Settings;
+  options: IssueOptions;
+  browser: SharedBrowser;
+  digest: ReturnType<typeof inputDigester>;
+  /** For lines beside the summary (e.g. where the HTML was kept); never for diagnostics. */
+  report: Reporter;
+}
+
+export type IssueStatus = 'built' | 'skipped' | 'failed';
+
+export interface IssueResult {
+  serial: string;
+  status: IssueStatus;
+  pages?: number;
+  /** The PDF (absolute path): written when built, untouched when skipped or failed. */
+  output: string;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Options that change the PDF's bytes, so a change to any of them rebuilds.
+ * A new output option (bleed, grayscale …) belongs here.
+ */
+function outputVariant(settings: Settings): Record<string, unknown> {
+  return { sourceDateEpoch: settings.sourceDateEpoch ?? null };
+}
+
+/**
+ * One issue through the whole build: skip if unchanged, build, write its files
+ * atomically, record what they were built from. Steps that act on one issue
+ * (lint before, checks after) belong in this function.
+ */
+export async function buildOne(serial: string, ctx: IssueContext): Promise<IssueResult> {
+  const { settings, options } = ctx;
+  const output = path.resolve(options.output ?? path.join(settings.distDir, `${serial}.pdf`));
+  const htmlFile = output.replace(/\.pdf$/i, '') + '.html';
+  const wanted = options.keepHtml ? [output, htmlFile] : [output];
+
+  // Loading is cheap and names the edition, which the inputs digest needs; a bad issue falls through to the build that reports it.
+  const loaded = await loadIssue(serial, { issuesDir: settings.issuesDir, rootDir: process.cwd(), defaultEdition: settings.defaultEdition });
+  const doc = loaded.value;
+  const inputs = doc && (await ctx.digest({ issueDir: doc.dir, edition: doc.meta.edition, variant: outputVariant(settings) }));
+  // An audit reports on the layout itself, so asking for one lays the issue out again.
+  if (inputs && !options.force && !options.check) {
+    const pages = await upToDate(output, inputs, wanted);
+    if (pages !== undefined) return { serial, status: 'skipped', pages, output, diagnostics: loaded.diagnostics };
+  }
+  if (doc) ctx.browser.warm();
+
+  const result = await buildIssue(serial, settings, ctx.browser.get, { check: options.check }).catch((cause: unknown) => {
+    if (cause instanceof BrowserUnavailable) return { serial, diagnostics: cause.diagnostics, html: undefined, pdf: undefined };
+    throw cause;
+  });
+  if (options.keepHtml && result.html) {
+    await writeAtomic(htmlFile, result.html);
+    ctx.report.info(`kept the laid-out HTML: ${path.relative(process.cwd(), htmlFile)}`);
+  }
+  if (!result.pdf || hasErrors(result.diagnostics)) return { serial, status: 'failed', output, diagnostics: result.diagnostics };
+
+  await writeAtomic(output, result.pdf.bytes);
+  if (inputs) {
+    const outputs: Record<string, string> = { [output]: sha256(result.pdf.bytes) };
+    if (options.keepHtml && result.html) outputs[htmlFile] = sha256(result.html);
+    await writeManifest(output, { inputs, pages: result.pdf.pageCount, outputs });
+  }
+  return { serial, status: 'built', pages: result.pdf.pageCount, output, diagnostics: result.diagnostics };
+}

@@ -1,0 +1,72 @@
+import cliProgress from 'cli-progress';
+import { consoleReporter, type Reporter } from '../reporter.js';
+import type { IssueOutcome } from './run-batch.js';
+import { outcomeLine } from './summary.js';
+
+/**
+ * How a run shows itself while it goes: on a terminal, a live bar (issues
+ * done / total, the issues being laid out, pages so far, elapsed, estimate)
+ * with each issue's lines printed above it; in CI or a pipe, the same lines
+ * and no bar.
+ */
+export interface Progress {
+  /** Prints without tearing the bar. */
+  report: Reporter;
+  started(serial: string): void;
+  finished(outcome: IssueOutcome): void;
+  /** Removes the bar; what is printed after goes below it. */
+  stop(): void;
+}
+
+export interface ProgressMode {
+  live: boolean;
+  /** stdout carries the JSON summary, so every other line goes to stderr. */
+  json: boolean;
+}
+
+/** A person is watching: a terminal, and not a CI job (which sets CI). */
+export function isLiveTerminal(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(stream.isTTY) && !env.CI;
+}
+
+export function createProgress(total: number, mode: ProgressMode): Progress {
+  const toStderr = (text: string) => void process.stderr.write(text);
+  const toStdout = (text: string) => void process.stdout.write(text);
+  const bars = mode.live
+    ? new cliProgress.MultiBar(
+        {
+          stream: process.stderr,
+          format: ' {bar} {value}/{total} issues | {current} | {pages} pages | {duration_formatted} elapsed | eta {eta_formatted}',
+          hideCursor: true,
+          etaAsynchronousUpdate: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  const bar = bars?.create(total, 0, { current: 'starting', pages: 0 });
+  const report = consoleReporter(bars ? { out: (text) => bars.log(text), err: (text) => bars.log(text) } : { out: mode.json ? toStderr : toStdout, err: toStderr });
+
+  const running = new Set<string>();
+  let pages = 0;
+  const current = () => (running.size ? `building ${[...running].join(', ')}` : 'done');
+  return {
+    report,
+    started(serial) {
+      running.add(serial);
+      bar?.update({ current: current(), pages });
+    },
+    finished(outcome) {
+      running.delete(outcome.serial);
+      if (outcome.status !== 'failed') pages += outcome.pages ?? 0;
+      report.diagnostics(outcome.diagnostics);
+      if (outcome.status === 'failed') report.fail(outcomeLine(outcome));
+      else report.info(outcomeLine(outcome));
+      bar?.increment(1, { current: current(), pages });
+    },
+    stop() {
+      if (!bars) return;
+      bars.update(); // print lines still waiting in the log buffer
+      bars.stop();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { Browser } from 'puppeteer-core';
+import { findBrowser } from '../../config/browser.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import type { BrowserSource } from '../../pipeline.js';
+import { launchBrowser } from '../../stages/paginate/browser.js';
+
+/** No browser could be started; its diagnostics say why (browser-missing). */
+export class BrowserUnavailable extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super('no browser to lay out with');
+  }
+}
+
+/**
+ * One Chromium for a whole run, started on first need and shared by every
+ * issue (a launch costs more than laying out a short issue). `warm` starts it
+ * early, so it boots while the first issue is still being rendered.
+ */
+export interface SharedBrowser {
+  get: BrowserSource;
+  warm(): void;
+  close(): Promise<void>;
+}
+
+export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal): SharedBrowser {
+  let launching: Promise<Browser> | undefined;
+  const start = (): Promise<Browser> => {
+    launching ??= (async () => {
+      signal.throwIfAborted();
+      const found = await findBrowser(env);
+      if (!found.path) throw new BrowserUnavailable(found.diagnostics);
+      return launchBrowser(found.path);
+    })();
+    return launching;
+  };
+  const close = async () => {
+    const browser = await launching?.catch(() => undefined);
+    await browser?.close();
+  };
+  // An interrupt closes Chromium at once; the layouts in flight then fail and the run ends.
+  signal.addEventListener('abort', () => void close(), { once: true });
+  return {
+    get: start,
+    warm: () => void start().catch(() => undefined),
+    close,
+  };
+}
