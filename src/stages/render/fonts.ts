@@ -92,12 +92,13 @@ async function subsetCached(source: Buffer, chars: string, cacheDir: string): Pr
   return ttf;
 }
 
-/** Checks coverage, then subsets every family to exactly the characters the document uses. */
-export async function prepareFonts(texts: readonly RoleText[], extraChars: string, options: FontOptions): Promise<Result<PreparedFont[]>> {
-  const used = new Set(Object.values(options.roles));
+type FaceOptions = Pick<FontOptions, 'rootDir' | 'families' | 'roles'>;
+
+/** Reads the font of every role, once per family: its bytes and its parsed face. */
+async function loadFaces(options: FaceOptions): Promise<Result<{ sources: Map<string, Buffer>; faces: Map<string, fontkit.Font> }>> {
   const sources = new Map<string, Buffer>();
   const faces = new Map<string, fontkit.Font>();
-  for (const family of used) {
+  for (const family of new Set(Object.values(options.roles))) {
     const spec = options.families[family];
     if (!spec) throw new Error(`font family “${family}” is not in fonts/fonts.json`);
     const file = path.resolve(options.rootDir, spec.file);
@@ -108,12 +109,26 @@ export async function prepareFonts(texts: readonly RoleText[], extraChars: strin
     sources.set(family, source);
     faces.set(family, fontkit.create(source) as fontkit.Font);
   }
+  return { value: { sources, faces }, diagnostics: [] };
+}
+
+/** The coverage check alone, for `build-issue lint`: the same rule and messages as a build's. */
+export async function checkGlyphs(texts: readonly RoleText[], options: FaceOptions): Promise<Diagnostic[]> {
+  const loaded = await loadFaces(options);
+  return loaded.value ? checkCoverage(texts, loaded.value.faces, options.roles) : loaded.diagnostics;
+}
+
+/** Checks coverage, then subsets every family to exactly the characters the document uses. */
+export async function prepareFonts(texts: readonly RoleText[], extraChars: string, options: FontOptions): Promise<Result<PreparedFont[]>> {
+  const loaded = await loadFaces(options);
+  if (!loaded.value) return { diagnostics: loaded.diagnostics };
+  const { sources, faces } = loaded.value;
   const diagnostics = checkCoverage(texts, faces, options.roles);
   if (diagnostics.length > 0) return { diagnostics };
 
   const chars = charsOf([...texts.map((t) => t.text), extraChars]);
   const fonts = await Promise.all(
-    [...used].map(async (family) => ({
+    [...sources.keys()].map(async (family) => ({
       family,
       weight: options.families[family]!.weight,
       ttf: await subsetCached(sources.get(family)!, chars, options.cacheDir),
