@@ -1,4 +1,5 @@
 import { error, type Result } from '../../diagnostics.js';
+import { readPrintedRecord } from './printed-record.js';
 import type { IssueMeta } from './types.js';
 import { YamlFields } from './yaml-fields.js';
 
@@ -29,7 +30,7 @@ export function splitFrontMatter(text: string, file: string): Result<SplitSource
   };
 }
 
-const FIELDS = ['serial', 'year', 'number', 'date', 'distribution', 'print_run', 'edition'];
+const FIELDS = ['serial', 'year', 'number', 'date', 'distribution', 'print_run', 'edition', 'printed'];
 
 /** Validates the issue's own facts. `serial` must agree with the folder the issue lives in. */
 export function parseIssueMeta(
@@ -55,6 +56,7 @@ export function parseIssueMeta(
   const send = fields.string(['distribution', 'send'], { hint: '发：…' });
   const printRun = fields.integer(['print_run'], { min: 1, max: 10_000_000 });
   const edition = fields.string(['edition'], { optional: true, pattern: /^[\w.-]+$/, hint: 'a style edition name such as 2023' });
+  const printed = readPrintedRecord(fields);
   if (
     fields.diagnostics.length > 0 || serial === undefined || year === undefined || number === undefined ||
     !date || !report || !send || printRun === undefined
@@ -62,7 +64,7 @@ export function parseIssueMeta(
     return { diagnostics: fields.diagnostics };
   }
   return {
-    value: { serial, year, number, date, distribution: { report, send }, printRun, edition: edition ?? options.defaultEdition },
+    value: { serial, year, number, date, distribution: { report, send }, printRun, edition: edition ?? options.defaultEdition, ...(printed ? { printed } : {}) },
     diagnostics: [],
   };
 }

@@ -28,6 +28,27 @@ export interface IssueMeta {
   printRun: number;
   /** Style edition (templates/<edition>, styles/<edition>). */
   edition: string;
+  /** The printed original's pagination, when the issue was brought back from a printed copy. */
+  printed?: PrintedRecord;
+}
+
+/** An entry of the printed issue's table of contents. */
+export interface PrintedTocEntry {
+  /** As printed; may run the title and subtitle together. */
+  title: string;
+  byline?: string;
+  page: number;
+}
+
+/** A printed page that began inside a paragraph: its number and the text just before it. */
+export interface PrintedPageBreak {
+  page: number;
+  after: string;
+}
+
+export interface PrintedRecord {
+  toc: PrintedTocEntry[];
+  pageBreaks: PrintedPageBreak[];
 }
 
 export interface SourcePosition {

@@ -107,6 +107,17 @@ export class YamlFields {
     return value;
   }
 
+  /** How many items an optional list holds, so they can be read one by one; undefined when it is absent. */
+  count(path: readonly string[], hint: string): number | undefined {
+    const value = this.raw(path);
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value)) {
+      this.report(path, 'field-type', `must be a list (${hint})`);
+      return 0;
+    }
+    return value.length;
+  }
+
   strings(path: readonly string[]): string[] | undefined {
     const value = this.raw(path);
     if (value === undefined || value === null) {
