@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { resolveSettings, type Settings } from '../../config/settings.js';
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.js';
+import { importConversion } from '../../stages/import/import-conversion.js';
+import { writeImportedIssue } from '../../stages/import/write-folder.js';
+import { loadIssue, PUBLICATION_FILE } from '../../stages/load/load-issue.js';
+import { parsePublication } from '../../stages/load/publication.js';
+import { consoleReporter, type Reporter } from '../reporter.js';
+
+export interface ImportCommandOptions {
+  serial?: string;
+  dryRun: boolean;
+}
+
+/** “12 import-joined, 1 import-duplicate-removed, …”: what the report holds, rule by rule. */
+function tally(report: readonly Diagnostic[]): string {
+  const counts = new Map<string, number>();
+  for (const d of report) counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
+  return [...counts].map(([rule, n]) => `${n} ${rule}`).join(', ') || 'nothing to review';
+}
+
+/** `build-issue import <file>`: bring a back issue in from the Markdown conversion of its printed PDF. */
+export async function runImport(file: string, options: ImportCommandOptions, settings: Settings, report: Reporter): Promise<void> {
+  const rootDir = process.cwd();
+  const conversion = path.relative(rootDir, path.resolve(file));
+  if (options.serial !== undefined && !/^[1-9]\d*$/.test(options.serial)) {
+    report.fail(`--serial must be a whole number such as 453, not “${options.serial}”`);
+    return;
+  }
+  const text = await readFile(file, 'utf8');
+  const publicationText = await readFile(path.join(settings.issuesDir, PUBLICATION_FILE), 'utf8').catch(() => undefined);
+  const publication = publicationText === undefined ? undefined : parsePublication(publicationText, PUBLICATION_FILE).value;
+
+  const imported = importConversion(text, { file: conversion, serial: options.serial === undefined ? undefined : Number(options.serial), publication });
+  report.diagnostics(imported.diagnostics);
+  if (!imported.value) {
+    report.fail(`${conversion} not imported: ${imported.diagnostics.filter((d) => d.severity === 'error').length} errors`);
+    return;
+  }
+  for (const d of imported.value.report) report.info(formatDiagnostic(d));
+  const { serial } = imported.value.meta;
+  report.info(`${conversion}: issue ${serial}, ${tally(imported.value.report)}`);
+  if (options.dryRun) return;
+
+  const written = await writeImportedIssue(imported.value, { issuesDir: settings.issuesDir, rootDir, conversion });
+  report.diagnostics(written.diagnostics);
+  if (!written.value) {
+    report.fail(`${conversion} not imported`);
+    return;
+  }
+  report.info(`wrote ${written.value.join(', ')}`);
+  // Ready to build means the loader takes it as it is.
+  const loaded = await loadIssue(String(serial), { issuesDir: settings.issuesDir, rootDir, defaultEdition: settings.defaultEdition });
+  report.diagnostics(loaded.diagnostics);
+  if (hasErrors(loaded.diagnostics)) report.fail(`issue ${serial} was written but does not load; see above`);
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('bring a back issue in from the Markdown conversion of its printed PDF, reporting every repair and every suspected conversion error')
+    .argument('<file>', 'the conversion (Markdown)')
+    .option('--serial <n>', 'the issue’s serial (总期号), when the masthead lacks it or has it wrong')
+    .option('--dry-run', 'print the report only; write nothing', false)
+    .action(async (file: string, options: ImportCommandOptions) => {
+      const report = consoleReporter();
+      try {
+        await runImport(file, options, resolveSettings(process.env, process.cwd()), report);
+      } catch (cause) {
+        report.fail(cause instanceof Error ? cause.message : String(cause));
+      }
+    });
+}

@@ -1,0 +1,120 @@
+/**
+ * Brings a back issue in from the Markdown conversion of its printed PDF:
+ *
+ *   read blocks → masthead · printed TOC · body · footer
+ *   body → columns, articles, subtitles, bylines, sections   (recognise-structure)
+ *        → paragraphs joined across printed page breaks      (page-breaks)
+ *        → suspected conversion errors, listed, left alone    (suspects)
+ *
+ * Nothing here reads or writes files: the caller passes the text and writes
+ * the result (write-folder.ts).
+ */
+import { error, hasErrors, warning, type Diagnostic, type Result } from '../../diagnostics.js';
+import type { Publication } from '../load/types.js';
+import { readBlocks } from './conversion-blocks.js';
+import { opensFooter, readFooter } from './footer.js';
+import { readMasthead } from './masthead.js';
+import { joinPageBreaks } from './page-breaks.js';
+import { hasColumnMark, readPrintedToc } from './printed-toc.js';
+import { recogniseStructure } from './recognise-structure.js';
+import { reportSuspects } from './suspects.js';
+import type { Block, ImportedColumn, ImportedIssue } from './types.js';
+
+export interface ImportOptions {
+  /** The conversion's path, as the report shows it. */
+  file: string;
+  /** The issue's serial (总期号) when the masthead lacks it or has it wrong. */
+  serial?: number;
+  /** What issues/publication.yaml already says, if the project has one: the import repeats none of it. */
+  publication?: Publication;
+}
+
+/** Every fact the issue needs, or an error naming the one the conversion does not state. */
+function required<T>(value: T | undefined, fact: string, file: string, diagnostics: Diagnostic[]): T {
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) {
+    diagnostics.push(error('import-missing-fact', `the conversion does not state ${fact}`, { file, line: 1 }));
+  }
+  return value as T;
+}
+
+/** Where the masthead and the printed TOC end and the body begins. */
+function bodyStart(blocks: readonly Block[], tocEnd: number): number {
+  if (tocEnd > 0) return tocEnd;
+  const column = blocks.findIndex((block) => block.kind === 'heading' && hasColumnMark(block.lines[0]?.text ?? ''));
+  return column < 0 ? blocks.length : column;
+}
+
+/** Tells the archivist where the conversion and publication.yaml disagree; publication.yaml stays as it is. */
+function comparePublication(read: Publication, existing: Publication | undefined, file: string): Diagnostic[] {
+  if (!existing) return [];
+  const fields: Array<[string, unknown, unknown]> = [
+    ['name', read.name.join(' '), existing.name.join(' ')],
+    ['classification', read.classification, existing.classification],
+    ['publishers', read.publishers.join('、'), existing.publishers.join('、')],
+    ...Object.entries(read.office).map(([key, value]): [string, unknown, unknown] => [`office.${key}`, value, existing.office[key as keyof Publication['office']]]),
+  ];
+  return fields
+    .filter(([, mine, theirs]) => mine !== theirs)
+    .map(([field, mine, theirs]) => warning('import-publication-differs', `the conversion says ${field} “${String(mine)}”, publication.yaml says “${String(theirs)}”; publication.yaml is left as it is`, { file, line: 1 }));
+}
+
+function suspectsIn(columns: readonly ImportedColumn[], file: string): Diagnostic[] {
+  return columns.flatMap((column) =>
+    column.articles.flatMap((article) => [
+      ...[article.title, article.subtitle, article.byline].flatMap((text) => (text ? reportSuspects([text], file) : [])),
+      ...article.body.flatMap((block) => reportSuspects(block.kind === 'section' ? [block.heading] : block.pieces, file)),
+    ]),
+  );
+}
+
+export function importConversion(text: string, options: ImportOptions): Result<ImportedIssue> {
+  const { file } = options;
+  const blocks = readBlocks(text);
+  const toc = readPrintedToc(blocks);
+  const start = bodyStart(blocks, toc.end);
+  const footerAt = blocks.findIndex((block, index) => index >= start && (block.kind === 'rule' || opensFooter(block)));
+  const end = footerAt < 0 ? blocks.length : footerAt;
+
+  const { masthead, report: mastheadReport } = readMasthead(blocks.slice(0, toc.end > 0 ? toc.start : start), file);
+  const footer = readFooter(blocks.slice(end).filter((block) => block.kind !== 'rule'));
+  const structure = recogniseStructure(blocks.slice(start, end), toc, file);
+  const diagnostics: Diagnostic[] = [...mastheadReport, ...structure.diagnostics];
+
+  const serial = options.serial ?? masthead.serial;
+  if (options.serial !== undefined && masthead.serial !== undefined && options.serial !== masthead.serial) {
+    diagnostics.push(warning('import-serial-differs', `the masthead says 总第${masthead.serial}期; imported as ${options.serial} as asked`, { file, line: 1 }));
+  }
+  const need = <T>(value: T | undefined, fact: string) => required(value, fact, file, diagnostics);
+  const meta = {
+    serial: need(serial, 'the serial (总第…期); give it with --serial'),
+    year: need(masthead.year, 'the year'),
+    number: need(masthead.number, 'the issue number within the year'),
+    date: need(masthead.date, 'the date (…年…月…日)'),
+    distribution: { report: need(footer.report, 'the footer’s 报： line'), send: need(footer.send, 'the footer’s 发： line') },
+    printRun: need(footer.printRun, 'the print run (共印：…份)'),
+  };
+  const publication: Publication = {
+    name: need(masthead.name, 'the publication’s name (a heading of the masthead)'),
+    classification: need(masthead.classification, 'the classification (e.g. 党内刊物·注意保存)'),
+    publishers: need(masthead.publishers, 'the publishers (主办单位)'),
+    office: {
+      name: need(footer.office.name, 'the editorial office (编辑：…)'),
+      phone: need(footer.office.phone, 'the office’s 电话：'),
+      address: need(footer.office.address, 'the office’s 地址：'),
+      fax: need(footer.office.fax, 'the office’s 传真：'),
+      postcode: need(footer.office.postcode, 'the office’s 邮编：'),
+      email: need(footer.office.email, 'the office’s 邮箱：'),
+    },
+  };
+  if (hasErrors(diagnostics) || !structure.value) return { diagnostics };
+
+  const joined = joinPageBreaks(structure.value, file);
+  const report = [
+    ...diagnostics,
+    ...joined.report,
+    ...suspectsIn(joined.columns, file),
+    ...comparePublication(publication, options.publication, file),
+  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const printed = { toc: toc.entries.map(({ title, byline, page }) => ({ title, ...(byline ? { byline } : {}), page })), pageBreaks: joined.pageBreaks };
+  return { value: { meta: { ...meta, printed }, publication, columns: joined.columns, report }, diagnostics: [] };
+}

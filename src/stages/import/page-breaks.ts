@@ -1,0 +1,98 @@
+import { warning, type Diagnostic } from '../../diagnostics.js';
+import type { PrintedPageBreak } from '../load/types.js';
+import type { ImportedBlock, ImportedColumn, ImportedParagraph, SourceText } from './types.js';
+
+/**
+ * Mends paragraphs a printed page break split: a paragraph that ends
+ * mid-sentence is joined with the paragraph after it, and a fragment the
+ * conversion printed on both sides of the break (深入学 | 学习贯彻) is kept
+ * once. Each join is a printed page break, recorded with its page.
+ */
+
+/** Marks after which a paragraph may end: 。！？…；： and closing quotes or brackets after them. */
+const ENDS_SENTENCE = /[。！？!?…；;：:][”’」』）)》】]*$/;
+const MAX_FRAGMENT = 8;
+const BREAK_CONTEXT = 10;
+const words = new Intl.Segmenter('zh', { granularity: 'word' });
+
+export const paragraphText = (paragraph: ImportedParagraph) => paragraph.pieces.map((piece) => piece.text).join('');
+const plain = (text: string) => text.replace(/\*\*/g, '');
+
+export function endsMidSentence(text: string): boolean {
+  return !ENDS_SENTENCE.test(plain(text).trimEnd());
+}
+
+/** Han characters standing alone as words: a cut word leaves one behind. */
+function strayCharacters(text: string): number {
+  return [...words.segment(text)].filter((s) => s.isWordLike && /^\p{Script=Han}$/u.test(s.segment)).length;
+}
+
+/**
+ * The fragment at the end of `before` that `after` repeats at its start, if
+ * keeping it once reads better. One repeated character may be Chinese as
+ * written (同学 | 学习, 常 | 常学习), so it goes only when the word
+ * segmenter finds fewer cut words without it; two or more are a conversion's.
+ */
+export function duplicatedFragment(before: string, after: string): string | undefined {
+  for (let length = Math.min(MAX_FRAGMENT, before.length, after.length); length > 0; length--) {
+    const fragment = after.slice(0, length);
+    if (!/^\p{Script=Han}+$/u.test(fragment) || !before.endsWith(fragment)) continue;
+    const left = before.slice(-MAX_FRAGMENT);
+    const right = after.slice(length, length + MAX_FRAGMENT);
+    const once = strayCharacters(left + right);
+    const twice = strayCharacters(left + fragment + right);
+    return once < twice || (length > 1 && once <= twice) ? fragment : undefined;
+  }
+  return undefined;
+}
+
+function dropStart(piece: SourceText, count: number): SourceText {
+  return { ...piece, text: piece.text.slice(count), column: piece.column + count };
+}
+
+export interface Joined {
+  columns: ImportedColumn[];
+  pageBreaks: PrintedPageBreak[];
+  report: Diagnostic[];
+}
+
+/**
+ * Joins split paragraphs in every article. Pages are counted from the printed
+ * TOC: the article's printed first page, plus one for each break since.
+ */
+export function joinPageBreaks(columns: readonly ImportedColumn[], file: string): Joined {
+  const pageBreaks: PrintedPageBreak[] = [];
+  const report: Diagnostic[] = [];
+  let page: number | undefined;
+  const joinedColumns = columns.map((column) => ({
+    ...column,
+    articles: column.articles.map((article) => {
+      if (article.printedPage !== undefined && page !== undefined && page > article.printedPage) {
+        report.push(warning('import-breaks-exceed', `the joins before this article count to page ${page}, but the printed TOC starts it on page ${article.printedPage}: one of them may not be a page break`, { file, line: article.title.line }));
+      }
+      page = article.printedPage ?? page;
+      const body: ImportedBlock[] = [];
+      for (const block of article.body) {
+        const previous = body.at(-1);
+        const continues = block.kind === 'paragraph' && previous?.kind === 'paragraph' && !block.pieces[0]!.text.startsWith('**');
+        if (!continues || !endsMidSentence(paragraphText(previous))) {
+          body.push(block.kind === 'paragraph' ? { ...block, pieces: [...block.pieces] } : block);
+          continue;
+        }
+        const before = paragraphText(previous);
+        const [first, ...more] = block.pieces;
+        const fragment = duplicatedFragment(before, first!.text);
+        previous.pieces.push(fragment ? dropStart(first!, fragment.length) : first!, ...more);
+        const after = plain(before).slice(-BREAK_CONTEXT);
+        if (page !== undefined) pageBreaks.push({ page: ++page, after });
+        const where = { file, line: first!.line, column: first!.column };
+        report.push(warning('import-joined', `joined to the paragraph above (line ${previous.pieces[0]!.line}), which ended mid-sentence at “…${after}”: a printed page break${page === undefined ? '' : ` (page ${page} began here)`}`, where));
+        if (fragment) {
+          report.push(warning('import-duplicate-removed', `“${fragment}” stood on both sides of the break (…${before.slice(-4)} | ${first!.text.slice(0, fragment.length + 4)}…); kept once: …${before.slice(-4)}${first!.text.slice(fragment.length, fragment.length + 4)}…`, where));
+        }
+      }
+      return { ...article, body };
+    }),
+  }));
+  return { columns: joinedColumns, pageBreaks, report };
+}
