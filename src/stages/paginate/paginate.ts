@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { error, type Diagnostic, type Result } from '../../diagnostics.js';
+import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START, OPENING_MARKS } from '../render/cjk-text.js';
 import type { HtmlBundle } from '../render/render-issue.js';
 
 const require = createRequire(import.meta.url);
@@ -21,12 +22,35 @@ export interface LayoutFacts {
   colophonPage: number;
 }
 
+/** One breach of a typesetting rule, found on the laid-out pages. */
+export interface AuditFinding {
+  rule: string;
+  page: number;
+  /** Block id (see render's Block), to find the source line. */
+  block: string;
+  /** Line of the block on that page, from 1. */
+  line: number;
+  message: string;
+  text: string;
+}
+
+export interface PaginateOptions {
+  /** Audit every line of every page against the CJK rules (--check). */
+  audit: boolean;
+}
+
 /** Stage 3's output: Chromium's PDF and the facts of its pages. */
 export interface PaginatedPdf {
   pdf: Uint8Array;
   facts: LayoutFacts;
-  /** The HTML as laid out (after grid snapping), for --keep-html. */
-  html: string;
+  audit: AuditFinding[];
+}
+
+function auditFindings(findings: readonly AuditFinding[], bundle: HtmlBundle): Diagnostic[] {
+  const lines = new Map(bundle.blocks.map((b) => [b.id, b.line]));
+  return findings.map((f) =>
+    error(`audit-${f.rule}`, `page ${f.page}, line ${f.line}: ${f.message}: ${f.text}`, { file: bundle.file, line: lines.get(f.block) }),
+  );
 }
 
 /** Only the page's own content may load: fonts are inlined as data: URLs, nothing comes from a network. */
@@ -60,7 +84,7 @@ function checkCompleteness(bundle: HtmlBundle, facts: LayoutFacts): Diagnostic[]
 }
 
 /** Stage 3: HtmlBundle → PDF, laid out by the Paged.js 0.4.3 polyfill in Chromium. */
-export async function paginate(bundle: HtmlBundle, browser: Browser): Promise<Result<PaginatedPdf>> {
+export async function paginate(bundle: HtmlBundle, browser: Browser, options: PaginateOptions = { audit: false }): Promise<Result<PaginatedPdf>> {
   const page = await browser.newPage();
   try {
     const blocked = await blockRequests(page);
@@ -69,26 +93,29 @@ export async function paginate(bundle: HtmlBundle, browser: Browser): Promise<Re
       if (/Unable to layout/i.test(message.text())) warnings.push(message.text());
     });
     await page.setContent(bundle.html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.evaluate(await inPage('snap.js'));
-    const html = await page.evaluate(() => `<!DOCTYPE html>\n${document.documentElement.outerHTML}`);
-
+    // The same steps as stock pagedjs-cli, so the kept HTML lays out the same there.
     await page.evaluate(() => {
-      (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
+      const w = window as unknown as { PagedConfig?: { auto?: boolean } };
+      w.PagedConfig = Object.assign(w.PagedConfig ?? {}, { auto: false });
     });
     await page.addScriptTag({ path: POLYFILL });
     await page.evaluate(async () => {
-      await (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill.preview();
+      const w = window as unknown as { PagedConfig: { before?: () => Promise<void> }; PagedPolyfill: { preview(): Promise<unknown> } };
+      await w.PagedConfig.before?.();
+      await w.PagedPolyfill.preview();
     });
     const facts = (await page.evaluate(await inPage('facts.js'))) as LayoutFacts;
 
-    const diagnostics = checkCompleteness(bundle, facts);
+    const rules = { noLineStart: NO_LINE_START, noLineEnd: NO_LINE_END, openingMarks: OPENING_MARKS, closingMarks: CLOSING_MARKS, fullWidthMarks: OPENING_MARKS + CLOSING_MARKS };
+    const audit = options.audit ? ((await page.evaluate(`(${await inPage('audit.js')})(${JSON.stringify(rules)})`)) as AuditFinding[]) : [];
+
+    const diagnostics = [...checkCompleteness(bundle, facts), ...auditFindings(audit, bundle)];
     for (const url of blocked) diagnostics.push(error('network-blocked', `the page asked for ${url}; only the build's own content may load`, { file: bundle.file }));
     for (const text of warnings) diagnostics.push(error('layout-failed', text, { file: bundle.file }));
-    if (diagnostics.length > 0) return { diagnostics };
+    if (diagnostics.some((d) => !d.rule.startsWith('audit-'))) return { diagnostics };
 
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 });
-    return { value: { pdf, facts, html }, diagnostics };
+    return { value: { pdf, facts, audit }, diagnostics };
   } finally {
     await page.close();
   }

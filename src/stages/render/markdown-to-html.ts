@@ -115,7 +115,22 @@ export async function markdownToHtml(body: MdastRoot, counter: BlockCounter): Pr
   return toHtml.stringify(clean);
 }
 
-/** A short text (title, byline) as glued, escaped HTML. */
+/**
+ * A headline as HTML: a space separates the parts of a two-part headline
+ * (“印发意见 提高学习质量”); each part is a box, so a headline that must wrap
+ * wraps at the space rather than inside a part.
+ */
+export function headlineHtml(text: string): string {
+  const parts = text.split(/\s+/).filter(Boolean);
+  if (parts.length < 2) return inlineHtml(text);
+  const children = parts.flatMap((part, i): ElementContent[] => [
+    ...(i > 0 ? [{ type: 'text' as const, value: ' ' }] : []),
+    { type: 'element', tagName: 'span', properties: { className: ['part'] }, children: gluedNodes(part, true) },
+  ]);
+  return toHtml.stringify({ type: 'root', children });
+}
+
+/** A short text (subtitle, byline) as glued, escaped HTML. */
 export function inlineHtml(text: string): string {
   return toHtml.stringify({ type: 'root', children: gluedNodes(text, true) });
 }

@@ -3,9 +3,10 @@ import type { Edition } from '../../config/edition.js';
 import type { IssueDocument } from '../load/types.js';
 import { chineseDate } from './dates.js';
 import { prepareFonts, type PreparedFont } from './fonts.js';
-import { blockCounter, inlineHtml, markdownToHtml, type Block } from './markdown-to-html.js';
+import { blockCounter, headlineHtml, inlineHtml, markdownToHtml, type Block } from './markdown-to-html.js';
 import { collectRoleTexts, issueLine } from './role-texts.js';
 import { compileTemplates } from './templates.js';
+import { layoutScript } from './layout-script/layout-script.js';
 
 export interface ArticleEntry {
   id: string;
@@ -30,6 +31,8 @@ export interface RenderOptions {
   edition: Edition;
   /** The build-issue version, written into the document's generator meta. */
   version: string;
+  /** CSS after the edition's own: the print options' bleed, the binding layout (see stages/finish). Default none. */
+  extraCss?: string;
 }
 
 function fontFaceCss(fonts: readonly PreparedFont[]): string {
@@ -64,7 +67,7 @@ export async function renderIssue(doc: IssueDocument, options: RenderOptions): P
       articleViews.push({
         id: article.id,
         titleBlock: counter.next(article.position.line, article.title).id,
-        titleHtml: inlineHtml(article.title),
+        titleHtml: headlineHtml(article.title),
         subtitleBlock: article.subtitle ? counter.next(article.position.line + 1, article.subtitle).id : null,
         subtitleHtml: article.subtitle ? inlineHtml(article.subtitle) : null,
         /** A subtitle that opens with a dash runs on after the title in the TOC; any other sits after a space. */
@@ -89,7 +92,8 @@ export async function renderIssue(doc: IssueDocument, options: RenderOptions): P
     issue: { ...line, date: chineseDate(doc.meta.date), printRun: doc.meta.printRun, distribution: doc.meta.distribution },
     columns,
     fontFaces: fontFaceCss(fonts.value),
-    css: edition.css,
+    css: options.extraCss ? `${edition.css}\n${options.extraCss}` : edition.css,
+    layoutScript: await layoutScript(),
   });
   return { value: { html, blocks: counter.blocks, articles, file: doc.file }, diagnostics: fonts.diagnostics };
 }

@@ -1,0 +1,147 @@
+// The layout audit: runs in the page after Paged.js and reads every line of
+// every page from the DOM (one Range per character), checking the rules of
+// CJK typesetting the house style promises. Returns plain data; the Node side
+// turns each finding into a diagnostic at the block's source line.
+(rules) => {
+  const { noLineStart, noLineEnd, fullWidthMarks, openingMarks, closingMarks } = rules;
+  const findings = [];
+  const isWord = (ch) => /[\p{Script=Han}\p{L}\p{N}]/u.test(ch);
+  const isHan = (ch) => /\p{Script=Han}/u.test(ch);
+  const isLatin = (ch) => /[A-Za-z0-9]/.test(ch);
+  const pitch = (() => {
+    const probe = document.createElement('div');
+    probe.style.height = getComputedStyle(document.documentElement).getPropertyValue('--pitch');
+    document.body.append(probe);
+    const h = probe.getBoundingClientRect().height;
+    probe.remove();
+    return h;
+  })();
+  const fontSize = new Map();
+  const emOf = (el) => {
+    if (!fontSize.has(el)) fontSize.set(el, parseFloat(getComputedStyle(el).fontSize));
+    return fontSize.get(el);
+  };
+
+  /** The block's characters on this page, grouped into lines. */
+  function linesOf(block) {
+    const lines = [];
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.data;
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (/\s/.test(ch)) continue;
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.width === 0) continue;
+        const item = { ch, left: rect.left, right: rect.right, top: rect.top, em: emOf(node.parentElement), el: node.parentElement };
+        const line = lines.at(-1);
+        if (line && Math.abs(line.top - rect.top) < rect.height / 2) line.chars.push(item);
+        else lines.push({ top: rect.top, chars: [item] });
+      }
+    }
+    return lines;
+  }
+
+  // A glyph's width set alone in the same font, to see what spacing was added around it.
+  const natural = new Map();
+  const naturalWidth = (ch, el) => {
+    const key = `${getComputedStyle(el).font}|${ch}`;
+    if (!natural.has(key)) {
+      const span = document.createElement('span');
+      span.textContent = ch;
+      span.style.cssText = 'position:absolute;white-space:pre;text-indent:0;text-autospace:no-autospace';
+      el.append(span);
+      natural.set(key, span.getBoundingClientRect().width);
+      span.remove();
+    }
+    return natural.get(key);
+  };
+
+  const text = (line) => line.chars.map((c) => c.ch).join('');
+  const report = (rule, page, block, lineIndex, message, line) =>
+    findings.push({ rule, page, block: block.getAttribute('data-block'), line: lineIndex + 1, message, text: line ? text(line) : '' });
+
+  const pages = [...document.querySelectorAll('.pagedjs_page')];
+  pages.forEach((pageEl, p) => {
+    const page = p + 1;
+    const area = pageEl.querySelector('.pagedjs_page_content').getBoundingClientRect();
+    const blocks = [...pageEl.querySelectorAll('[data-block]')];
+    const laid = blocks.map((block) => ({ block, lines: linesOf(block) }));
+    let gridPhase;
+
+    laid.forEach(({ block, lines }, b) => {
+      const continued = block.hasAttribute('data-split-from');
+      const continues = block.hasAttribute('data-split-to');
+      const isBody = block.matches('.article-body p');
+      const left = block.getBoundingClientRect().left;
+
+      lines.forEach((line, k) => {
+        const first = line.chars[0];
+        const last = line.chars.at(-1);
+        const blockStart = k === 0 && !continued;
+        const blockEnd = k === lines.length - 1 && !continues;
+        if (!blockStart && noLineStart.includes(first.ch)) report('line-start', page, block, k, `“${first.ch}” starts a line`, line);
+        if (!blockEnd && noLineEnd.includes(last.ch)) report('line-end', page, block, k, `“${last.ch}” ends a line`, line);
+
+        // 标点挤压: two adjacent full-width marks take 1.5 em, not 2.
+        const words = line.chars.filter((c) => isHan(c.ch));
+        const advance = words.length > 2 ? words.map((c) => c.right - c.left).sort((a, b) => a - b)[Math.floor(words.length / 2)] : first.em;
+        const stretch = Math.max(0, advance - first.em);
+        for (let i = 0; i + 1 < line.chars.length; i++) {
+          const a = line.chars[i];
+          const c = line.chars[i + 1];
+          if (fullWidthMarks.includes(a.ch) && fullWidthMarks.includes(c.ch) && a.ch !== c.ch) {
+            const width = c.right - a.left;
+            if (width > 1.5 * a.em + 2 * stretch + 1) report('punct-compression', page, block, k, `“${a.ch}${c.ch}” takes ${(width / a.em).toFixed(2)} em, not 1.5`, line);
+          }
+          // Han next to a Latin letter or digit: a visible gap (text-autospace).
+          // (Chromium adds the space to the first character's advance.)
+          if ((isHan(a.ch) && isLatin(c.ch)) || (isLatin(a.ch) && isHan(c.ch))) {
+            const own = isHan(a.ch) ? advance : naturalWidth(a.ch, a.el);
+            const gap = a.right - a.left - own + (c.left - a.right);
+            if (gap < 0.08 * a.em) report('latin-spacing', page, block, k, `no space between “${a.ch}” and “${c.ch}”`, line);
+          }
+        }
+        // Half-width opening mark at a line start, closing mark at a line end.
+        if (k > 0 || continued) {
+          if (openingMarks.includes(first.ch) && first.right - first.left > 0.5 * first.em + stretch + 1) {
+            report('punct-line-start', page, block, k, `opening “${first.ch}” at the line start is not set half-width`, line);
+          }
+          if (Math.abs(first.left - left) > 1 && isBody) report('line-indent', page, block, k, 'the line does not start at the left edge', line);
+        }
+        if (!blockEnd && closingMarks.includes(last.ch) && last.right - last.left > 0.5 * last.em + stretch + 1 && Math.abs(last.right - area.right) < 1) {
+          report('punct-line-end', page, block, k, `closing “${last.ch}” at the line end is not set half-width`, line);
+        }
+        // The character grid: body lines fall on the pitch from the top of the type area.
+        // (Measured on a character of the body face: a run-in head's face sits higher.)
+        if (isBody) {
+          const probe = line.chars.find((c) => !c.el.closest('strong')) ?? first;
+          const phase = ((probe.top - area.top) % pitch + pitch) % pitch;
+          gridPhase ??= phase;
+          if (Math.abs(phase - gridPhase) > 1 && Math.abs(Math.abs(phase - gridPhase) - pitch) > 1) report('off-grid', page, block, k, 'the line is off the page’s line grid', line);
+        }
+      });
+
+      if (lines.length > 0 && !continues && lines.length + (continued ? 1 : 0) > 1) {
+        const lastLine = lines.at(-1);
+        if (lastLine.chars.filter((c) => isWord(c.ch)).length < 2) report('single-char-line', page, block, lines.length - 1, 'the paragraph ends on a line of one character (孤字)', lastLine);
+      }
+      if (continues && lines.length < 2) report('orphan', page, block, 0, 'a single line of the paragraph is left at the foot of the page', lines[0]);
+      if (continued && lines.length < 2) report('widow', page, block, 0, 'a single line of the paragraph is carried to the head of the page', lines[0]);
+
+      // Headings stay with at least two lines of their text.
+      if (block.matches('.snap')) {
+        let following = 0;
+        for (let j = b + 1; j < laid.length && following < 2; j++) {
+          if (laid[j].block.matches('.snap')) continue;
+          following += laid[j].lines.length;
+        }
+        if (following < 2) report('heading-alone', page, block, 0, 'the heading has fewer than two lines of its text after it on the page', lines[0]);
+      }
+    });
+  });
+  return findings;
+}

@@ -1,0 +1,108 @@
+// Keep rules Paged.js 0.4.3 lacks, as a Paged.js handler: it has no widow or
+// orphan control, and its break-after: avoid looks one element back only.
+// When a page overflows, Paged.js gives the handler the Range of what does
+// not fit; moving the Range's start earlier moves more to the next page:
+//   - orphan: a paragraph leaves fewer than 2 lines at the foot of the page → it goes whole;
+//   - widow: a paragraph would leave 1 line at the head of the next page → one more line goes;
+//   - keep with next: column headers, titles, subtitles, bylines and section
+//     headings (.snap) never end a page; they go with the text they head.
+// Overflowing content sits in a second column to the right of the page
+// (Paged.js lays pages out with CSS columns), so “on this page” means left of
+// the page's right edge.
+function registerKeepRules() {
+class BuildIssueKeepRules extends Paged.Handler {
+  onOverflow(overflow, rendered, bounds) {
+    if (!overflow) return undefined;
+    const edge = bounds.right;
+    const onPage = (rect) => rect.left < edge && rect.width > 0;
+    const lines = (el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const tops = new Map();
+      for (const rect of range.getClientRects()) {
+        if (rect.width === 0 || rect.height === 0) continue;
+        const key = `${rect.left < edge ? 0 : 1}:${Math.round(rect.top)}`;
+        if (!tops.has(key)) tops.set(key, rect);
+      }
+      const column = (rect) => (rect.left < edge ? 0 : 1);
+      return [...tops.values()].sort((a, b) => column(a) - column(b) || a.top - b.top);
+    };
+    const blockOf = (node) => (node.nodeType === 1 ? node : node.parentElement)?.closest('[data-block]');
+    const blocks = [...rendered.querySelectorAll('[data-block]')];
+    const firstBlockFrom = (node) => {
+      if (node.nodeType === 1 && node.matches('[data-block]')) return node;
+      return blocks.find((b) => node.compareDocumentPosition(b) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY));
+    };
+
+    // Where the break is now: inside a block, or before one.
+    let inside;
+    let before;
+    const { startContainer: container, startOffset: offset } = overflow;
+    if (container.nodeType === 3) inside = blockOf(container);
+    else {
+      const child = container.childNodes[offset];
+      const block = child ? firstBlockFrom(child) : undefined;
+      if (block && blockOf(container) !== block && !block.contains(container)) before = block;
+      else inside = blockOf(container);
+    }
+
+    let start;
+    if (inside) {
+      const all = lines(inside);
+      const here = all.filter(onPage);
+      const after = all.length - here.length;
+      if (here.length >= 3 && after === 1) start = this.lineStart(inside, here[here.length - 1]);
+      if (!start && (here.length < 2 || after === 1)) before = inside;
+    }
+    if (before) {
+      // Headings go with the text they head.
+      let index = blocks.indexOf(before);
+      while (index > 0 && blocks[index - 1].matches('.snap')) index--;
+      // Never empty the page: Paged.js would loop (“Unable to layout item”).
+      if (index === 0) return start ? this.rangeFrom(start, overflow) : undefined;
+      const range = document.createRange();
+      range.setStartBefore(this.outermostStart(blocks[index], rendered));
+      range.setEnd(overflow.endContainer, overflow.endOffset);
+      return range;
+    }
+    return start ? this.rangeFrom(start, overflow) : undefined;
+  }
+
+  // A block that opens its wrapper (a title opening its article, a column
+  // header opening its column) is moved with the wrapper, so the wrapper's
+  // id and first fragment land on the same page as its first line.
+  outermostStart(block, rendered) {
+    let node = block;
+    while (node.parentElement && node.parentElement !== rendered && node.parentElement.firstElementChild === node) {
+      node = node.parentElement;
+    }
+    return node;
+  }
+
+  rangeFrom(start, overflow) {
+    const range = document.createRange();
+    range.setStart(start.node, start.offset);
+    range.setEnd(overflow.endContainer, overflow.endOffset);
+    return range;
+  }
+
+  // The text position where the given line of the block begins.
+  lineStart(block, line) {
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const probe = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        probe.setStart(node, i);
+        probe.setEnd(node, i + 1);
+        const rect = probe.getBoundingClientRect();
+        if (rect.width > 0 && Math.abs(rect.top - line.top) < 2 && Math.abs(rect.left - line.left) < 2) {
+          return { node, offset: i };
+        }
+      }
+    }
+    return undefined;
+  }
+}
+
+Paged.registerHandlers(BuildIssueKeepRules);
+}

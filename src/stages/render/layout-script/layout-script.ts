@@ -1,0 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import { CLOSING_MARKS } from '../cjk-text.js';
+
+const PARTS = ['line-ends.js', 'snap.js', 'keep.js', 'prepare.js'];
+
+/**
+ * The script the laid-out HTML carries: it sets line-end marks half-width,
+ * snaps headings to the line grid and adds the keep rules (widows, orphans,
+ * headings with their text) to Paged.js.
+ * It is plain browser JavaScript, read as text, so no compiler touches it.
+ */
+export async function layoutScript(): Promise<string> {
+  const parts = await Promise.all(PARTS.map((name) => readFile(new URL(`./${name}`, import.meta.url), 'utf8')));
+  const marks = `const BUILD_ISSUE_MARKS = ${JSON.stringify({ closing: CLOSING_MARKS })};`;
+  return [marks, ...parts].join('\n');
+}

@@ -1,0 +1,32 @@
+// Runs in the page before Paged.js: pads every `.snap` block (column header,
+// title, subtitle, byline, section heading) to a whole number of line pitches,
+// so the running text after it stays on the grid.
+function snapToGrid() {
+  const root = document.documentElement;
+  const px = (value) => {
+    const probe = document.createElement('div');
+    probe.style.height = value;
+    document.body.append(probe);
+    const height = probe.getBoundingClientRect().height;
+    probe.remove();
+    return height;
+  };
+  const styles = getComputedStyle(root);
+  const pitch = px(styles.getPropertyValue('--pitch').trim());
+  const measure = styles.getPropertyValue('--measure').trim();
+  const main = document.querySelector('main');
+  main.style.width = measure;
+  for (const el of document.querySelectorAll('.snap')) {
+    const style = getComputedStyle(el);
+    const height = el.getBoundingClientRect().height;
+    const lines = Math.ceil(height / pitch - 0.01);
+    const extra = lines * pitch - height;
+    if (extra <= 0.01) continue;
+    const top = parseFloat(style.paddingTop) + extra / 2;
+    const bottom = parseFloat(style.paddingBottom) + extra / 2;
+    el.style.paddingTop = `${top.toFixed(3)}px`;
+    el.style.paddingBottom = `${bottom.toFixed(3)}px`;
+  }
+  main.style.removeProperty('width');
+  if (main.getAttribute('style') === '') main.removeAttribute('style');
+}
