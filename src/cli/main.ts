@@ -5,6 +5,8 @@
 import { Command } from 'commander';
 import { VERSION } from '../config/settings.js';
 import { registerBuild } from './commands/build.js';
+import { registerImport } from './commands/import.js';
+import { registerLint } from './commands/lint.js';
 
 const program = new Command()
   .name('build-issue')
@@ -12,5 +14,7 @@ const program = new Command()
   .version(VERSION);
 
 registerBuild(program);
+registerLint(program);
+registerImport(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { resolveSettings, type Settings } from '../../config/settings.js';
+import { hasErrors, type Place } from '../../diagnostics.js';
+import { writeAtomic } from '../../io/write-atomic.js';
+import { ISSUE_FILE } from '../../stages/load/load-issue.js';
+import { applyFixes } from '../../stages/lint/apply-fixes.js';
+import { lintFile, type LintOptions } from '../../stages/lint/lint-issue.js';
+import type { Fix } from '../../stages/lint/lint-text.js';
+import { consoleReporter, type Reporter } from '../reporter.js';
+
+export interface LintCommandOptions {
+  fix: boolean;
+  json: boolean;
+}
+
+const where = (place: Place) => [place.file, place.line, place.column].filter((part) => part !== undefined).join(':');
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** Applies the safe fixes and writes the file (atomically); returns what changed. */
+async function fixFile(file: string, options: LintOptions): Promise<Fix[]> {
+  const linted = await lintFile(file, { ...options, fonts: false });
+  if (linted.source === undefined || linted.fixes.length === 0) return [];
+  const fixed = applyFixes(linted.source, linted.fixes);
+  await writeAtomic(file, fixed.text);
+  return fixed.applied;
+}
+
+/** `build-issue lint <serial|file>`: check an issue's text as a Chinese copy editor would. */
+export async function runLint(target: string, options: LintCommandOptions, settings: Settings, report: Reporter): Promise<void> {
+  const file = /^\d+$/.test(target) ? path.join(settings.issuesDir, target, ISSUE_FILE) : path.resolve(target);
+  const lintOptions: LintOptions = { ...settings, rootDir: process.cwd(), fonts: true };
+  const changed = options.fix ? await fixFile(file, lintOptions) : [];
+  const linted = await lintFile(file, lintOptions);
+  const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = linted.diagnostics.length - errors;
+
+  if (options.json) {
+    const fixed = changed.map((c) => ({ rule: c.rule, ...c.place, old: c.old, new: c.replacement }));
+    report.info(JSON.stringify({ file: linted.file, errors, warnings, diagnostics: linted.diagnostics, fixed, fixable: linted.fixes.length }, null, 2));
+  } else {
+    for (const c of changed) report.info(`${where(c.place)} ${c.rule} fixed: “${c.old}” → “${c.replacement}”`);
+    report.diagnostics(linted.diagnostics);
+    const fixable = linted.fixes.length > 0 ? `; ${linted.fixes.length} can be fixed with --fix` : '';
+    report.info(`${linted.file}: ${count(errors, 'error')}, ${count(warnings, 'warning')}${fixable}`);
+  }
+  if (hasErrors(linted.diagnostics)) report.fail(`${linted.file}: ${count(errors, 'error')} found by lint`);
+}
+
+export function registerLint(program: Command): void {
+  program
+    .command('lint')
+    .description('check an issue’s text as a Chinese copy editor would (GB/T 15834 punctuation, pairs, spaces, stray Latin, missing glyphs)')
+    .argument('<serial|file>', 'an issue’s serial (lints issues/<serial>/issue.md) or the path of a Markdown file')
+    .option('--fix', 'apply the fixes that are certainly right, and say what changed', false)
+    .option('--json', 'print the findings as JSON on stdout', false)
+    .action(async (target: string, options: LintCommandOptions) => {
+      const report = consoleReporter();
+      try {
+        await runLint(target, options, resolveSettings(process.env, process.cwd()), report);
+      } catch (cause) {
+        report.fail(cause instanceof Error ? cause.message : String(cause));
+      }
+    });
+}

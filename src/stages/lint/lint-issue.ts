@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Settings } from '../../config/settings.js';
+import { error, type Diagnostic } from '../../diagnostics.js';
+import { ISSUE_FILE } from '../load/load-issue.js';
+import { lintGlyphs, type GlyphOptions } from './glyphs.js';
+import { lintText, type TextLint } from './lint-text.js';
+
+export interface FileLint extends TextLint {
+  /** The file as messages name it. */
+  file: string;
+  /** Its text as linted, absent when it could not be read; the fixes apply to it. */
+  source?: string;
+}
+
+export interface LintOptions extends GlyphOptions {
+  /** Also check that the issue's fonts can set every character (slower: it reads the fonts). */
+  fonts: boolean;
+}
+
+async function lintSource(file: string, rootDir: string): Promise<FileLint> {
+  const shown = path.relative(rootDir, file) || file;
+  const source = await readFile(file, 'utf8').catch(() => undefined);
+  if (source === undefined) return { file: shown, diagnostics: [error('file-missing', 'cannot read this file', { file: shown })], fixes: [] };
+  return { file: shown, source, ...lintText(source, shown) };
+}
+
+/**
+ * The lint stage: an issue file → what a Chinese copy editor would mark in it
+ * (GB/T 15834 punctuation, GB/T 15835 numbers, pairs, spaces, splits, stray
+ * Latin words, characters the fonts lack), with the fixes that are certainly right.
+ */
+export async function lintFile(file: string, options: LintOptions): Promise<FileLint> {
+  const linted = await lintSource(file, options.rootDir);
+  if (linted.source !== undefined && options.fonts) linted.diagnostics.push(...(await lintGlyphs(file, options)));
+  return linted;
+}
+
+/**
+ * The step a build runs first: the issue's text, so that errors stop the build
+ * before a browser starts. Its fonts are left to the render stage, which checks
+ * them with the same rule (glyph-missing) on its way to subsetting them.
+ */
+export async function lintIssue(serial: string, settings: Pick<Settings, 'issuesDir'>, rootDir: string): Promise<Diagnostic[]> {
+  return (await lintSource(path.join(settings.issuesDir, serial, ISSUE_FILE), rootDir)).diagnostics;
+}

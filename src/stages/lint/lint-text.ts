@@ -1,0 +1,40 @@
+import { type Diagnostic, type Place } from '../../diagnostics.js';
+import { checkText } from './rules/index.js';
+import { issueSegments } from './segments.js';
+import { exactRange, lineIndex, toSource } from './source-map.js';
+
+/** A safe fix, ready to apply to the file: source[start, end) is `old` and becomes `replacement`. */
+export interface Fix {
+  rule: string;
+  place: Place;
+  start: number;
+  end: number;
+  old: string;
+  replacement: string;
+}
+
+export interface TextLint {
+  diagnostics: Diagnostic[];
+  fixes: Fix[];
+}
+
+/** Runs the copy editor's rules over every printed text of an issue file, with positions in the file. */
+export function lintText(source: string, file: string): TextLint {
+  const lines = lineIndex(source, file);
+  const diagnostics: Diagnostic[] = [];
+  const fixes: Fix[] = [];
+  for (const segment of issueSegments(source, file, lines)) {
+    for (const finding of checkText(segment.text, segment.rules)) {
+      const { at } = toSource(segment.spans, finding.offset);
+      const place = lines.place(at);
+      diagnostics.push({ severity: finding.severity, rule: finding.rule, message: finding.message, ...place });
+      const end = finding.offset + finding.length;
+      if (finding.fix === undefined || !exactRange(segment.spans, finding.offset, end)) continue;
+      const start = at;
+      const stop = toSource(segment.spans, end).at;
+      fixes.push({ rule: finding.rule, place, start, end: stop, old: source.slice(start, stop), replacement: finding.fix });
+    }
+  }
+  diagnostics.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
+  return { diagnostics, fixes };
+}

@@ -1,0 +1,27 @@
+import { quote } from './chars.js';
+import type { Finding } from './finding.js';
+
+/**
+ * A paragraph of running text ends with a terminal mark (。？！…), or with
+ * ；/： in an enumeration, possibly inside a closing quote or bracket. One
+ * that stops on a bare character is usually half of a paragraph split in two
+ * by a conversion. Titles, bylines and headings have no terminal mark; the
+ * caller runs this rule on body paragraphs only.
+ */
+const CLOSING = /[”’）》〉」』】〕\s]+$/u;
+const TERMINAL = /[。？！…；：.?!;:]$/u;
+
+export function paragraphEnd(text: string): Finding[] {
+  const body = text.replace(CLOSING, '');
+  if (body === '' || TERMINAL.test(body)) return [];
+  const last = [...body].at(-1)!;
+  return [
+    {
+      rule: 'paragraph-unterminated',
+      severity: 'warning',
+      offset: body.length - last.length,
+      length: last.length,
+      message: `the paragraph ends on ${quote(last)} without 。？！ or ……; is it split from the next one?`,
+    },
+  ];
+}

@@ -1,0 +1,34 @@
+import { charAt, charBefore, isChinese } from './chars.js';
+import type { Finding } from './finding.js';
+
+/**
+ * Chinese running text has no spaces between characters: the typesetter
+ * spaces the marks itself, and the style indents paragraphs. A space between
+ * two Chinese characters, or ideographic spaces typed as an indent, are
+ * leftovers of a word processor or a PDF. (Headlines and bylines use a space
+ * on purpose; the caller does not run this rule on them.)
+ */
+const SPACES = /[ \u3000\u00a0\t]+/g;
+
+const name = (run: string): string => (run.includes('\u3000') ? 'ideographic space' : run.includes('\u00a0') ? 'no-break space' : 'space');
+
+export function spacesInChinese(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(SPACES)) {
+    const run = match[0];
+    const before = charBefore(text, match.index);
+    const after = charAt(text, match.index + run.length);
+    const indent = before === undefined && run.includes('\u3000');
+    if (!indent && !(isChinese(before) && isChinese(after))) continue;
+    findings.push({
+      rule: 'space-in-chinese',
+      severity: 'warning',
+      offset: match.index,
+      length: run.length,
+      message: indent
+        ? `${name(run)} typed as a paragraph indent; the style indents paragraphs`
+        : `${name(run)} inside Chinese text; Chinese running text has none (a leftover of a conversion?)`,
+    });
+  }
+  return findings;
+}

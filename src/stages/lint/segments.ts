@@ -1,0 +1,76 @@
+import type { Nodes, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { isScalar, parseDocument } from 'yaml';
+import { splitFrontMatter } from '../load/front-matter.js';
+import { parseMarkdown } from '../load/parse-markdown.js';
+import { readStructure } from '../load/structure.js';
+import { CHINESE_TEXT_RULES, LIST_RULES, RUNNING_TEXT_RULES, type TextRule } from './rules/index.js';
+import { locate, type LineIndex, type Span } from './source-map.js';
+
+/** One piece of the issue's text, the rules that apply to it, and where it stands in the file. */
+export interface Segment {
+  text: string;
+  rules: readonly TextRule[];
+  spans: Span[];
+}
+
+/** The front-matter values that are printed as text: the distribution lines of the footer. */
+const PRINTED_FIELDS = [
+  ['distribution', 'report'],
+  ['distribution', 'send'],
+];
+
+function frontMatterSegments(source: string, yaml: string, lines: LineIndex): Segment[] {
+  const doc = parseDocument(yaml);
+  const yamlStart = lines.offset(2, 1);
+  const segments: Segment[] = [];
+  for (const path of PRINTED_FIELDS) {
+    const node = doc.getIn(path, true);
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
+    const spans = locate(node.value, 0, source, yamlStart + node.range[0], yamlStart + node.range[1]);
+    segments.push({ text: node.value, rules: LIST_RULES, spans });
+  }
+  return segments;
+}
+
+/** A block's text as it is printed: its text nodes in order, a hard break as a line end. */
+function blockSegment(block: RootContent, rules: readonly TextRule[], source: string, lines: LineIndex): Segment {
+  let text = '';
+  const spans: Span[] = [];
+  visit(block as Nodes, (node) => {
+    if (node.type === 'break') text += '\n';
+    if (node.type !== 'text' && node.type !== 'inlineCode') return;
+    const { start, end } = node.position!;
+    spans.push(...locate(node.value, text.length, source, lines.offset(start.line, start.column), lines.offset(end.line, end.column)));
+    text += node.value;
+  });
+  return { text, rules, spans };
+}
+
+/**
+ * Body paragraphs are running text; titles, subtitles, bylines and headings
+ * are headlines, which may hold a space (a two-part headline, a byline's name)
+ * and end without a mark. The structure reader of the load stage decides which
+ * is which, as it does for the build.
+ */
+function markdownSegments(tree: Root, file: string, source: string, lines: LineIndex): Segment[] {
+  const columns = readStructure(tree, file).value ?? [];
+  const body = new Set<RootContent>(columns.flatMap((c) => c.articles.flatMap((a) => a.body.children)));
+  const segments: Segment[] = [];
+  for (const block of tree.children) {
+    if (block.type === 'heading') segments.push(blockSegment(block, CHINESE_TEXT_RULES, source, lines));
+    if (block.type === 'paragraph') segments.push(blockSegment(block, body.has(block) ? RUNNING_TEXT_RULES : CHINESE_TEXT_RULES, source, lines));
+  }
+  return segments;
+}
+
+/**
+ * Every piece of printed text in an issue file. A file without front matter
+ * (a draft, an import) is linted as Markdown throughout; whether it needs front
+ * matter is the load stage's question.
+ */
+export function issueSegments(source: string, file: string, lines: LineIndex): Segment[] {
+  const split = splitFrontMatter(source, file).value;
+  const markdown = split?.markdown ?? source;
+  return [...(split ? frontMatterSegments(source, split.yaml, lines) : []), ...markdownSegments(parseMarkdown(markdown), file, source, lines)];
+}
