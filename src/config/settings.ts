@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_PRINT, type PrintOptions } from '../stages/finish/print-options.js';
 
 /** Where build-issue itself lives: templates/, styles/, fonts/ and node_modules/ are here. */
 export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,6 +28,8 @@ export interface Settings {
   browserPath?: string;
   /** SOURCE_DATE_EPOCH, if set: the date written into PDFs instead of the issue's date. */
   sourceDateEpoch?: number;
+  /** Bleed, crop marks, padding to a multiple of 4 pages, grayscale. Default: DEFAULT_PRINT (pad only). */
+  print: PrintOptions;
   version: string;
 }
 
@@ -40,6 +43,7 @@ export function resolveSettings(env: NodeJS.ProcessEnv, cwd: string, overrides: 
     editionsDir: env.BUILD_ISSUE_EDITIONS ? path.resolve(cwd, env.BUILD_ISSUE_EDITIONS) : PACKAGE_DIR,
     defaultEdition: env.BUILD_ISSUE_DEFAULT_EDITION || '2023',
     sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+    print: DEFAULT_PRINT,
     version: VERSION,
     ...overrides,
   };

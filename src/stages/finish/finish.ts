@@ -1,55 +1,53 @@
-import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName, PDFArray, PDFNumber } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
+import type { Diagnostic, Result } from '../../diagnostics.js';
+import { insertBlankPages } from './binding.js';
+import { drawCropMarks } from './crop-marks.js';
+import { toGrayscale } from './grayscale.js';
+import { saveReproducibly } from './identity.js';
+import { writeInfo, type DocumentInfo } from './metadata.js';
+import { addOutline, type OutlineEntry } from './outline.js';
+import type { PrintOptions } from './print-options.js';
+import { placeOnSheet, sheetFor } from './sheet.js';
 
-/** A4 in PostScript points: 210 × 297 mm. Chromium's own A4 is 594.96 × 841.92. */
-export const A4 = { width: (210 / 25.4) * 72, height: (297 / 25.4) * 72 };
-
-export interface DocumentInfo {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  creator: string;
-  /** The date the document carries (the issue's date, or SOURCE_DATE_EPOCH), never the build's clock. */
-  date: Date;
-  language: string;
+export interface FinishOptions {
+  info: DocumentInfo;
+  outline: OutlineEntry[];
+  print: PrintOptions;
+  /** Blank pages to insert before the last page (see binding.ts). */
+  blankPages: number;
+  /** The issue's file, for messages. */
+  file: string;
 }
 
 /** Stage 4's output: the bytes that go to the print shop. */
 export interface FinalPdf {
   bytes: Uint8Array;
   pageCount: number;
-}
-
-function box(page: ReturnType<PDFDocument['getPages']>[number], name: string, width: number, height: number): void {
-  page.node.set(PDFName.of(name), PDFArray.withContext(page.doc.context));
-  const array = page.node.lookup(PDFName.of(name), PDFArray);
-  for (const value of [0, 0, width, height]) array.push(PDFNumber.of(Number(value.toFixed(3))));
+  /** Blank pages inserted so the issue binds. */
+  blankPages: number;
 }
 
 /**
- * Stage 4: Chromium's PDF → the final PDF: exact A4 boxes, metadata that
+ * Stage 4: Chromium's PDF → the final PDF: (grayscale), blank pages for
+ * binding, exact A4 trim with bleed and crop marks, bookmarks, metadata that
  * names the issue (not the browser), and bytes that depend only on the input.
  */
-export async function finishPdf(pdf: Uint8Array, info: DocumentInfo): Promise<FinalPdf> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  for (const page of doc.getPages()) {
-    for (const name of ['MediaBox', 'CropBox', 'TrimBox', 'BleedBox']) box(page, name, A4.width, A4.height);
+export async function finishPdf(pdf: Uint8Array, options: FinishOptions): Promise<Result<FinalPdf>> {
+  const diagnostics: Diagnostic[] = [];
+  let source = pdf;
+  if (options.print.grayscale) {
+    const gray = await toGrayscale(pdf, options.info.date, options.file);
+    diagnostics.push(...gray.diagnostics);
+    if (!gray.value) return { diagnostics };
+    source = gray.value;
   }
-  doc.setTitle(info.title, { showInWindowTitleBar: true });
-  doc.setAuthor(info.author);
-  doc.setSubject(info.subject);
-  doc.setKeywords(info.keywords);
-  doc.setCreator(info.creator);
-  doc.setProducer(info.creator);
-  doc.setCreationDate(info.date);
-  doc.setModificationDate(info.date);
-  doc.setLanguage(info.language);
-
-  // The file identifier is derived from the content, so identical input gives identical bytes.
-  const draft = await doc.save({ useObjectStreams: false });
-  const id = createHash('md5').update(draft).digest('hex');
-  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
-  const bytes = await doc.save({ useObjectStreams: false });
-  return { bytes, pageCount: doc.getPageCount() };
+  const doc = await PDFDocument.load(source, { updateMetadata: false });
+  insertBlankPages(doc, options.blankPages);
+  const sheet = sheetFor(options.print);
+  placeOnSheet(doc, sheet);
+  if (options.print.marks) drawCropMarks(doc, sheet);
+  addOutline(doc, options.outline);
+  writeInfo(doc, options.info);
+  const bytes = await saveReproducibly(doc, options.info);
+  return { value: { bytes, pageCount: doc.getPageCount(), blankPages: options.blankPages }, diagnostics };
 }

@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { error, type Result } from '../../diagnostics.js';
+
+const run = promisify(execFile);
+
+/**
+ * One-colour printing: Ghostscript's pdfwrite converts every colour to
+ * DeviceGray. It keeps the fonts as embedded, subset CID TrueType (checked
+ * by the preflight after every build). SOURCE_DATE_EPOCH keeps its dates
+ * out of the clock; the finish stage rewrites the metadata and ids anyway.
+ */
+export async function toGrayscale(pdf: Uint8Array, date: Date, file: string): Promise<Result<Uint8Array>> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'build-issue-gray-'));
+  try {
+    const input = path.join(dir, 'in.pdf');
+    const output = path.join(dir, 'out.pdf');
+    await writeFile(input, pdf);
+    const args = ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfwrite', '-sColorConversionStrategy=Gray', '-dProcessColorModel=/DeviceGray', '-o', output, input];
+    const env = { ...process.env, SOURCE_DATE_EPOCH: String(Math.floor(date.getTime() / 1000)) };
+    try {
+      await run('gs', args, { env, maxBuffer: 16 * 1024 * 1024 });
+    } catch (cause) {
+      const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
+      const message = missing
+        ? '--grayscale needs Ghostscript (gs), which is not installed: apt-get install ghostscript'
+        : `Ghostscript could not convert the PDF to grayscale: ${(cause as { stderr?: string }).stderr?.trim() || String(cause)}`;
+      return { diagnostics: [error(missing ? 'ghostscript-missing' : 'grayscale-failed', message, { file })] };
+    }
+    return { value: new Uint8Array(await readFile(output)), diagnostics: [] };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

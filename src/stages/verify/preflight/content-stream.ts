@@ -1,0 +1,132 @@
+/**
+ * A tokenizer for PDF content streams (ISO 32000 §7.8.2), just enough for a
+ * preflight: operators with their number and name operands. Strings, arrays
+ * and dictionaries are read past (as `null`), and inline images (BI … ID …
+ * EI) come out as one `BI` operation whose operands are the image dictionary.
+ */
+export type Operand = number | Name | null;
+
+export class Name {
+  constructor(readonly value: string) {}
+}
+
+export interface Operation {
+  operator: string;
+  operands: Operand[];
+}
+
+const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const DELIMITERS = new Set([...'()<>[]{}/%'].map((ch) => ch.charCodeAt(0)));
+const isRegular = (byte: number | undefined) => byte !== undefined && !WHITESPACE.has(byte) && !DELIMITERS.has(byte);
+
+class Reader {
+  pos = 0;
+  constructor(readonly bytes: Uint8Array) {}
+
+  get done(): boolean {
+    this.skipSpace();
+    return this.pos >= this.bytes.length;
+  }
+
+  skipSpace(): void {
+    const { bytes } = this;
+    while (this.pos < bytes.length) {
+      if (WHITESPACE.has(bytes[this.pos]!)) this.pos++;
+      else if (bytes[this.pos] === 0x25 /* % */) while (this.pos < bytes.length && bytes[this.pos] !== 0x0a && bytes[this.pos] !== 0x0d) this.pos++;
+      else break;
+    }
+  }
+
+  word(): string {
+    const start = this.pos;
+    while (isRegular(this.bytes[this.pos])) this.pos++;
+    return String.fromCharCode(...this.bytes.subarray(start, this.pos));
+  }
+
+  /** A literal string, with nested parentheses and escapes. */
+  skipString(): void {
+    let depth = 0;
+    do {
+      const byte = this.bytes[this.pos++];
+      if (byte === 0x5c /* \ */) this.pos++;
+      else if (byte === 0x28) depth++;
+      else if (byte === 0x29) depth--;
+    } while (depth > 0 && this.pos < this.bytes.length);
+  }
+
+  /** Reads one operand, or returns undefined at an operator (left unread). */
+  operand(): Operand | undefined {
+    this.skipSpace();
+    const byte = this.bytes[this.pos];
+    const next = this.bytes[this.pos + 1];
+    if (byte === 0x2f /* / */) {
+      this.pos++;
+      return new Name(this.word().replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+    }
+    if (byte === 0x28) return this.skipString(), null;
+    if (byte === 0x3c /* < */ && next === 0x3c) return this.skipNested(0x3c, 0x3e, 2), null;
+    if (byte === 0x3c) {
+      while (this.pos < this.bytes.length && this.bytes[this.pos] !== 0x3e) this.pos++;
+      this.pos++;
+      return null;
+    }
+    if (byte === 0x5b /* [ */) return this.skipNested(0x5b, 0x5d, 1), null;
+    if (byte !== undefined && /[-+.\d]/.test(String.fromCharCode(byte))) {
+      const value = Number(this.word());
+      return Number.isFinite(value) ? value : null;
+    }
+    const start = this.pos;
+    const word = this.word();
+    if (word === 'true' || word === 'false' || word === 'null') return null;
+    this.pos = start;
+    return undefined;
+  }
+
+  /** Arrays and dictionaries, which may hold strings with brackets in them. */
+  private skipNested(open: number, close: number, width: number): void {
+    let depth = 0;
+    do {
+      const byte = this.bytes[this.pos];
+      if (byte === 0x28) this.skipString();
+      else if (byte === open && (width === 1 || this.bytes[this.pos + 1] === open)) (depth++, (this.pos += width));
+      else if (byte === close && (width === 1 || this.bytes[this.pos + 1] === close)) (depth--, (this.pos += width));
+      else this.pos++;
+    } while (depth > 0 && this.pos < this.bytes.length);
+  }
+
+  /** After `ID` and one white-space byte: the image data runs to the first `EI` between white space. */
+  skipInlineImageData(): void {
+    const { bytes } = this;
+    this.pos++;
+    while (this.pos < bytes.length) {
+      if (bytes[this.pos] === 0x45 && bytes[this.pos + 1] === 0x49 && WHITESPACE.has(bytes[this.pos - 1]!) && (this.pos + 2 >= bytes.length || !isRegular(bytes[this.pos + 2]))) {
+        this.pos += 2;
+        return;
+      }
+      this.pos++;
+    }
+  }
+}
+
+export function* operations(bytes: Uint8Array): Generator<Operation> {
+  const reader = new Reader(bytes);
+  let operands: Operand[] = [];
+  while (!reader.done) {
+    const operand = reader.operand();
+    if (operand !== undefined) {
+      operands.push(operand);
+      continue;
+    }
+    const operator = reader.word() || String.fromCharCode(bytes[reader.pos++]!);
+    if (operator === 'BI') {
+      const dict: Operand[] = [];
+      for (let value = reader.operand(); value !== undefined; value = reader.operand()) dict.push(value);
+      reader.word(); // ID
+      reader.skipInlineImageData();
+      yield { operator: 'BI', operands: dict };
+    } else {
+      yield { operator, operands };
+    }
+    operands = [];
+  }
+}

@@ -1,0 +1,83 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { error, hasErrors, type Diagnostic } from '../../../diagnostics.js';
+import { checkBoxes, checkPageCount } from './boxes.js';
+import type { CheckResult } from './check.js';
+import { checkFonts } from './fonts.js';
+import { walkPage, type ImagePlacement } from './graphics.js';
+import { checkImages } from './images.js';
+import { checkSyntax } from './syntax.js';
+
+export interface PreflightOptions {
+  /** The PDF's name in messages. */
+  file: string;
+  /** A page count that is not a multiple of 4 fails (true), or only warns (a build with --no-pad). */
+  requireMultipleOf4: boolean;
+}
+
+export interface PreflightReport {
+  file: string;
+  checks: CheckResult[];
+  diagnostics: Diagnostic[];
+  passed: boolean;
+}
+
+/** What the pages draw with, gathered page by page. */
+function gatherUse(doc: PDFDocument) {
+  const fonts = new Map<string, { font: PDFDict; pages: number[] }>();
+  const colourSpaces = new Set<string>();
+  const images: ImagePlacement[] = [];
+  doc.getPages().forEach((page, i) => {
+    const resources = doc.context.lookupMaybe(page.node.getInheritableAttribute(PDFName.of('Resources')), PDFDict);
+    const use = walkPage(doc.context, page.node.get(PDFName.of('Contents')), resources, i + 1);
+    for (const [key, font] of use.fonts) {
+      const entry = fonts.get(key) ?? { font, pages: [] };
+      entry.pages.push(i + 1);
+      fonts.set(key, entry);
+    }
+    for (const space of use.colourSpaces) colourSpaces.add(space);
+    images.push(...use.images);
+  });
+  return { fonts, colourSpaces, images };
+}
+
+/** qpdf reads files; the bytes go to a scratch file for it. */
+async function syntaxOf(bytes: Uint8Array, file: string): Promise<CheckResult> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'build-issue-preflight-'));
+  try {
+    const scratch = path.join(dir, 'check.pdf');
+    await writeFile(scratch, bytes);
+    return await checkSyntax(scratch, file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Checks a PDF as a print shop's preflight would: page sizes and boxes,
+ * page count for saddle stitching, fonts, colour spaces, image resolution at
+ * the placed size, and the file's syntax (qpdf --check).
+ */
+export async function preflight(bytes: Uint8Array, options: PreflightOptions): Promise<PreflightReport> {
+  const { file } = options;
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true }).catch((cause: unknown) => cause as Error);
+  if (doc instanceof Error) {
+    const diagnostics = [error('preflight-unreadable', `not a PDF that can be read: ${doc.message}`, { file })];
+    return { file, checks: [{ name: 'syntax', summary: 'unreadable', diagnostics }], diagnostics, passed: false };
+  }
+  const pages = doc.getPages();
+  const use = gatherUse(doc);
+  const colours = [...use.colourSpaces].sort();
+  const checks: CheckResult[] = [
+    checkPageCount(pages.length, file, options.requireMultipleOf4),
+    checkBoxes(pages, file),
+    checkFonts(use.fonts, file),
+    { name: 'colour', summary: colours.length > 0 ? colours.join(', ') : 'none set (black, DeviceGray by default)', diagnostics: [] },
+    checkImages(use.images, file),
+    await syntaxOf(bytes, file),
+  ];
+  const diagnostics = checks.flatMap((check) => check.diagnostics);
+  return { file, checks, diagnostics, passed: !hasErrors(diagnostics) };
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import type { Diagnostic } from '../../../diagnostics.js';
+import { paddingNote } from '../../finish/binding.js';
+import type { FinalPdf } from '../../finish/finish.js';
+import type { PrintOptions } from '../../finish/print-options.js';
+import { preflight } from './preflight.js';
+
+export interface PrintReadiness {
+  passed: boolean;
+  /** Lines for the build's output: the padding, the preflight's verdict. */
+  lines: string[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * What every build does with its PDF before writing it: preflight it as the
+ * print shop will (a failure fails the build), and say what was padded.
+ * A build with --no-pad is not for saddle stitching, so there a page count
+ * off a multiple of 4 only warns.
+ */
+export async function checkPrintReady(pdf: FinalPdf, output: string, print: PrintOptions): Promise<PrintReadiness> {
+  const file = path.relative(process.cwd(), output);
+  const report = await preflight(pdf.bytes, { file, requireMultipleOf4: print.pad });
+  const lines = pdf.blankPages > 0 ? [`${file}: ${paddingNote(pdf.blankPages, pdf.pageCount)}`] : [];
+  const summary = report.checks.map((c) => c.summary).join('; ');
+  lines.push(`${file}: preflight ${report.passed ? 'passed' : 'FAILED'}: ${summary}`);
+  return { passed: report.passed, lines, diagnostics: report.diagnostics };
+}
