@@ -64,7 +64,7 @@ function printedSpelling(title: SourceText, entry: TocEntry | undefined, walk: W
   const printed = entry.title.slice(0, end).trim();
   const squeeze = (text: string) => text.replace(/\s+/g, '');
   if (printed === title.text || squeeze(printed) !== squeeze(title.text)) return title.text;
-  walk.diagnostics.push(warning('import-title-respaced', `title spaced as the printed TOC has it (line ${entry.line}): “${title.text}” → “${printed}”`, { file: walk.file, line: title.line }));
+  walk.diagnostics.push(warning('import-title-respaced', `title spaced as the printed TOC has it (line ${entry.line}): “${title.text}” → “${printed}”`, { file: walk.file, line: title.line, column: title.column }));
   return printed;
 }
 

@@ -34,10 +34,10 @@ function unbalanced(text: string): Suspect[] {
     const opener = CLOSERS.get(mark);
     if (opener === undefined) continue;
     if (open.at(-1)?.mark === opener) open.pop();
-    else found.push({ rule: 'import-unbalanced', index, message: `“${mark}” closes nothing opened before it in this paragraph (${around(text, index, 1)})` });
+    else found.push({ rule: 'import-unbalanced', index, message: `${mark} closes nothing opened before it in this paragraph (${around(text, index, 1)})` });
   }
   for (const { mark, index } of open) {
-    found.push({ rule: 'import-unbalanced', index, message: `“${mark}” is not closed in this paragraph (${around(text, index, 1)})` });
+    found.push({ rule: 'import-unbalanced', index, message: `${mark} opens and is not closed in this paragraph (${around(text, index, 1)})` });
   }
   return found;
 }

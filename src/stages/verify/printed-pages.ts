@@ -1,0 +1,37 @@
+import { error, warning, type Diagnostic } from '../../diagnostics.js';
+import { pairTocEntries } from '../load/printed-record.js';
+import type { IssueDocument } from '../load/types.js';
+import type { LayoutFacts } from '../paginate/paginate.js';
+
+/**
+ * For an issue that carries its printed TOC (front matter `printed.toc`):
+ * each article's first page in this layout against the page the printed
+ * original gave it. Entries are paired with articles by title, compared
+ * without spacing or punctuation, so an entry that runs the subtitle on after
+ * the title still finds its article. Every difference is reported: as a
+ * warning, or as an error when pages must match (--strict-pages).
+ */
+export function comparePrintedPages(doc: IssueDocument, facts: Pick<LayoutFacts, 'articles'>, options: { strict: boolean }): Diagnostic[] {
+  const toc = doc.meta.printed?.toc ?? [];
+  if (toc.length === 0) return [];
+  const report = options.strict ? error : warning;
+  const articles = doc.columns.flatMap((column) => column.articles);
+  const pairs = pairTocEntries(toc.map((entry) => entry.title), articles.map((article) => article.title));
+  const diagnostics: Diagnostic[] = [];
+  pairs.forEach((index, entryIndex) => {
+    const entry = toc[entryIndex]!;
+    const article = articles[index];
+    if (!article) {
+      diagnostics.push(report('printed-toc-unmatched', `the printed TOC's “${entry.title}” (page ${entry.page}) names no article of this issue`, { file: doc.file }));
+      return;
+    }
+    const page = facts.articles[article.id];
+    if (page !== entry.page) {
+      diagnostics.push(report('printed-page-differs', `“${article.title}” starts on page ${page ?? '(none)'}; the printed issue has it on page ${entry.page}`, article.position));
+    }
+  });
+  articles.forEach((article, index) => {
+    if (!pairs.includes(index)) diagnostics.push(report('printed-toc-missing', `“${article.title}” is not in the printed TOC`, article.position));
+  });
+  return diagnostics;
+}
