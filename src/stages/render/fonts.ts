@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
 import { error, type Diagnostic, type Place, type Result } from '../../diagnostics.js';
+import { readFontSource, type FontSource } from './font-source.js';
 
 export interface FontFamily {
   file: string;
@@ -56,7 +56,7 @@ function placeAt(place: Place, text: string, offset: number): Place {
  * Every character must be in the font its role uses; otherwise Chromium would
  * quietly take a system font (perhaps a CFF one, which it embeds as Type 3).
  */
-function checkCoverage(texts: readonly RoleText[], faces: Map<string, fontkit.Font>, roles: Record<string, string>): Diagnostic[] {
+function checkCoverage(texts: readonly RoleText[], faces: Map<string, FontSource>, roles: Record<string, string>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
   for (const { role, text, place } of texts) {
@@ -66,7 +66,7 @@ function checkCoverage(texts: readonly RoleText[], faces: Map<string, fontkit.Fo
     let offset = 0;
     for (const ch of text) {
       const key = `${family}:${ch}`;
-      if (!IGNORED.test(ch) && !reported.has(key) && !face.hasGlyphForCodePoint(ch.codePointAt(0)!)) {
+      if (!IGNORED.test(ch) && !reported.has(key) && !face.coverage.has(ch.codePointAt(0)!)) {
         reported.add(key);
         const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
         diagnostics.push(error('glyph-missing', `“${ch}” (U+${code}) is not in the ${role} font ${family}; replace it or choose another font`, placeAt(place, text, offset)));
@@ -77,14 +77,14 @@ function checkCoverage(texts: readonly RoleText[], faces: Map<string, fontkit.Fo
   return diagnostics;
 }
 
-async function subsetCached(source: Buffer, chars: string, cacheDir: string): Promise<Buffer> {
-  const key = createHash('sha256').update(source).update('\0').update(chars).digest('hex').slice(0, 32);
+async function subsetCached(source: FontSource, chars: string, cacheDir: string): Promise<Buffer> {
+  const key = createHash('sha256').update(source.digest).update('\0').update(chars).digest('hex').slice(0, 32);
   const file = path.join(cacheDir, `${key}.ttf`);
   const cached = await readFile(file).catch(() => undefined);
   if (cached) return cached;
   // Subsetting to the issue's characters also drops the Kangxi radicals that
   // share glyphs with ideographs, so Chromium can no longer write 大 as ⼤.
-  const ttf = await subsetFont(source, chars, { targetFormat: 'truetype' });
+  const ttf = await subsetFont(source.bytes, chars, { targetFormat: 'truetype' });
   await mkdir(cacheDir, { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, ttf);
@@ -92,24 +92,23 @@ async function subsetCached(source: Buffer, chars: string, cacheDir: string): Pr
   return ttf;
 }
 
-type FaceOptions = Pick<FontOptions, 'rootDir' | 'families' | 'roles'>;
+/** Without a cacheDir, coverage is learnt from the fonts themselves (slower) and not kept. */
+type FaceOptions = Pick<FontOptions, 'rootDir' | 'families' | 'roles'> & Partial<Pick<FontOptions, 'cacheDir'>>;
 
-/** Reads the font of every role, once per family: its bytes and its parsed face. */
-async function loadFaces(options: FaceOptions): Promise<Result<{ sources: Map<string, Buffer>; faces: Map<string, fontkit.Font> }>> {
-  const sources = new Map<string, Buffer>();
-  const faces = new Map<string, fontkit.Font>();
+/** Reads the font of every role, once per family: its bytes, digest and coverage. */
+async function loadFaces(options: FaceOptions): Promise<Result<{ faces: Map<string, FontSource> }>> {
+  const faces = new Map<string, FontSource>();
   for (const family of new Set(Object.values(options.roles))) {
     const spec = options.families[family];
     if (!spec) throw new Error(`font family “${family}” is not in fonts/fonts.json`);
     const file = path.resolve(options.rootDir, spec.file);
-    const source = await readFile(file).catch(() => undefined);
+    const source = await readFontSource(file, options.cacheDir);
     if (!source) {
       return { diagnostics: [error('font-missing', `font file for “${family}” is missing; run npm ci`, { file: spec.file })] };
     }
-    sources.set(family, source);
-    faces.set(family, fontkit.create(source) as fontkit.Font);
+    faces.set(family, source);
   }
-  return { value: { sources, faces }, diagnostics: [] };
+  return { value: { faces }, diagnostics: [] };
 }
 
 /** The coverage check alone, for `build-issue lint`: the same rule and messages as a build's. */
@@ -122,16 +121,16 @@ export async function checkGlyphs(texts: readonly RoleText[], options: FaceOptio
 export async function prepareFonts(texts: readonly RoleText[], extraChars: string, options: FontOptions): Promise<Result<PreparedFont[]>> {
   const loaded = await loadFaces(options);
   if (!loaded.value) return { diagnostics: loaded.diagnostics };
-  const { sources, faces } = loaded.value;
+  const { faces } = loaded.value;
   const diagnostics = checkCoverage(texts, faces, options.roles);
   if (diagnostics.length > 0) return { diagnostics };
 
   const chars = charsOf([...texts.map((t) => t.text), extraChars]);
   const fonts = await Promise.all(
-    [...sources.keys()].map(async (family) => ({
+    [...faces.keys()].map(async (family) => ({
       family,
       weight: options.families[family]!.weight,
-      ttf: await subsetCached(sources.get(family)!, chars, options.cacheDir),
+      ttf: await subsetCached(faces.get(family)!, chars, options.cacheDir),
     })),
   );
   return { value: fonts, diagnostics: [] };

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import * as fontkit from 'fontkit';
+import { readFontSource } from '../../src/stages/render/font-source.js';
+import { ROOT } from '../helpers/build.js';
+
+const catalogue = JSON.parse(readFileSync(path.join(ROOT, 'fonts', 'fonts.json'), 'utf8')) as { families: Record<string, { file: string }> };
+const KAI = path.join(ROOT, catalogue.families['BI Kai']!.file);
+
+describe('font sources', () => {
+  test('coverage is exactly the code points fontkit finds in the font', async () => {
+    const source = await readFontSource(KAI, await mkdtemp(path.join(tmpdir(), 'font-cache-')));
+    const face = fontkit.create(readFileSync(KAI)) as fontkit.Font;
+    assert.deepEqual([...source!.coverage].sort((a, b) => a - b), [...new Set(face.characterSet)].sort((a, b) => a - b));
+    assert.ok(source!.coverage.has('楷'.codePointAt(0)!));
+    assert.ok(!source!.coverage.has(0x1f600));
+  });
+
+  test('coverage is kept in the cache folder and read from there, keyed by the font’s digest', async () => {
+    const first = await mkdtemp(path.join(tmpdir(), 'font-cache-'));
+    const { digest } = (await readFontSource(KAI, first))!;
+    const kept = (await readdir(first)).filter((f) => f.endsWith('.coverage.json'));
+    assert.deepEqual(kept, [`${digest.slice(0, 32)}.coverage.json`]);
+
+    // A cache that says the font holds one character is believed: the font is not decoded again.
+    const second = await mkdtemp(path.join(tmpdir(), 'font-cache-'));
+    await writeFile(path.join(second, kept[0]!), JSON.stringify([[0x6977, 0x6977]]));
+    assert.deepEqual([...(await readFontSource(KAI, second))!.coverage], [0x6977]);
+  });
+
+  test('a missing font file reads as undefined', async () => {
+    assert.equal(await readFontSource(path.join(ROOT, 'fonts', 'no-such.ttf')), undefined);
+  });
+});
