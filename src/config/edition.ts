@@ -14,7 +14,7 @@ export interface Edition {
   /** The CSS files' text, in file-name order. */
   css: string;
   roles: Record<string, string>;
-  /** Characters the CSS generates (page numbers, leaders), which the fonts must carry. */
+  /** Characters the CSS generates (edition.json's counters' digits, and every quoted `content:` string), which the fonts must carry. */
   generated: string;
   families: Record<string, FontFamily>;
 }
@@ -24,6 +24,12 @@ export async function listEditions(rootDir: string): Promise<string[]> {
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
+}
+
+/** Every character in the CSS's quoted `content:` strings: the fonts must carry them too. */
+function contentCharacters(css: string): string {
+  const strings = [...css.matchAll(/content:\s*([^;}]*)/g)].flatMap((m) => [...m[1]!.matchAll(/"([^"]*)"/g)].map((q) => q[1]!));
+  return strings.join('');
 }
 
 export async function loadEdition(rootDir: string, name: string): Promise<Edition | undefined> {
@@ -40,5 +46,5 @@ export async function loadEdition(rootDir: string, name: string): Promise<Editio
   };
   const cssFiles = files.filter((f) => f.endsWith('.css')).sort();
   const css = (await Promise.all(cssFiles.map((f) => readFile(path.join(stylesDir, f), 'utf8')))).join('\n');
-  return { name, templatesDir, stylesDir, css, roles: spec.roles, generated: spec.generated, families: catalogue.families };
+  return { name, templatesDir, stylesDir, css, roles: spec.roles, generated: spec.generated + contentCharacters(css), families: catalogue.families };
 }

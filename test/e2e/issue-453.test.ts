@@ -26,14 +26,27 @@ describe('build-issue 453', () => {
   let pdf: string;
   let texts: string[];
   let stdout: string;
+  let stderrOf453: string;
+  const tocNumbers = () => [...layoutTexts(pdf)[0]!.matchAll(/(\d{2})\s*$/gm)].map((m) => Number(m[1]));
 
   before(async () => {
     dir = await workspace();
-    const run = await cli(['453', '--keep-html'], dir);
+    const run = await cli(['453', '--keep-html', '--check'], dir);
     assert.equal(run.code, 0, run.stderr);
     stdout = run.stdout;
+    stderrOf453 = run.stderr;
     pdf = path.join(dir, 'dist', '453.pdf');
     texts = pageTexts(pdf);
+  });
+
+  test('the layout audit finds no breach of the typesetting rules on any page', () => {
+    // --check fails the build on any finding; this names them if there are any.
+    assert.doesNotMatch(stderrOf453, /audit-/);
+  });
+
+  test('comes out as printed: 16 pages, articles starting on pages 2, 3, 5, 7, 12 and 14', () => {
+    assert.equal(texts.length, 16);
+    assert.deepEqual(tocNumbers(), [2, 3, 5, 7, 12, 14]);
   });
 
   test('writes dist/453.pdf and says where', async () => {
@@ -68,8 +81,7 @@ describe('build-issue 453', () => {
     const flat = texts.map((t) => t.replace(/\s/g, ''));
     const titlePages = titles.map((title) => flat.findIndex((t, i) => i > 0 && t.includes(title)) + 1);
     assert.ok(titlePages.every((p) => p > 1), `titles found on pages ${titlePages}`);
-    const tocNumbers = [...layoutTexts(pdf)[0]!.matchAll(/(\d{2})\s*$/gm)].map((m) => Number(m[1]));
-    assert.deepEqual(tocNumbers, titlePages);
+    assert.deepEqual(tocNumbers(), titlePages);
   });
 
   test('every page after the first shows its number as — n —', () => {

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { error, type Diagnostic, type Result } from '../../diagnostics.js';
-import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START, OPENING_MARKS } from '../render/cjk-text.js';
 import type { HtmlBundle } from '../render/render-issue.js';
+import { auditFindings, auditPages, type AuditFinding } from './audit.js';
 
 const require = createRequire(import.meta.url);
 // pagedjs's exports map hides dist/; find the package folder through its main entry.
@@ -22,18 +22,6 @@ export interface LayoutFacts {
   colophonPage: number;
 }
 
-/** One breach of a typesetting rule, found on the laid-out pages. */
-export interface AuditFinding {
-  rule: string;
-  page: number;
-  /** Block id (see render's Block), to find the source line. */
-  block: string;
-  /** Line of the block on that page, from 1. */
-  line: number;
-  message: string;
-  text: string;
-}
-
 export interface PaginateOptions {
   /** Audit every line of every page against the CJK rules (--check). */
   audit: boolean;
@@ -44,13 +32,6 @@ export interface PaginatedPdf {
   pdf: Uint8Array;
   facts: LayoutFacts;
   audit: AuditFinding[];
-}
-
-function auditFindings(findings: readonly AuditFinding[], bundle: HtmlBundle): Diagnostic[] {
-  const lines = new Map(bundle.blocks.map((b) => [b.id, b.line]));
-  return findings.map((f) =>
-    error(`audit-${f.rule}`, `page ${f.page}, line ${f.line}: ${f.message}: ${f.text}`, { file: bundle.file, line: lines.get(f.block) }),
-  );
 }
 
 /** Only the page's own content may load: fonts are inlined as data: URLs, nothing comes from a network. */
@@ -106,8 +87,7 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     });
     const facts = (await page.evaluate(await inPage('facts.js'))) as LayoutFacts;
 
-    const rules = { noLineStart: NO_LINE_START, noLineEnd: NO_LINE_END, openingMarks: OPENING_MARKS, closingMarks: CLOSING_MARKS, fullWidthMarks: OPENING_MARKS + CLOSING_MARKS };
-    const audit = options.audit ? ((await page.evaluate(`(${await inPage('audit.js')})(${JSON.stringify(rules)})`)) as AuditFinding[]) : [];
+    const audit = options.audit ? await auditPages(page) : [];
 
     const diagnostics = [...checkCompleteness(bundle, facts), ...auditFindings(audit, bundle)];
     for (const url of blocked) diagnostics.push(error('network-blocked', `the page asked for ${url}; only the build's own content may load`, { file: bundle.file }));

@@ -69,7 +69,7 @@ export async function renderIssue(doc: IssueDocument, options: RenderOptions): P
         titleBlock: counter.next(article.position.line, article.title).id,
         titleHtml: headlineHtml(article.title),
         subtitleBlock: article.subtitle ? counter.next(article.position.line + 1, article.subtitle).id : null,
-        subtitleHtml: article.subtitle ? inlineHtml(article.subtitle) : null,
+        subtitleHtml: article.subtitle ? headlineHtml(article.subtitle) : null,
         /** A subtitle that opens with a dash runs on after the title in the TOC; any other sits after a space. */
         tocSubtitleHtml: article.subtitle ? inlineHtml(article.subtitle.startsWith('——') ? article.subtitle : ` ${article.subtitle}`) : null,
         bylineBlock: article.byline ? counter.next(article.position.line + 1, article.byline).id : null,
