@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { cli, ROOT, workspace } from '../helpers/build.js';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'lint');
+const DIRTY = path.join(FIXTURES, 'dirty', 'issue.md');
+
+/** A clean issue 900 (the headlines fixture's front matter) with one body paragraph, on line 16. */
+async function withBody(paragraph: string): Promise<string> {
+  const frontMatter = (await readFile(path.join(FIXTURES, 'headlines', 'issue.md'), 'utf8')).split('\n').slice(0, 10).join('\n');
+  return `${frontMatter}\n\n# 学习动态\n\n## 标题\n\n${paragraph}\n`;
+}
+
+/** A workspace whose issue 900 holds `source` (the dirty fixture unless given). */
+async function issue900(source?: string): Promise<{ dir: string; file: string }> {
+  const dir = await workspace();
+  const file = path.join(dir, 'issues', '900', 'issue.md');
+  await mkdir(path.dirname(file), { recursive: true });
+  if (source === undefined) await cp(DIRTY, file);
+  else await writeFile(file, source);
+  return { dir, file };
+}
+
+interface Change {
+  line: number;
+  column: number;
+  rule: string;
+  old: string;
+  replacement: string;
+}
+
+/** The `file:line:col rule fixed: “old” → “new”` lines --fix prints. */
+function changesIn(stdout: string): Change[] {
+  return [...stdout.matchAll(/^\S+?:(\d+):(\d+) (\S+) fixed: “(.*)” → “(.*)”$/gm)].map((m) => ({
+    line: Number(m[1]),
+    column: Number(m[2]),
+    rule: m[3]!,
+    old: m[4]!,
+    replacement: m[5]!,
+  }));
+}
+
+/** Applies the reported changes to the original by hand: what the file must now be if nothing else changed. */
+function applyByHand(original: string, changes: readonly Change[]): string {
+  const starts = [0, ...[...original.matchAll(/\n/g)].map((m) => m.index + 1)];
+  let text = original;
+  for (const c of [...changes].reverse()) {
+    const at = starts[c.line - 1]! + c.column - 1;
+    assert.equal(text.slice(at, at + c.old.length), c.old, `${c.line}:${c.column} is not “${c.old}”`);
+    text = text.slice(0, at) + c.replacement + text.slice(at + c.old.length);
+  }
+  return text;
+}
+
+const findings = (stderr: string) => stderr.split('\n').filter((line) => /^issues\/900\/issue\.md:\d+:\d+ /.test(line));
+const withoutPlace = (line: string) => line.replace(/^\S+ /, '');
+
+describe('build-issue lint --fix', () => {
+  test('applies the safe fixes, says what it changed, and changes nothing else', async () => {
+    const { dir, file } = await issue900();
+    const original = await readFile(file, 'utf8');
+    const before = await cli(['lint', '900'], dir);
+    const run = await cli(['lint', '900', '--fix'], dir);
+    const changes = changesIn(run.stdout);
+    assert.ok(changes.length >= 10, run.stdout);
+    assert.equal(await readFile(file, 'utf8'), applyByHand(original, changes));
+
+    // What remains is exactly what lint found before, less what was fixed.
+    const fixedRules = new Set(changes.map((c) => c.rule));
+    const after = await cli(['lint', '900'], dir);
+    assert.doesNotMatch(after.stdout, /can be fixed/);
+    const remaining = findings(after.stderr).map(withoutPlace);
+    const expected = findings(before.stderr)
+      .map(withoutPlace)
+      .filter((line) => !changes.some((c) => line.includes(c.rule) && line.includes(`“${c.old.trim()}”`)));
+    assert.deepEqual(remaining, expected);
+    assert.ok(remaining.some((line) => fixedRules.has(line.split(' ')[0]!)), 'unsafe cases of the fixed rules are still reported, not guessed');
+  });
+
+  test('a second --fix finds nothing left to fix and leaves the file as it is', async () => {
+    const { dir, file } = await issue900();
+    await cli(['lint', '900', '--fix'], dir);
+    const once = await readFile(file, 'utf8');
+    const again = await cli(['lint', '900', '--fix'], dir);
+    assert.deepEqual(changesIn(again.stdout), []);
+    assert.equal(await readFile(file, 'utf8'), once);
+  });
+
+  test('on a clean issue, writes nothing', async () => {
+    const dir = await workspace();
+    const file = path.join(dir, 'issues', '453', 'issue.md');
+    const original = await readFile(file, 'utf8');
+    const run = await cli(['lint', '453', '--fix'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, 'issues/453/issue.md: 0 errors, 0 warnings\n');
+    assert.equal(await readFile(file, 'utf8'), original);
+  });
+});
+
+describe('build-issue lint', () => {
+  test('exits non-zero on errors, printing each as file:line:col rule message', async () => {
+    const { dir } = await issue900();
+    const run = await cli(['lint', '900'], dir);
+    assert.equal(run.code, 1);
+    assert.ok(findings(run.stderr).includes('issues/900/issue.md:17:6 halfwidth-punctuation half-width “,” in Chinese text; use “，”'), run.stderr);
+    assert.match(run.stdout, /^issues\/900\/issue\.md: \d+ errors, \d+ warnings; \d+ can be fixed with --fix$/m);
+  });
+
+  test('exits zero when there are only warnings', async () => {
+    const { dir } = await issue900(await withBody('作为学习的 出发点和落脚点。'));
+    const run = await cli(['lint', 'issues/900/issue.md'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^issues\/900\/issue\.md:16:6 warning space-in-chinese /m);
+  });
+
+  test('--json prints the findings as JSON on stdout', async () => {
+    const { dir } = await issue900();
+    const run = await cli(['lint', '900', '--json'], dir);
+    assert.equal(run.code, 1);
+    const report = JSON.parse(run.stdout) as { file: string; errors: number; warnings: number; fixable: number; diagnostics: Array<Record<string, unknown>> };
+    assert.equal(report.file, 'issues/900/issue.md');
+    assert.equal(report.errors + report.warnings, report.diagnostics.length);
+    assert.ok(report.fixable > 0);
+    assert.deepEqual(report.diagnostics.find((d) => d.rule === 'glyph-missing'), {
+      severity: 'error',
+      rule: 'glyph-missing',
+      message: '“𪚥” (U+2A6A5) is not in the body font BI Song; replace it or choose another font',
+      file: 'issues/900/issue.md',
+      line: 38,
+      column: 9,
+    });
+  });
+});
+
+describe('the build lints first', () => {
+  test('lint errors stop the build before anything is rendered', async () => {
+    const { dir } = await issue900();
+    const run = await cli(['900'], dir);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /halfwidth-punctuation/);
+    assert.doesNotMatch(run.stderr, /glyph-missing/, 'the render stage never ran');
+    assert.equal(existsSync(path.join(dir, 'dist', '900.pdf')), false);
+  });
+
+  test('--no-lint skips lint: the build goes on until its own checks stop it', async () => {
+    const { dir } = await issue900();
+    const run = await cli(['900', '--no-lint'], dir);
+    assert.equal(run.code, 1);
+    assert.doesNotMatch(run.stderr, /halfwidth-punctuation/);
+    assert.match(run.stderr, /glyph-missing “𪚥”/);
+  });
+
+  test('lint warnings are printed and the build goes on', async () => {
+    const { dir } = await issue900(await withBody('作为学习的 出发点，名字是𪚥。'));
+    const run = await cli(['900'], dir);
+    assert.match(run.stderr, /warning space-in-chinese/);
+    assert.match(run.stderr, /glyph-missing “𪚥”/, 'the render stage ran after the warning');
+  });
+});
