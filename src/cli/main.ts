@@ -11,7 +11,10 @@ import { registerLint } from './commands/lint.js';
 const program = new Command()
   .name('build-issue')
   .description('Typeset an issue of the newsletter from issues/<serial>/issue.md into a print-ready A4 PDF.')
-  .version(VERSION);
+  .version(VERSION)
+  // The build's options (--json …) belong to it alone, so that a command may
+  // have an option of the same name: `build-issue lint 453 --json`.
+  .enablePositionalOptions();
 
 registerBuild(program);
 registerLint(program);

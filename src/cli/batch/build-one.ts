@@ -5,6 +5,7 @@ import type { Settings } from '../../config/settings.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
 import { buildIssue } from '../../pipeline.js';
+import { lintIssue } from '../../stages/lint/lint-issue.js';
 import { loadIssue } from '../../stages/load/load-issue.js';
 import type { Reporter } from '../reporter.js';
 import { BrowserUnavailable, type SharedBrowser } from './shared-browser.js';
@@ -18,6 +19,8 @@ export interface IssueOptions {
   force: boolean;
   /** Audit every line of every page against the typesetting rules (--check). */
   check: boolean;
+  /** Lint the issue's text first and stop on its errors; --no-lint turns this off. */
+  lint: boolean;
 }
 
 /** What a run needs to build any one of its issues; shared by all of them. */
@@ -69,12 +72,16 @@ export async function buildOne(serial: string, ctx: IssueContext): Promise<Issue
     const pages = await upToDate(output, inputs, wanted);
     if (pages !== undefined) return { serial, status: 'skipped', pages, output, diagnostics: loaded.diagnostics };
   }
+  // Lint warnings are printed with the build's diagnostics; its errors stop the build before a browser starts.
+  const linted = options.lint && doc ? await lintIssue(serial, settings, process.cwd()) : [];
+  if (hasErrors(linted)) return { serial, status: 'failed', output, diagnostics: linted };
   if (doc) ctx.browser.warm();
 
   const result = await buildIssue(serial, settings, ctx.browser.get, { check: options.check }).catch((cause: unknown) => {
     if (cause instanceof BrowserUnavailable) return { serial, diagnostics: cause.diagnostics, html: undefined, pdf: undefined };
     throw cause;
   });
+  result.diagnostics.unshift(...linted);
   if (options.keepHtml && result.html) {
     await writeAtomic(htmlFile, result.html);
     ctx.report.info(`kept the laid-out HTML: ${path.relative(process.cwd(), htmlFile)}`);

@@ -62,6 +62,7 @@ export function registerBuild(program: Command): void {
     .option('-o, --output <file>', 'write the PDF here instead of dist/<serial>.pdf (one issue only)')
     .option('--keep-html', 'also write the HTML that was laid out, next to the PDF', false)
     .option('--check', 'audit every line of every page against the typesetting rules', false)
+    .option('--no-lint', 'build without linting the issue’s text first (lint errors otherwise stop the build)')
     .action(async (args: string[], options: BuildOptions) => {
       try {
         await runBuild(args, options, resolveSettings(process.env, process.cwd()));
