@@ -2,6 +2,12 @@
  * The copy editor's rules, each a pure function over one string that returns
  * findings with offsets into it. The lint stage runs them over the issue's
  * Markdown; the importer can run them over any text it converts.
+ *
+ * Not zhlint (npm, 0.8.2): its preset is the W3C/Vue documentation style, not
+ * mainland print (a space between Han and Latin, half-width brackets: 286
+ * findings on the clean issue 453); its findings have no rule id, so neither
+ * severities nor safe fixes can be chosen per rule; it has no dash, ellipsis,
+ * nesting, split-paragraph or glyph rule; and it brings an older unified stack.
  */
 import { brackets } from './brackets.js';
 import { hasHan } from './chars.js';
