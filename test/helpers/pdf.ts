@@ -64,3 +64,27 @@ export function fonts(file: string): FontRow[] {
 
 export const hanOnly = (text: string) => [...text].filter((ch) => /\p{Script=Han}/u.test(ch)).join('');
 export const RADICALS = /[\u2E80-\u2FDF]/u;
+
+export type Box = [number, number, number, number];
+export interface PageBoxes {
+  media: Box;
+  crop: Box;
+  bleed: Box;
+  trim: Box;
+}
+
+/** Each page's boxes as pdfinfo reads them (a missing TrimBox or BleedBox reads as the CropBox). */
+export function pageBoxes(file: string): PageBoxes[] {
+  const out = run('pdfinfo', ['-box', '-f', '1', '-l', '9999', file]);
+  const pages: PageBoxes[] = [];
+  for (const m of out.matchAll(/^Page\s+(\d+) (Media|Crop|Bleed|Trim)Box:\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)/gm)) {
+    const page = (pages[Number(m[1]) - 1] ??= {} as PageBoxes);
+    page[m[2]!.toLowerCase() as keyof PageBoxes] = [Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])];
+  }
+  return pages;
+}
+
+/** A JSON view of the PDF from qpdf (e.g. key `outlines`, `qpdf` for all objects). */
+export function qpdfJson(file: string, key: string): Record<string, unknown> {
+  return JSON.parse(run('qpdf', ['--json', `--json-key=${key}`, file])) as Record<string, unknown>;
+}

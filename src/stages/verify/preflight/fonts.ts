@@ -12,9 +12,10 @@ interface FontFacts {
   subset: boolean;
 }
 
-function factsOf(font: PDFDict): FontFacts {
+/** `key` names a font that has no name (Chromium's Type 3 fonts have none): its object, `4 0 R`. */
+function factsOf(font: PDFDict, key: string): FontFacts {
   const subtype = font.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() ?? 'unknown';
-  const name = font.lookupMaybe(PDFName.of('BaseFont'), PDFName)?.decodeText() ?? font.lookupMaybe(PDFName.of('Name'), PDFName)?.decodeText() ?? '(unnamed)';
+  const name = font.lookupMaybe(PDFName.of('BaseFont'), PDFName)?.decodeText() ?? font.lookupMaybe(PDFName.of('Name'), PDFName)?.decodeText() ?? `object ${key}`;
   const descendant = subtype === 'Type0' ? font.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray)?.lookup(0, PDFDict) : undefined;
   const described = descendant ?? font;
   const descriptor = described.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
@@ -28,17 +29,19 @@ function factsOf(font: PDFDict): FontFacts {
 export function checkFonts(fontsByPage: ReadonlyMap<string, { font: PDFDict; pages: number[] }>, file: string): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const names: string[] = [];
-  for (const { font, pages } of fontsByPage.values()) {
-    const facts = factsOf(font);
+  const type3: { name: string; pages: number[] }[] = [];
+  for (const [key, { font, pages }] of fontsByPage) {
+    const facts = factsOf(font, key);
     names.push(`${facts.name} (${facts.type})`);
-    const where = pageList(pages);
-    if (facts.type === 'Type3') {
-      diagnostics.push(error('preflight-type3-font', `font ${facts.name} on ${where} is Type 3 (glyphs drawn as PDF procedures, not a font the shop's RIP can use); embed the font as TrueType or CFF instead`, { file }));
-    } else if (!facts.program) {
-      diagnostics.push(error('preflight-font-not-embedded', `font ${facts.name} (${facts.type}) on ${where} is not embedded`, { file }));
-    } else if (!facts.subset) {
-      diagnostics.push(warning('preflight-font-not-subset', `font ${facts.name} on ${where} is embedded whole, not as a subset`, { file }));
-    }
+    if (facts.type === 'Type3') type3.push({ name: facts.name, pages });
+    else if (!facts.program) diagnostics.push(error('preflight-font-not-embedded', `font ${facts.name} (${facts.type}) on ${pageList(pages)} is not embedded`, { file }));
+    else if (!facts.subset) diagnostics.push(warning('preflight-font-not-subset', `font ${facts.name} on ${pageList(pages)} is embedded whole, not as a subset`, { file }));
+  }
+  if (type3.length > 0) {
+    // Chromium splits one outline font into many Type 3 fonts; one message says it once.
+    const pages = [...new Set(type3.flatMap((f) => f.pages))].sort((a, b) => a - b);
+    const which = type3.length === 1 ? `font ${type3[0]!.name} is` : `${type3.length} fonts (${type3.slice(0, 3).map((f) => f.name).join(', ')}${type3.length > 3 ? ', …' : ''}) are`;
+    diagnostics.push(error('preflight-type3-font', `${which} Type 3 on ${pageList(pages)}: glyphs drawn as PDF procedures, which a RIP renders poorly; embed the font as TrueType or CFF instead`, { file }));
   }
   const problems = diagnostics.filter((d) => d.severity === 'error').length;
   const summary =

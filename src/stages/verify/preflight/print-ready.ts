@@ -4,6 +4,7 @@ import { paddingNote } from '../../finish/binding.js';
 import type { FinalPdf } from '../../finish/finish.js';
 import type { PrintOptions } from '../../finish/print-options.js';
 import { preflight } from './preflight.js';
+import { checkMark, verdict } from './report.js';
 
 export interface PrintReadiness {
   passed: boolean;
@@ -22,7 +23,6 @@ export async function checkPrintReady(pdf: FinalPdf, output: string, print: Prin
   const file = path.relative(process.cwd(), output);
   const report = await preflight(pdf.bytes, { file, requireMultipleOf4: print.pad });
   const lines = pdf.blankPages > 0 ? [`${file}: ${paddingNote(pdf.blankPages, pdf.pageCount)}`] : [];
-  const summary = report.checks.map((c) => c.summary).join('; ');
-  lines.push(`${file}: preflight ${report.passed ? 'passed' : 'FAILED'}: ${summary}`);
+  lines.push(`${file}: ${verdict(report)} (${report.checks.map((c) => `${checkMark(c)} ${c.name}`).join(', ')})`);
   return { passed: report.passed, lines, diagnostics: report.diagnostics };
 }

@@ -1,0 +1,33 @@
+/** The content-stream reader the preflight walks pages with: operators, operands, and what it must read past. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Name, operations, type Operand } from '../../src/stages/verify/preflight/content-stream.js';
+import { multiply, type Matrix } from '../../src/stages/verify/preflight/graphics.js';
+
+const show = (operand: Operand) => (operand instanceof Name ? `/${operand.value}` : String(operand));
+const read = (text: string) => [...operations(Buffer.from(text, 'latin1'))].map((op) => [op.operator, ...op.operands.map(show)].join(' '));
+
+test('reads operators with their number and name operands', () => {
+  assert.deepEqual(read('q 1 0 0 -1 0 841.92 cm /X6 Do Q'), ['q', 'cm 1 0 0 -1 0 841.92', 'Do /X6', 'Q']);
+});
+
+test('reads past strings with brackets, escapes and nested parentheses, arrays and dictionaries', () => {
+  const stream = String.raw`BT /F1 12 Tf [(a\) ] \(b) 120 (c (d) e)] TJ ET /Span <</MCID 3 /Alt (x>>y)>> BDC EMC 0 0 1 RG`;
+  assert.deepEqual(read(stream), ['BT', 'Tf /F1 12', 'TJ null', 'ET', 'BDC /Span null', 'EMC', 'RG 0 0 1']);
+});
+
+test('reads an inline image as one operation carrying its dictionary, skipping its data', () => {
+  const stream = 'q 10 0 0 10 0 0 cm BI /W 4 /H 2 /CS /RGB /BPC 8 ID \x00EI\xff Q\x00 EI Q';
+  assert.deepEqual(read(stream), ['q', 'cm 10 0 0 10 0 0', 'BI /W 4 /H 2 /CS /RGB /BPC 8', 'Q']);
+});
+
+test('decodes #xx escapes in names and skips comments', () => {
+  assert.deepEqual(read('% a comment\n/A#20B cs'), ['cs /A B']);
+});
+
+test('concatenates transformations as cm does: the new matrix first', () => {
+  const scale: Matrix = [2, 0, 0, 2, 0, 0];
+  const shift: Matrix = [1, 0, 0, 1, 10, 20];
+  assert.deepEqual(multiply(scale, shift), [2, 0, 0, 2, 10, 20]);
+  assert.deepEqual(multiply(shift, scale), [2, 0, 0, 2, 20, 40]);
+});
