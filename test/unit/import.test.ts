@@ -118,6 +118,17 @@ describe('importing the seed of 453', () => {
     assert.deepEqual(publication.value, await projectPublication());
   });
 
+  test('needs the editorial contacts only when there is no publication.yaml to take them from', async () => {
+    const seed = await readFile(SEED, 'utf8');
+    const withoutContacts = seed.slice(0, seed.indexOf('编辑：《党委中心组'));
+    assert.ok(importConversion(withoutContacts, { file: 'seed', publication: await projectPublication() }).value);
+    const alone = importConversion(withoutContacts, { file: 'seed' });
+    assert.equal(alone.value, undefined);
+    assert.deepEqual(alone.diagnostics.filter((d) => d.rule === 'import-missing-fact').map((d) => d.message.replace(/.*state /, '')), [
+      'the editorial office (编辑：…)', 'the office’s 电话：', 'the office’s 地址：', 'the office’s 传真：', 'the office’s 邮编：', 'the office’s 邮箱：',
+    ]);
+  });
+
   test('after the editor’s one fix from the report, loads to the same issue as issues/453', async () => {
     const fix = (markdown: string) => markdown.replace('思想 and 行动', '思想和行动');
     const { doc } = await importAndLoad(SEED, { withPublication: true, edit: fix });

@@ -47,6 +47,9 @@ export function readBlocks(text: string): Block[] {
   return blocks;
 }
 
+/** Text without the bold marks (`**`) a conversion sets around emphasised lines. */
+export const plainText = (text: string) => text.replace(/\*\*/g, '').trim();
+
 /** A block's text on one line: its lines joined, as a title or a masthead entry reads. */
 export function blockText(block: Block): string {
   return block.lines.map((line) => line.text).join(' ');

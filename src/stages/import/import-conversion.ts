@@ -12,8 +12,8 @@
 import { error, hasErrors, warning, type Diagnostic, type Result } from '../../diagnostics.js';
 import type { Publication } from '../load/types.js';
 import { readBlocks } from './conversion-blocks.js';
-import { opensFooter, readFooter } from './footer.js';
-import { readMasthead } from './masthead.js';
+import { opensFooter, readFooter, type Footer } from './footer.js';
+import { readMasthead, type Masthead } from './masthead.js';
 import { joinPageBreaks } from './page-breaks.js';
 import { hasColumnMark, readPrintedToc } from './printed-toc.js';
 import { recogniseStructure } from './recognise-structure.js';
@@ -44,18 +44,22 @@ function bodyStart(blocks: readonly Block[], tocEnd: number): number {
   return column < 0 ? blocks.length : column;
 }
 
+/** What the masthead and footer state of the publication; any of it may be missing. */
+function statedPublication(masthead: Masthead, footer: Footer) {
+  return { name: masthead.name, classification: masthead.classification, publishers: masthead.publishers, office: footer.office };
+}
+
 /** Tells the archivist where the conversion and publication.yaml disagree; publication.yaml stays as it is. */
-function comparePublication(read: Publication, existing: Publication | undefined, file: string): Diagnostic[] {
-  if (!existing) return [];
-  const fields: Array<[string, unknown, unknown]> = [
-    ['name', read.name.join(' '), existing.name.join(' ')],
-    ['classification', read.classification, existing.classification],
-    ['publishers', read.publishers.join('、'), existing.publishers.join('、')],
-    ...Object.entries(read.office).map(([key, value]): [string, unknown, unknown] => [`office.${key}`, value, existing.office[key as keyof Publication['office']]]),
+function comparePublication(stated: ReturnType<typeof statedPublication>, existing: Publication, file: string): Diagnostic[] {
+  const fields: Array<[string, string | undefined, string]> = [
+    ['name', stated.name.join(' ') || undefined, existing.name.join(' ')],
+    ['classification', stated.classification, existing.classification],
+    ['publishers', stated.publishers.join('、') || undefined, existing.publishers.join('、')],
+    ...Object.entries(existing.office).map(([key, value]): [string, string | undefined, string] => [`office.${key}`, stated.office[key as keyof Footer['office']], value]),
   ];
   return fields
-    .filter(([, mine, theirs]) => mine !== theirs)
-    .map(([field, mine, theirs]) => warning('import-publication-differs', `the conversion says ${field} “${String(mine)}”, publication.yaml says “${String(theirs)}”; publication.yaml is left as it is`, { file, line: 1 }));
+    .filter(([, mine, theirs]) => mine !== undefined && mine !== theirs)
+    .map(([field, mine, theirs]) => warning('import-publication-differs', `the conversion says ${field} “${mine}”, publication.yaml says “${theirs}”; publication.yaml is left as it is`, { file, line: 1 }));
 }
 
 function suspectsIn(columns: readonly ImportedColumn[], file: string): Diagnostic[] {
@@ -93,17 +97,19 @@ export function importConversion(text: string, options: ImportOptions): Result<I
     distribution: { report: need(footer.report, 'the footer’s 报： line'), send: need(footer.send, 'the footer’s 发： line') },
     printRun: need(footer.printRun, 'the print run (共印：…份)'),
   };
-  const publication: Publication = {
-    name: need(masthead.name, 'the publication’s name (a heading of the masthead)'),
-    classification: need(masthead.classification, 'the classification (e.g. 党内刊物·注意保存)'),
-    publishers: need(masthead.publishers, 'the publishers (主办单位)'),
+  // With a publication file, the conversion's facts are only compared with it; without one, they make it.
+  const stated = statedPublication(masthead, footer);
+  const publication: Publication = options.publication ?? {
+    name: need(stated.name, 'the publication’s name (a heading of the masthead)'),
+    classification: need(stated.classification, 'the classification (e.g. 党内刊物·注意保存)'),
+    publishers: need(stated.publishers, 'the publishers (主办单位)'),
     office: {
-      name: need(footer.office.name, 'the editorial office (编辑：…)'),
-      phone: need(footer.office.phone, 'the office’s 电话：'),
-      address: need(footer.office.address, 'the office’s 地址：'),
-      fax: need(footer.office.fax, 'the office’s 传真：'),
-      postcode: need(footer.office.postcode, 'the office’s 邮编：'),
-      email: need(footer.office.email, 'the office’s 邮箱：'),
+      name: need(stated.office.name, 'the editorial office (编辑：…)'),
+      phone: need(stated.office.phone, 'the office’s 电话：'),
+      address: need(stated.office.address, 'the office’s 地址：'),
+      fax: need(stated.office.fax, 'the office’s 传真：'),
+      postcode: need(stated.office.postcode, 'the office’s 邮编：'),
+      email: need(stated.office.email, 'the office’s 邮箱：'),
     },
   };
   if (hasErrors(diagnostics) || !structure.value) return { diagnostics };
@@ -113,7 +119,7 @@ export function importConversion(text: string, options: ImportOptions): Result<I
     ...diagnostics,
     ...joined.report,
     ...suspectsIn(joined.columns, file),
-    ...comparePublication(publication, options.publication, file),
+    ...(options.publication ? comparePublication(stated, options.publication, file) : []),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const printed = { toc: toc.entries.map(({ title, byline, page }) => ({ title, ...(byline ? { byline } : {}), page })), pageBreaks: joined.pageBreaks };
   return { value: { meta: { ...meta, printed }, publication, columns: joined.columns, report }, diagnostics: [] };

@@ -1,4 +1,5 @@
 import { warning, type Diagnostic } from '../../diagnostics.js';
+import { plainText } from './conversion-blocks.js';
 import type { Block } from './types.js';
 
 /** What a printed masthead (报头) states. Any fact may be missing from a conversion. */
@@ -29,7 +30,7 @@ export function readMasthead(blocks: readonly Block[], file: string): { masthead
   const report: Diagnostic[] = [];
   for (const block of blocks) {
     for (const { text: raw, line } of block.lines) {
-      const text = raw.replace(/\*\*/g, '').trim();
+      const text = plainText(raw);
       const date = DATE.exec(text);
       const serial = SERIAL.exec(text);
       const yearAndNumber = YEAR_AND_NUMBER.exec(text);

@@ -1,5 +1,6 @@
 import { warning, type Diagnostic } from '../../diagnostics.js';
 import type { PrintedPageBreak } from '../load/types.js';
+import { plainText } from './conversion-blocks.js';
 import type { ImportedBlock, ImportedColumn, ImportedParagraph, SourceText } from './types.js';
 
 /**
@@ -16,10 +17,9 @@ const BREAK_CONTEXT = 10;
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
 export const paragraphText = (paragraph: ImportedParagraph) => paragraph.pieces.map((piece) => piece.text).join('');
-const plain = (text: string) => text.replace(/\*\*/g, '');
 
 export function endsMidSentence(text: string): boolean {
-  return !ENDS_SENTENCE.test(plain(text).trimEnd());
+  return !ENDS_SENTENCE.test(plainText(text));
 }
 
 /** Han characters standing alone as words: a cut word leaves one behind. */
@@ -83,7 +83,7 @@ export function joinPageBreaks(columns: readonly ImportedColumn[], file: string)
         const [first, ...more] = block.pieces;
         const fragment = duplicatedFragment(before, first!.text);
         previous.pieces.push(fragment ? dropStart(first!, fragment.length) : first!, ...more);
-        const after = plain(before).slice(-BREAK_CONTEXT);
+        const after = plainText(before).slice(-BREAK_CONTEXT);
         if (page !== undefined) pageBreaks.push({ page: ++page, after });
         const where = { file, line: first!.line, column: first!.column };
         report.push(warning('import-joined', `joined to the paragraph above (line ${previous.pieces[0]!.line}), which ended mid-sentence at “…${after}”: a printed page break${page === undefined ? '' : ` (page ${page} began here)`}`, where));

@@ -1,3 +1,4 @@
+import { plainText } from './conversion-blocks.js';
 import type { Block } from './types.js';
 
 /** An entry of the printed table of contents, with the line it stands on in the conversion. */
@@ -44,7 +45,7 @@ function isLabel(block: Block | undefined): boolean {
   return /\p{Script=Han}/u.test(text) && text.length <= 20 && !/[。！？；]$/.test(text) && !/\d{4}\s*年/.test(text);
 }
 
-const isContentsWord = (text: string) => /^目\s*录$/.test(text.replace(/\*\*/g, ''));
+const isContentsWord = (text: string) => /^目\s*录$/.test(text);
 
 function readEntry(block: Block, column: string | undefined): TocEntry {
   const text = block.lines.map((line) => line.text).join('\n');
@@ -70,7 +71,7 @@ export function readPrintedToc(blocks: readonly Block[]): PrintedToc {
       entries.push(readEntry(block, column));
       end = index + 1;
     } else if (isLabel(block) && isEntry(blocks.slice(index + 1).find((next) => !isLabel(next)))) {
-      const text = block.lines[0]!.text.replace(/\*\*/g, '');
+      const text = plainText(block.lines[0]!.text);
       if (!isContentsWord(text)) columns.push((column = stripColumnMark(text)));
     } else break;
   }

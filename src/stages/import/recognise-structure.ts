@@ -1,6 +1,6 @@
 import { error, warning, type Diagnostic, type Result } from '../../diagnostics.js';
 import { pairTocEntries, titleKey } from '../load/printed-record.js';
-import { blockText } from './conversion-blocks.js';
+import { blockText, plainText } from './conversion-blocks.js';
 import { hasColumnMark, stripColumnMark, type PrintedToc, type TocEntry } from './printed-toc.js';
 import type { Block, ImportedArticle, ImportedColumn, SourceText } from './types.js';
 
@@ -25,10 +25,8 @@ interface Walk {
   diagnostics: Diagnostic[];
 }
 
-const plain = (text: string) => text.replace(/\*\*/g, '').trim();
-
 function isColumnHeading(block: Block, toc: PrintedToc): boolean {
-  const text = plain(blockText(block));
+  const text = plainText(blockText(block));
   const named = toc.columns.some((column) => titleKey(column) === titleKey(text));
   if (block.kind === 'heading') return hasColumnMark(text) || named;
   return block.kind === 'paragraph' && block.lines.length === 1 && text.length <= 20 && hasColumnMark(text);
@@ -74,13 +72,13 @@ function printedSpelling(title: SourceText, entry: TocEntry | undefined, walk: W
  * @returns the index of the first block after them, and what is left of a paragraph they shared.
  */
 function takeMeta(blocks: readonly Block[], from: number, article: ImportedArticle, entry: TocEntry | undefined, walk: Walk) {
-  const rest = entry ? titleKey(entry.title).slice(titleKey(article.title.text).length) : '';
+  const subtitleKey = entry ? titleKey(entry.title).slice(titleKey(article.title.text).length) : '';
   for (let index = from; index < blocks.length; index++) {
     const block = blocks[index]!;
     if (block.kind !== 'paragraph' && block.kind !== 'heading') return { next: index };
     for (const [at, line] of block.lines.entries()) {
-      const text = plain(line.text);
-      const isSubtitle = !article.subtitle && !article.byline && ((rest !== '' && titleKey(text) === rest) || SUBTITLE_LINE.test(text));
+      const text = plainText(line.text);
+      const isSubtitle = !article.subtitle && !article.byline && ((subtitleKey !== '' && titleKey(text) === subtitleKey) || SUBTITLE_LINE.test(text));
       const isByline = !article.byline && block.kind === 'paragraph' &&
         ((entry?.byline !== undefined && titleKey(text) === titleKey(entry.byline)) || BYLINE_LINE.test(text) ||
           (walk.toc.entries.length === 0 && text.length <= 30 && !/[。，；！？]/.test(text)));
@@ -108,7 +106,7 @@ export function recogniseStructure(blocks: readonly Block[], toc: PrintedToc, fi
     const block = blocks[index]!;
     const place = { file, line: block.line };
     if (isColumnHeading(block, toc)) {
-      walk.columns.push({ name: { ...block.lines[0]!, text: stripColumnMark(plain(blockText(block))) }, articles: [] });
+      walk.columns.push({ name: { ...block.lines[0]!, text: stripColumnMark(plainText(blockText(block))) }, articles: [] });
       article = undefined;
       continue;
     }
@@ -124,7 +122,7 @@ export function recogniseStructure(blocks: readonly Block[], toc: PrintedToc, fi
     const isTitle = titles.has(index) || (!article && block.kind === 'heading');
     if (isTitle) {
       const entry = titles.get(index);
-      if (!titles.has(index)) walk.diagnostics.push(warning('import-not-in-toc', `“${blockText(block)}” is not in the printed TOC; taken as an article title`, place));
+      if (!titles.has(index) && toc.entries.length > 0) walk.diagnostics.push(warning('import-not-in-toc', `“${blockText(block)}” is not in the printed TOC; taken as an article title`, place));
       const title = block.lines[0]!;
       article = { title: { ...title, text: printedSpelling(title, entry, walk) }, body: [], ...(entry ? { printedPage: entry.page } : {}) };
       column.articles.push(article);
@@ -138,7 +136,7 @@ export function recogniseStructure(blocks: readonly Block[], toc: PrintedToc, fi
       continue;
     }
     if (block.kind === 'heading' || (block.bold && block.lines.length === 1)) {
-      const heading = { ...block.lines[0]!, text: plain(blockText(block)) };
+      const heading = { ...block.lines[0]!, text: plainText(blockText(block)) };
       const next = blocks[index + 1];
       if (SENTENCE_END.test(heading.text) && next?.kind === 'paragraph' && !next.bold) {
         article.body.push({ kind: 'paragraph', pieces: [{ ...heading, text: `**${heading.text}**` }, paragraph(next)] });

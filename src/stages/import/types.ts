@@ -50,6 +50,7 @@ export interface ImportedColumn {
 /** Everything read from a conversion, ready to be written as an issue folder. */
 export interface ImportedIssue {
   meta: Omit<IssueMeta, 'edition' | 'printed'> & { printed: PrintedRecord };
+  /** publication.yaml's facts when the project has the file; otherwise what the masthead and footer state. */
   publication: Publication;
   columns: ImportedColumn[];
   /** What the import changed, and what it suspects but left alone, each with its line in the conversion. */
