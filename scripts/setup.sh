@@ -4,6 +4,8 @@
 #   poppler-utils  pdftoppm for proofs; pdfinfo/pdftotext/pdffonts for the tests
 #   mupdf-tools    mutool, the text extractor that does not normalise Unicode
 #   qpdf           PDF syntax check in preflight
+#   ghostscript    --grayscale (gs pdfwrite), and the tests' ink coverage check
+#   fonts-noto-cjk a CFF-outline CJK font, which Chromium turns into Type 3: the tests' bad PDF for preflight
 # then the npm packages, pinned by package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,8 @@ command -v chromium >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] |
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v mutool >/dev/null 2>&1 || missing+=(mupdf-tools)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
+[ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
