@@ -7,6 +7,7 @@ import { VERSION } from '../config/settings.js';
 import { registerBuild } from './commands/build.js';
 import { registerImport } from './commands/import.js';
 import { registerLint } from './commands/lint.js';
+import { registerPreflight } from './commands/preflight.js';
 
 const program = new Command()
   .name('build-issue')
@@ -19,5 +20,6 @@ const program = new Command()
 registerBuild(program);
 registerLint(program);
 registerImport(program);
+registerPreflight(program);
 
 await program.parseAsync(process.argv);
