@@ -4,7 +4,7 @@
  *   load      issues/<serial>/issue.md + issues/publication.yaml → IssueDocument
  *   render    IssueDocument → HtmlBundle   (unified, Handlebars, styles, subset fonts)
  *   paginate  HtmlBundle → PaginatedPdf    (Paged.js 0.4.3 in headless Chromium)
- *   finish    PaginatedPdf → FinalPdf      (pdf-lib: A4 boxes, metadata, identical bytes)
+ *   finish    PaginatedPdf → FinalPdf      (pdf-lib: A4 trim and bleed, padding, bookmarks, metadata, identical bytes)
  *
  * This is the only module that imports every stage. Stages never print and
  * never exit: each returns its value with its diagnostics.
@@ -14,12 +14,14 @@ import type { Browser } from 'puppeteer-core';
 import { loadEdition } from './config/edition.js';
 import type { Settings } from './config/settings.js';
 import { error, hasErrors, type Diagnostic } from './diagnostics.js';
+import { checkBinding, planBinding } from './stages/finish/binding.js';
 import { finishPdf, type FinalPdf } from './stages/finish/finish.js';
+import { documentInfo, issueOutline } from './stages/finish/issue-facts.js';
+import { bleedCss } from './stages/finish/sheet.js';
 import { loadIssue, PUBLICATION_FILE } from './stages/load/load-issue.js';
 import type { IssueDocument } from './stages/load/types.js';
 import { paginate, type LayoutFacts } from './stages/paginate/paginate.js';
-import { renderIssue } from './stages/render/render-issue.js';
-import { issueLine } from './stages/render/role-texts.js';
+import { renderIssue, type RenderOptions } from './stages/render/render-issue.js';
 
 export interface BuildOutput {
   serial: string;
@@ -33,11 +35,6 @@ export interface BuildOutput {
 
 /** Supplies a browser only when a build gets as far as layout, so a bad issue never starts one. */
 export type BrowserSource = () => Promise<Browser>;
-
-function documentDate(doc: IssueDocument, settings: Pick<Settings, 'sourceDateEpoch'>): Date {
-  if (settings.sourceDateEpoch !== undefined) return new Date(settings.sourceDateEpoch * 1000);
-  return new Date(`${doc.meta.date}T00:00:00+08:00`);
-}
 
 export async function buildIssue(serial: string, settings: Settings, browser: BrowserSource): Promise<BuildOutput> {
   const diagnostics: Diagnostic[] = [];
@@ -53,30 +50,37 @@ export async function buildIssue(serial: string, settings: Settings, browser: Br
     return { serial, document: doc, diagnostics };
   }
 
-  const bundle = await renderIssue(doc, {
+  const renderOptions: RenderOptions = {
     rootDir: settings.packageDir,
     cacheDir: settings.cacheDir,
     publicationFile: path.relative(rootDir, path.join(settings.issuesDir, PUBLICATION_FILE)),
     edition,
     version: settings.version,
-  });
+    extraCss: bleedCss(settings.print),
+  };
+  let bundle = await renderIssue(doc, renderOptions);
   diagnostics.push(...bundle.diagnostics);
   if (!bundle.value || hasErrors(diagnostics)) return { serial, document: doc, diagnostics };
 
-  const laidOut = await paginate(bundle.value, await browser());
+  let laidOut = await paginate(bundle.value, await browser());
+  // Saddle stitching: a page count that is not a multiple of 4 is laid out again, the footer on a page of its own.
+  const binding = settings.print.pad && laidOut.value ? planBinding(laidOut.value.facts) : undefined;
+  if (binding) {
+    bundle = await renderIssue(doc, { ...renderOptions, extraCss: `${renderOptions.extraCss}\n${binding.css}` });
+    if (!bundle.value) return { serial, document: doc, diagnostics: [...diagnostics, ...bundle.diagnostics] };
+    laidOut = await paginate(bundle.value, await browser());
+    if (laidOut.value) laidOut.diagnostics.push(...checkBinding(binding, laidOut.value.facts, doc.file));
+  }
   diagnostics.push(...laidOut.diagnostics);
   if (!laidOut.value) return { serial, document: doc, html: bundle.value.html, diagnostics };
 
-  const line = issueLine(doc);
-  const name = doc.publication.name.join('');
-  const pdf = await finishPdf(laidOut.value.pdf, {
-    title: `${name} ${line.year}${line.number}（${line.serial}）`,
-    author: doc.publication.publishers.join('、'),
-    subject: `${name}，${doc.columns.flatMap((c) => c.articles.map((a) => a.title)).join('；')}`,
-    keywords: doc.columns.map((c) => c.name),
-    creator: `build-issue ${settings.version}`,
-    date: documentDate(doc, settings),
-    language: 'zh-CN',
+  const finished = await finishPdf(laidOut.value.pdf, {
+    info: documentInfo(doc, settings),
+    outline: issueOutline(doc, laidOut.value.facts),
+    print: settings.print,
+    blankPages: binding?.blankPages ?? 0,
+    file: doc.file,
   });
-  return { serial, pdf, html: laidOut.value.html, facts: laidOut.value.facts, document: doc, diagnostics };
+  diagnostics.push(...finished.diagnostics);
+  return { serial, pdf: finished.value, html: bundle.value.html, facts: laidOut.value.facts, document: doc, diagnostics };
 }

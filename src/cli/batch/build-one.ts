@@ -5,8 +5,10 @@ import type { Settings } from '../../config/settings.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
 import { buildIssue } from '../../pipeline.js';
+import { sha256Line } from '../../stages/finish/checksum.js';
 import { lintIssue } from '../../stages/lint/lint-issue.js';
 import { loadIssue } from '../../stages/load/load-issue.js';
+import { checkPrintReady } from '../../stages/verify/preflight/print-ready.js';
 import type { Reporter } from '../reporter.js';
 import { BrowserUnavailable, type SharedBrowser } from './shared-browser.js';
 
@@ -61,7 +63,7 @@ export async function buildOne(serial: string, ctx: IssueContext): Promise<Issue
   const { settings, options } = ctx;
   const output = path.resolve(options.output ?? path.join(settings.distDir, `${serial}.pdf`));
   const htmlFile = output.replace(/\.pdf$/i, '') + '.html';
-  const wanted = options.keepHtml ? [output, htmlFile] : [output];
+  const wanted = options.keepHtml ? [output, `${output}.sha256`, htmlFile] : [output, `${output}.sha256`];
 
   // Loading is cheap and names the edition, which the inputs digest needs; a bad issue falls through to the build that reports it.
   const loaded = await loadIssue(serial, { issuesDir: settings.issuesDir, rootDir: process.cwd(), defaultEdition: settings.defaultEdition });
@@ -87,8 +89,14 @@ export async function buildOne(serial: string, ctx: IssueContext): Promise<Issue
     ctx.report.info(`kept the laid-out HTML: ${path.relative(process.cwd(), htmlFile)}`);
   }
   if (!result.pdf || hasErrors(result.diagnostics)) return { serial, status: 'failed', output, diagnostics: result.diagnostics };
+  // The print shop's preflight, on every build; a PDF that fails it is not written.
+  const ready = await checkPrintReady(result.pdf, output, settings.print);
+  for (const line of ready.lines) ctx.report.info(line);
+  result.diagnostics.push(...ready.diagnostics);
+  if (!ready.passed) return { serial, status: 'failed', output, diagnostics: result.diagnostics };
 
   await writeAtomic(output, result.pdf.bytes);
+  await writeAtomic(`${output}.sha256`, sha256Line(result.pdf.bytes, output));
   if (inputs) {
     const outputs: Record<string, string> = { [output]: sha256(result.pdf.bytes) };
     if (options.keepHtml && result.html) outputs[htmlFile] = sha256(result.html);

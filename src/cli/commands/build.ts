@@ -7,9 +7,10 @@ import { runBatch, type BatchOptions } from '../batch/run-batch.js';
 import { selectIssues } from '../batch/select.js';
 import { parseShard, shardOf } from '../batch/shard.js';
 import { summaryCounts, summaryJson, summaryTable } from '../batch/summary.js';
+import { parseBleed, printOptions, type PrintFlags } from '../print-flags.js';
 import { consoleReporter } from '../reporter.js';
 
-export interface BuildOptions extends BatchOptions {
+export interface BuildOptions extends BatchOptions, PrintFlags {
   all: boolean;
   shard?: string;
   json: boolean;
@@ -62,10 +63,14 @@ export function registerBuild(program: Command): void {
     .option('-o, --output <file>', 'write the PDF here instead of dist/<serial>.pdf (one issue only)')
     .option('--keep-html', 'also write the HTML that was laid out, next to the PDF', false)
     .option('--check', 'audit every line of every page against the typesetting rules', false)
+    .option('--bleed <length>', 'bleed around the A4 trim, e.g. 3mm (BleedBox and TrimBox set to match)', parseBleed, 0)
+    .option('--marks', 'draw crop marks outside the bleed, on a sheet grown to hold them', false)
+    .option('--no-pad', 'do not pad to a multiple of 4 pages with blank pages before the footer')
+    .option('--grayscale', 'convert to one colour (DeviceGray) with Ghostscript', false)
     .option('--no-lint', 'build without linting the issue’s text first (lint errors otherwise stop the build)')
     .action(async (args: string[], options: BuildOptions) => {
       try {
-        await runBuild(args, options, resolveSettings(process.env, process.cwd()));
+        await runBuild(args, options, resolveSettings(process.env, process.cwd(), { print: printOptions(options) }));
       } catch (cause) {
         consoleReporter().fail(cause instanceof Error ? cause.message : String(cause));
       }
