@@ -12,6 +12,7 @@ import type { Diagnostic } from '../../src/diagnostics.js';
 import { importConversion } from '../../src/stages/import/import-conversion.js';
 import { duplicatedFragment } from '../../src/stages/import/page-breaks.js';
 import { writeImportedIssue } from '../../src/stages/import/write-folder.js';
+import { issueMarkdown } from '../../src/stages/import/write-issue.js';
 import { loadIssue } from '../../src/stages/load/load-issue.js';
 import { parsePublication } from '../../src/stages/load/publication.js';
 import type { IssueDocument, Publication } from '../../src/stages/load/types.js';
@@ -197,6 +198,20 @@ describe('importing a conversion with other heading levels and splits', () => {
     assert.deepEqual(written, ['issues/454/issue.md']);
     const differs = rules(issue.report, 'import-publication-differs').map((d) => d.message.split(' ')[3]);
     assert.deepEqual(differs, ['name', 'classification', 'publishers', 'office.name', 'office.phone', 'office.address', 'office.fax', 'office.postcode', 'office.email']);
+  });
+});
+
+describe('importing a conversion without a printed TOC', () => {
+  test('tells titles from sections by heading level, says so, and keeps no printed record', async () => {
+    const other = await readFile(OTHER, 'utf8');
+    const withoutToc = other.slice(0, other.indexOf('# 目 录')) + other.slice(other.indexOf('#### 【理论前沿】'));
+    const result = importConversion(withoutToc, { file: 'no-toc.md' });
+    const issue = result.value!;
+    assert.deepEqual(rules(issue.report, 'import-no-toc').length, 1);
+    assert.deepEqual(issue.columns.map((c) => c.articles.map((a) => a.title.text)), [['把握新时代的历史方位', '在实践中深化认识'], ['社区治理的新探索']]);
+    assert.deepEqual(issue.columns[0]!.articles[0]!.body.filter((b) => b.kind === 'section').length, 2);
+    assert.deepEqual(issue.meta.printed, { toc: [], pageBreaks: [] });
+    assert.ok(!issueMarkdown(issue, 'no-toc.md').includes('printed:'));
   });
 });
 

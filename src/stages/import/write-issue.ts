@@ -19,7 +19,8 @@ function frontMatter(issue: ImportedIssue, conversion: string): string {
     date: meta.date,
     distribution: meta.distribution,
     print_run: meta.printRun,
-    printed: { toc: meta.printed.toc, page_breaks: meta.printed.pageBreaks },
+    // A conversion without a printed TOC has no page numbers to keep.
+    ...(meta.printed.toc.length > 0 ? { printed: { toc: meta.printed.toc, page_breaks: meta.printed.pageBreaks } } : {}),
   });
   doc.commentBefore = ` 总第${meta.serial}期 · ${meta.year}年第${meta.number}期, imported from ${conversion}`;
   if (isMap(doc.contents)) {
