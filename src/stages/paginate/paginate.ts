@@ -1,14 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { error, type Diagnostic, type Result } from '../../diagnostics.js';
 import type { HtmlBundle } from '../render/render-issue.js';
+import { pageFiles, type PageFiles } from './page-files.js';
 import { auditFindings, auditPages, type AuditFinding } from './audit.js';
 
-const require = createRequire(import.meta.url);
-// pagedjs's exports map hides dist/; find the package folder through its main entry.
-const POLYFILL = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
 const inPage = (name: string) => readFile(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
 
 /** What the layout did, read from the laid-out pages. */
@@ -35,12 +31,12 @@ export interface PaginatedPdf {
 }
 
 /** Only the page's own content may load: fonts are inlined as data: URLs, nothing comes from a network. */
-async function blockRequests(page: Page): Promise<string[]> {
+async function blockRequests(page: Page, files: PageFiles): Promise<string[]> {
   const blocked: string[] = [];
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    if (url.startsWith('data:') || url === 'about:blank') void request.continue();
+    if (url.startsWith('data:') || url === 'about:blank' || files.allows(url)) void request.continue();
     else {
       blocked.push(url);
       void request.abort('blockedbyclient');
@@ -66,20 +62,24 @@ function checkCompleteness(bundle: HtmlBundle, facts: LayoutFacts): Diagnostic[]
 
 /** Stage 3: HtmlBundle → PDF, laid out by the Paged.js 0.4.3 polyfill in Chromium. */
 export async function paginate(bundle: HtmlBundle, browser: Browser, options: PaginateOptions = { audit: false }): Promise<Result<PaginatedPdf>> {
-  const page = await browser.newPage();
+  const files = await pageFiles(bundle.html);
+  const page = await browser.newPage().catch(async (cause: unknown) => {
+    await files.remove();
+    throw cause;
+  });
   try {
-    const blocked = await blockRequests(page);
+    const blocked = await blockRequests(page, files);
     const warnings: string[] = [];
     page.on('console', (message) => {
       if (/Unable to layout/i.test(message.text())) warnings.push(message.text());
     });
-    await page.setContent(bundle.html, { waitUntil: 'load' });
+    await page.goto(files.html, { waitUntil: 'load' });
     // The same steps as stock pagedjs-cli, so the kept HTML lays out the same there.
     await page.evaluate(() => {
       const w = window as unknown as { PagedConfig?: { auto?: boolean } };
       w.PagedConfig = Object.assign(w.PagedConfig ?? {}, { auto: false });
     });
-    await page.addScriptTag({ path: POLYFILL });
+    await page.addScriptTag({ url: files.polyfill });
     await page.evaluate(async () => {
       const w = window as unknown as { PagedConfig: { before?: () => Promise<void> }; PagedPolyfill: { preview(): Promise<unknown> } };
       await w.PagedConfig.before?.();
@@ -98,5 +98,6 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     return { value: { pdf, facts, audit }, diagnostics };
   } finally {
     await page.close();
+    await files.remove();
   }
 }
