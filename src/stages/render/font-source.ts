@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
 
 /** A font file as read from disk, with the digest that names it in caches. */
 export interface FontSource {
@@ -41,7 +40,9 @@ async function coverageOf(bytes: Buffer, digest: string, cacheDir: string | unde
   const file = cacheDir && path.join(cacheDir, `${digest.slice(0, 32)}.coverage.json`);
   const cached = file && (await readFile(file, 'utf8').catch(() => undefined));
   if (cached) return fromRuns(JSON.parse(cached) as [number, number][]);
-  const runs = toRuns((fontkit.create(bytes) as fontkit.Font).characterSet);
+  // Loaded only here: most builds find the coverage cached, and fontkit takes 0.2 s to import.
+  const fontkit = await import('fontkit');
+  const runs = toRuns((fontkit.create(bytes) as import('fontkit').Font).characterSet);
   if (file && cacheDir) {
     await mkdir(cacheDir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;

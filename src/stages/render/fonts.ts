@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import subsetFont from 'subset-font';
 import { error, type Diagnostic, type Place, type Result } from '../../diagnostics.js';
 import { readFontSource, type FontSource } from './font-source.js';
 
@@ -84,6 +83,8 @@ async function subsetCached(source: FontSource, chars: string, cacheDir: string)
   if (cached) return cached;
   // Subsetting to the issue's characters also drops the Kangxi radicals that
   // share glyphs with ideographs, so Chromium can no longer write 大 as ⼤.
+  // Imported on a cache miss only, which keeps start-up short (most builds find their subsets cached).
+  const { default: subsetFont } = await import('subset-font');
   const ttf = await subsetFont(source.bytes, chars, { targetFormat: 'truetype' });
   await mkdir(cacheDir, { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
