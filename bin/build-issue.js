@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// build-issue runs its TypeScript sources directly through tsx: no build step
-// between editing a stage and running it.
-import { register } from 'tsx/esm/api';
+// build-issue runs its TypeScript sources as they are, with no build step
+// between editing a stage and running it: bundled on the fly (bundled.js),
+// or through tsx if bundling fails, so the error is reported the usual way.
+import { bundled } from './bundled.js';
 
-register();
-await import('../src/cli/main.ts');
+process.setSourceMapsEnabled(true); // stack traces name the sources, not the bundle
+const main = await bundled('src/cli/main.ts').catch(() => undefined);
+if (main) {
+  await import(main);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}
