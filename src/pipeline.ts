@@ -44,7 +44,7 @@ export async function buildIssue(serial: string, settings: Settings, browser: Br
   const doc = loaded.value;
   if (!doc) return { serial, diagnostics };
 
-  const edition = await loadEdition(settings.packageDir, doc.meta.edition);
+  const edition = await loadEdition(settings.editionsDir, doc.meta.edition);
   if (!edition) {
     diagnostics.push(error('edition-missing', `style edition “${doc.meta.edition}” does not exist (styles/${doc.meta.edition})`, { file: doc.file, line: 2 }));
     return { serial, document: doc, diagnostics };
