@@ -47,11 +47,14 @@ export interface IssueResult {
 }
 
 /**
- * Options that change the PDF's bytes, so a change to any of them rebuilds.
- * A new output option (bleed, grayscale …) belongs here.
+ * The settings that shape the PDF (date, print options …), so a change to any
+ * of them rebuilds. Where files are and which browser runs do not; the tool
+ * and the issue's edition are digested separately. A setting added later
+ * counts by default, which errs towards rebuilding.
  */
 function outputVariant(settings: Settings): Record<string, unknown> {
-  return { sourceDateEpoch: settings.sourceDateEpoch ?? null };
+  const { packageDir, issuesDir, distDir, cacheDir, editionsDir, defaultEdition, browserPath, version, ...shaping } = settings;
+  return shaping;
 }
 
 /**
@@ -96,9 +99,11 @@ export async function buildOne(serial: string, ctx: IssueContext): Promise<Issue
   if (!ready.passed) return { serial, status: 'failed', output, diagnostics: result.diagnostics };
 
   await writeAtomic(output, result.pdf.bytes);
-  await writeAtomic(`${output}.sha256`, sha256Line(result.pdf.bytes, output));
+  const checksum = sha256Line(result.pdf.bytes, output);
+  await writeAtomic(`${output}.sha256`, checksum);
   if (inputs) {
-    const outputs: Record<string, string> = { [output]: sha256(result.pdf.bytes) };
+    // Every file in `wanted` must be recorded here, or the issue is never up to date.
+    const outputs: Record<string, string> = { [output]: sha256(result.pdf.bytes), [`${output}.sha256`]: sha256(checksum) };
     if (options.keepHtml && result.html) outputs[htmlFile] = sha256(result.html);
     await writeManifest(output, { inputs, pages: result.pdf.pageCount, outputs });
   }
