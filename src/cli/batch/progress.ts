@@ -36,19 +36,22 @@ export function createProgress(total: number, mode: ProgressMode): Progress {
     ? new cliProgress.MultiBar(
         {
           stream: process.stderr,
-          format: ' {bar} {value}/{total} issues | {current} | {pages} pages | {duration_formatted} elapsed | eta {eta_formatted}',
+          format: ' {bar} {value}/{total} issues | {current} | {pages} pages | {duration_formatted} elapsed | {estimate}',
           hideCursor: true,
-          etaAsynchronousUpdate: true,
         },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
-  const bar = bars?.create(total, 0, { current: 'starting', pages: 0 });
+  const bar = bars?.create(total, 0, { current: 'starting', pages: 0, estimate: 'estimate after the first issue' });
   const report = consoleReporter(bars ? { out: (text) => bars.log(text), err: (text) => bars.log(text) } : { out: mode.json ? toStderr : toStdout, err: toStderr });
 
   const running = new Set<string>();
+  const started = performance.now();
   let pages = 0;
+  let done = 0;
   const current = () => (running.size ? `building ${[...running].join(', ')}` : 'done');
+  // Issues take alike, so the rest take as long per issue as those done so far (with their overlap).
+  const estimate = () => `about ${Math.round((((performance.now() - started) / 1000) * (total - done)) / done)}s to go`;
   return {
     report,
     started(serial) {
@@ -61,7 +64,8 @@ export function createProgress(total: number, mode: ProgressMode): Progress {
       report.diagnostics(outcome.diagnostics);
       if (outcome.status === 'failed') report.fail(outcomeLine(outcome));
       else report.info(outcomeLine(outcome));
-      bar?.increment(1, { current: current(), pages });
+      done += 1;
+      bar?.increment(1, { current: current(), pages, estimate: estimate() });
     },
     stop() {
       if (!bars) return;
