@@ -62,7 +62,7 @@ function outputVariant(settings: Settings): Record<string, unknown> {
  * atomically, record what they were built from. Steps that act on one issue
  * (lint before, checks after) belong in this function.
  */
-export async function buildOne(serial: string, ctx: IssueContext): Promise<IssueResult> {
+export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowser: () => void): Promise<IssueResult> {
   const { settings, options } = ctx;
   const output = path.resolve(options.output ?? path.join(settings.distDir, `${serial}.pdf`));
   const htmlFile = output.replace(/\.pdf$/i, '') + '.html';
@@ -86,6 +86,8 @@ export async function buildOne(serial: string, ctx: IssueContext): Promise<Issue
     if (cause instanceof BrowserUnavailable) return { serial, diagnostics: cause.diagnostics, html: undefined, pdf: undefined };
     throw cause;
   });
+  // Past layout: when no other issue needs Chromium, it can close while this one is checked and written.
+  doneWithBrowser();
   result.diagnostics.unshift(...linted);
   if (options.keepHtml && result.html) {
     await writeAtomic(htmlFile, result.html);

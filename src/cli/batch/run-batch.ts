@@ -21,7 +21,7 @@ export interface BatchOptions extends IssueOptions {
  * closes the browser and starts no further issue.
  */
 export async function runBatch(serials: readonly string[], options: BatchOptions, settings: Settings, progress: Progress, signal: AbortSignal): Promise<IssueOutcome[]> {
-  const browser = sharedBrowser(process.env, signal);
+  const browser = sharedBrowser(process.env, signal, serials.length);
   const ctx = { settings, options, browser, digest: inputDigester(settings), report: progress.report };
   const outcomes: IssueOutcome[] = [];
   let next = 0;
@@ -31,7 +31,12 @@ export async function runBatch(serials: readonly string[], options: BatchOptions
       const serial = serials[next++]!;
       const started = performance.now();
       progress.started(serial);
-      const result = await buildOne(serial, ctx).catch(
+      let used = false;
+      const doneWithBrowser = () => {
+        if (!used) browser.done();
+        used = true;
+      };
+      const result = await buildOne(serial, ctx, doneWithBrowser).catch(
         (cause: unknown): IssueResult => ({
           serial,
           status: 'failed',
@@ -39,6 +44,7 @@ export async function runBatch(serials: readonly string[], options: BatchOptions
           diagnostics: [error('build-crashed', signal.aborted ? 'interrupted' : String(cause instanceof Error ? cause.message : cause), { file: `issues/${serial}` })],
         }),
       );
+      doneWithBrowser();
       const outcome = { ...result, seconds: (performance.now() - started) / 1000 };
       outcomes.push(outcome);
       progress.finished(outcome);

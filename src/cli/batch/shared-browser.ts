@@ -14,16 +14,23 @@ export class BrowserUnavailable extends Error {
 /**
  * One Chromium for a whole run, started on first need and shared by every
  * issue (a launch costs more than laying out a short issue). `warm` starts it
- * early, so it boots while the first issue is still being rendered.
+ * early, so it boots while the first issue is still being rendered; once
+ * every issue has said it is `done` with it, it closes while the last ones
+ * are still being finished and checked.
  */
 export interface SharedBrowser {
   get: BrowserSource;
   warm(): void;
+  /** One issue needs the browser no more; call it once per issue. */
+  done(): void;
+  /** Closes the browser (if it was started) and waits until it has exited. */
   close(): Promise<void>;
 }
 
-export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal): SharedBrowser {
+export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal, issues: number): SharedBrowser {
   let launching: Promise<Browser> | undefined;
+  let closing: Promise<void> | undefined;
+  let needed = issues;
   const start = (): Promise<Browser> => {
     launching ??= (async () => {
       signal.throwIfAborted();
@@ -33,15 +40,20 @@ export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal): Shar
     })();
     return launching;
   };
-  const close = async () => {
-    const browser = await launching?.catch(() => undefined);
-    await browser?.close();
-  };
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      const browser = await launching?.catch(() => undefined);
+      await browser?.close();
+    })());
   // An interrupt closes Chromium at once; the layouts in flight then fail and the run ends.
   signal.addEventListener('abort', () => void close(), { once: true });
   return {
     get: start,
     warm: () => void start().catch(() => undefined),
+    done: () => {
+      needed -= 1;
+      if (needed === 0) void close();
+    },
     close,
   };
 }
