@@ -22,6 +22,7 @@ import { loadIssue, PUBLICATION_FILE } from './stages/load/load-issue.js';
 import type { IssueDocument } from './stages/load/types.js';
 import { paginate, type LayoutFacts } from './stages/paginate/paginate.js';
 import { renderIssue, type RenderOptions } from './stages/render/render-issue.js';
+import { comparePrintedPages } from './stages/verify/printed-pages.js';
 
 export interface BuildOutput {
   serial: string;
@@ -36,7 +37,15 @@ export interface BuildOutput {
 /** Supplies a browser only when a build gets as far as layout, so a bad issue never starts one. */
 export type BrowserSource = () => Promise<Browser>;
 
-export async function buildIssue(serial: string, settings: Settings, browser: BrowserSource): Promise<BuildOutput> {
+/** What this build should do beyond the PDF itself. */
+export interface BuildRequest {
+  /** Audit every line of every page against the typesetting rules (--check). */
+  check: boolean;
+  /** Articles must start on the pages the printed original gave them (--strict-pages); --check only warns. */
+  strictPages?: boolean;
+}
+
+export async function buildIssue(serial: string, settings: Settings, browser: BrowserSource, request: BuildRequest = { check: false }): Promise<BuildOutput> {
   const diagnostics: Diagnostic[] = [];
   const rootDir = process.cwd();
   const loaded = await loadIssue(serial, { issuesDir: settings.issuesDir, rootDir, defaultEdition: settings.defaultEdition });
@@ -62,17 +71,18 @@ export async function buildIssue(serial: string, settings: Settings, browser: Br
   diagnostics.push(...bundle.diagnostics);
   if (!bundle.value || hasErrors(diagnostics)) return { serial, document: doc, diagnostics };
 
-  let laidOut = await paginate(bundle.value, await browser());
+  let laidOut = await paginate(bundle.value, await browser(), { audit: request.check });
   // Saddle stitching: a page count that is not a multiple of 4 is laid out again, the footer on a page of its own.
   const binding = settings.print.pad && laidOut.value ? planBinding(laidOut.value.facts) : undefined;
   if (binding) {
     bundle = await renderIssue(doc, { ...renderOptions, extraCss: `${renderOptions.extraCss}\n${binding.css}` });
     if (!bundle.value) return { serial, document: doc, diagnostics: [...diagnostics, ...bundle.diagnostics] };
-    laidOut = await paginate(bundle.value, await browser());
+    laidOut = await paginate(bundle.value, await browser(), { audit: request.check });
     if (laidOut.value) laidOut.diagnostics.push(...checkBinding(binding, laidOut.value.facts, doc.file));
   }
   diagnostics.push(...laidOut.diagnostics);
   if (!laidOut.value) return { serial, document: doc, html: bundle.value.html, diagnostics };
+  if (request.check || request.strictPages) diagnostics.push(...comparePrintedPages(doc, laidOut.value.facts, { strict: request.strictPages ?? false }));
 
   const finished = await finishPdf(laidOut.value.pdf, {
     info: documentInfo(doc, settings),

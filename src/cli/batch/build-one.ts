@@ -21,6 +21,8 @@ export interface IssueOptions {
   force: boolean;
   /** Audit every line of every page against the typesetting rules (--check). */
   check: boolean;
+  /** Fail when an article starts on another page than in the printed original (--strict-pages). */
+  strictPages: boolean;
   /** Lint the issue's text first and stop on its errors; --no-lint turns this off. */
   lint: boolean;
 }
@@ -73,7 +75,7 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   const doc = loaded.value;
   const inputs = doc && (await ctx.digest({ issueDir: doc.dir, edition: doc.meta.edition, variant: outputVariant(settings) }));
   // An audit reports on the layout itself, so asking for one lays the issue out again.
-  if (inputs && !options.force && !options.check) {
+  if (inputs && !options.force && !options.check && !options.strictPages) {
     const pages = await upToDate(output, inputs, wanted);
     if (pages !== undefined) return { serial, status: 'skipped', pages, output, diagnostics: loaded.diagnostics };
   }
@@ -82,7 +84,7 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   if (hasErrors(linted)) return { serial, status: 'failed', output, diagnostics: linted };
   if (doc) ctx.browser.warm();
 
-  const result = await buildIssue(serial, settings, ctx.browser.get, { check: options.check }).catch((cause: unknown) => {
+  const result = await buildIssue(serial, settings, ctx.browser.get, { check: options.check, strictPages: options.strictPages }).catch((cause: unknown) => {
     if (cause instanceof BrowserUnavailable) return { serial, diagnostics: cause.diagnostics, html: undefined, pdf: undefined };
     throw cause;
   });
