@@ -8,6 +8,7 @@ import { buildIssue } from '../../pipeline.js';
 import { sha256Line } from '../../stages/finish/checksum.js';
 import { lintIssue } from '../../stages/lint/lint-issue.js';
 import { loadIssue } from '../../stages/load/load-issue.js';
+import { proofDir, writeProofs } from '../../stages/proof/proof.js';
 import { checkPrintReady } from '../../stages/verify/preflight/print-ready.js';
 import type { Reporter } from '../reporter.js';
 import { BrowserUnavailable, type SharedBrowser } from './shared-browser.js';
@@ -25,6 +26,8 @@ export interface IssueOptions {
   strictPages: boolean;
   /** Lint the issue's text first and stop on its errors; --no-lint turns this off. */
   lint: boolean;
+  /** Also write PNG proofs of the pages and a contact sheet next to the PDF (--proof). */
+  proof: boolean;
 }
 
 /** What a run needs to build any one of its issues; shared by all of them. */
@@ -59,6 +62,13 @@ function outputVariant(settings: Settings): Record<string, unknown> {
   return shaping;
 }
 
+/** --proof: page images and a contact sheet of the PDF as written. */
+async function proofStep(output: string, ctx: IssueContext): Promise<Diagnostic[]> {
+  const proofs = await writeProofs(output, await ctx.browser.get());
+  if (proofs.value) ctx.report.info(`proofs: ${path.relative(process.cwd(), proofDir(output))}/ (${proofs.value.length - 1} pages and contact-sheet.png)`);
+  return proofs.diagnostics;
+}
+
 /**
  * One issue through the whole build: skip if unchanged, build, write its files
  * atomically, record what they were built from. Steps that act on one issue
@@ -77,7 +87,10 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   // An audit reports on the layout itself, so asking for one lays the issue out again.
   if (inputs && !options.force && !options.check && !options.strictPages) {
     const pages = await upToDate(output, inputs, wanted);
-    if (pages !== undefined) return { serial, status: 'skipped', pages, output, diagnostics: loaded.diagnostics };
+    if (pages !== undefined) {
+      const proofs = options.proof ? await proofStep(output, ctx) : [];
+      return { serial, status: 'skipped', pages, output, diagnostics: [...loaded.diagnostics, ...proofs] };
+    }
   }
   // Lint warnings are printed with the build's diagnostics; its errors stop the build before a browser starts.
   const linted = options.lint && doc ? await lintIssue(serial, settings, process.cwd()) : [];
@@ -89,7 +102,8 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
     throw cause;
   });
   // Past layout: when no other issue needs Chromium, it can close while this one is checked and written.
-  doneWithBrowser();
+  // --proof draws its contact sheet with the browser, after the PDF is written.
+  if (!options.proof) doneWithBrowser();
   result.diagnostics.unshift(...linted);
   if (options.keepHtml && result.html) {
     await writeAtomic(htmlFile, result.html);
@@ -105,6 +119,7 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   await writeAtomic(output, result.pdf.bytes);
   const checksum = sha256Line(result.pdf.bytes, output);
   await writeAtomic(`${output}.sha256`, checksum);
+  if (options.proof) result.diagnostics.push(...(await proofStep(output, ctx)));
   if (inputs) {
     // Every file in `wanted` must be recorded here, or the issue is never up to date.
     const outputs: Record<string, string> = { [output]: sha256(result.pdf.bytes), [`${output}.sha256`]: sha256(checksum) };
