@@ -9,23 +9,18 @@ import { rm, stat, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { cli, ROOT, workspace } from '../helpers/build.js';
-import { copyIssue } from '../helpers/issues.js';
+import { copyIssue, parseSummary, statuses, type RunSummary } from '../helpers/issues.js';
 import { pageCount, pageTexts } from '../helpers/pdf.js';
 
 const SHORT = path.join(ROOT, 'test', 'fixtures', 'batch', 'short', 'issue.md');
 const BROKEN = path.join(ROOT, 'test', 'fixtures', 'batch', 'broken', 'issue.md');
 const GOOD = ['501', '502', '503'];
 
-interface Summary {
-  issues: { serial: string; status: string; pages: number | null; output: string | null; diagnostics: { rule: string; file: string; line?: number }[] }[];
-}
-
-const statuses = (summary: Summary) => Object.fromEntries(summary.issues.map((i) => [i.serial, i.status]));
 
 describe('build-issue with many issues', () => {
   let dir: string;
   let first: { code: number; stdout: string; stderr: string };
-  let summary: Summary;
+  let summary: RunSummary;
 
   before(async () => {
     dir = await workspace();
@@ -34,7 +29,7 @@ describe('build-issue with many issues', () => {
     await copyIssue(dir, BROKEN, '504');
     await copyIssue(dir, SHORT, '520'); // outside the range built below
     first = await cli(['501-510', '--json', '--jobs', '2'], dir);
-    summary = JSON.parse(first.stdout) as Summary;
+    summary = parseSummary(first.stdout);
   });
 
   test('a range builds exactly the issues inside it, and --json prints the summary', () => {
@@ -78,25 +73,25 @@ describe('build-issue with many issues', () => {
     await writeFile(source, (await readFile(source, 'utf8')).replace('只有一篇文章', '只有一篇改过的文章'));
     await rm(path.join(dir, 'dist', '503.pdf'));
     const run = await cli([...GOOD, '--json'], dir);
-    assert.deepEqual(statuses(JSON.parse(run.stdout) as Summary), { 501: 'skipped', 502: 'built', 503: 'built' });
+    assert.deepEqual(statuses(run.stdout), { 501: 'skipped', 502: 'built', 503: 'built' });
     assert.ok(pageTexts(path.join(dir, 'dist', '502.pdf')).join('').includes('改过的文章'));
   });
 
   test('--force rebuilds an unchanged issue', async () => {
     const run = await cli(['501', '--force', '--json'], dir);
-    assert.deepEqual(statuses(JSON.parse(run.stdout) as Summary), { 501: 'built' });
+    assert.deepEqual(statuses(run.stdout), { 501: 'built' });
   });
 
   test('a change to the publication file rebuilds every issue', async () => {
     const file = path.join(dir, 'issues', 'publication.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('83012929', '83012930'));
     const run = await cli([...GOOD, '--json'], dir);
-    assert.deepEqual(statuses(JSON.parse(run.stdout) as Summary), { 501: 'built', 502: 'built', 503: 'built' });
+    assert.deepEqual(statuses(run.stdout), { 501: 'built', 502: 'built', 503: 'built' });
   });
 
   test('--shard slices of --all are disjoint and together are --all', async () => {
     const slices = await Promise.all(
-      ['1/3', '2/3', '3/3'].map(async (shard) => (JSON.parse((await cli(['--all', '--shard', shard, '--json'], dir)).stdout) as Summary).issues.map((i) => i.serial)),
+      ['1/3', '2/3', '3/3'].map(async (shard) => parseSummary((await cli(['--all', '--shard', shard, '--json'], dir)).stdout).issues.map((i) => i.serial)),
     );
     const union = slices.flat();
     assert.equal(new Set(union).size, union.length, `an issue is in two slices: ${slices.join(' | ')}`);

@@ -13,3 +13,14 @@ export async function copyIssue(workspace: string, source: string, serial: strin
   await writeFile(file, edit(markdown));
   return file;
 }
+
+/** What `build-issue --json` prints (see README, Building many issues). */
+export interface RunSummary {
+  seconds: number;
+  issues: { serial: string; status: string; pages: number | null; seconds: number; output: string | null; diagnostics: { rule: string; file: string; line?: number }[] }[];
+}
+
+export const parseSummary = (stdout: string): RunSummary => JSON.parse(stdout) as RunSummary;
+
+/** serial → built | skipped | failed, from a --json summary. */
+export const statuses = (stdout: string): Record<string, string> => Object.fromEntries(parseSummary(stdout).issues.map((i) => [i.serial, i.status]));

@@ -1,0 +1,120 @@
+/**
+ * npm run bench: build-issue against the engine it wraps, on this machine,
+ * side by side in one run. It prints figures and ratios; it asserts nothing
+ * (timing is never a test). BENCH_RUNS (default 3) sets how many times each
+ * single measurement is repeated; the median is shown.
+ *
+ *   1. build-issue 453, one cold process, against stock pagedjs-cli on the
+ *      same HTML (--keep-html) and against the floor: Chromium printing
+ *      that HTML with no Paged.js at all.
+ *   2. 20 copies of 453 in one run against 20 single-issue runs.
+ *   3. 453 with its body 1×, 2×, 4× (--no-pad, so each is laid out once):
+ *      does time grow linearly with pages?
+ *   4. Peak memory of the whole process tree during the 20-issue run.
+ *   5. The size of dist/453.pdf.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, stat } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BIN, ROOT } from '../test/helpers/build.js';
+import { parseSummary } from '../test/helpers/issues.js';
+import { repeatBody, same, workspaceOf } from './corpus.js';
+import { measure, median, type Measured } from './measure.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+const PAGEDJS_CLI = path.join(ROOT, 'node_modules', 'pagedjs-cli', 'src', 'cli.js');
+
+function checked(run: Measured, what: string): Measured {
+  if (run.code !== 0) throw new Error(`${what} failed (exit ${run.code}):\n${run.stderr}`);
+  return run;
+}
+
+/** Runs `what` RUNS times; the median wall time, and the runs themselves. */
+async function repeated(what: string, run: () => Promise<Measured>): Promise<{ seconds: number; runs: Measured[] }> {
+  const runs: Measured[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(checked(await run(), what));
+  return { seconds: median(runs.map((r) => r.seconds)), runs };
+}
+
+const buildIssue = (cwd: string, args: string[], sampleMemory = false) => measure(process.execPath, [BIN, ...args], { cwd, sampleMemory });
+const s = (seconds: number) => `${seconds.toFixed(2)} s`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+function machine(): string {
+  const chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, ${chromium}; load average at start ${load}`;
+}
+
+async function singleIssue(): Promise<{ dir: string }> {
+  const dir = await workspaceOf({ 453: same });
+  checked(await buildIssue(dir, ['453', '--keep-html', '--force']), 'warm-up build'); // fills the font caches, writes dist/453.html
+  const html = path.join(dir, 'dist', '453.html');
+  const scratch = await mkdtemp(path.join(tmpdir(), 'bench-'));
+
+  const ours = await repeated('build-issue 453', () => buildIssue(dir, ['453', '--force']));
+  const paged = await repeated('pagedjs-cli', () =>
+    measure(process.execPath, [PAGEDJS_CLI, html, '-o', path.join(scratch, 'pagedjs-cli.pdf'), '--browserArgs', '--no-sandbox'], {
+      cwd: dir,
+      env: { PUPPETEER_EXECUTABLE_PATH: CHROMIUM },
+    }),
+  );
+  const floor = await repeated('chromium --print-to-pdf', () =>
+    measure(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${path.join(scratch, 'floor.pdf')}`, pathToFileURL(html).href], { cwd: dir }),
+  );
+  console.log('\n1. One issue, one cold process (median of %d)', RUNS);
+  console.log(`   build-issue 453                        ${s(ours.seconds)}`);
+  console.log(`   pagedjs-cli on the same HTML           ${s(paged.seconds)}   build-issue/pagedjs-cli = ${ratio(ours.seconds, paged.seconds)} (target ≤ 0.6×: ${verdict(ours.seconds <= 0.6 * paged.seconds)})`);
+  console.log(`   chromium --print-to-pdf, no Paged.js   ${s(floor.seconds)}   build-issue/floor       = ${ratio(ours.seconds, floor.seconds)} (target ≤ 1.2×: ${verdict(ours.seconds <= 1.2 * floor.seconds)})`);
+  return { dir };
+}
+
+async function twentyIssues(): Promise<void> {
+  const serials = Array.from({ length: 20 }, (_, k) => String(1001 + k));
+  const dir = await workspaceOf(Object.fromEntries(serials.map((serial) => [serial, same])));
+  const batch = await repeated('20 issues in one run', () => buildIssue(dir, ['1001-1020', '--force'], true));
+  let separate = 0;
+  for (const serial of serials) separate += checked(await buildIssue(dir, [serial, '--force']), `build-issue ${serial}`).seconds;
+  const peak = batch.runs.reduce((a, b) => (b.peakPssMiB > a.peakPssMiB ? b : a));
+  console.log(`\n2. 20 copies of 453 (--jobs default: ${cpus().length})`);
+  console.log(`   one run                                ${s(batch.seconds)} = ${s(batch.seconds / 20)} per issue (target ≤ 0.6 s: ${verdict(batch.seconds / 20 <= 0.6)})`);
+  console.log(`   20 single-issue runs                   ${s(separate)} = ${s(separate / 20)} per issue; one run/20 runs = ${ratio(batch.seconds, separate)}`);
+  console.log('\n4. Peak memory of the 20-issue run, process tree with Chromium');
+  console.log(`   ${peak.peakPssMiB.toFixed(0)} MiB PSS (sum of RSS, counting shared pages again: ${peak.peakRssMiB.toFixed(0)} MiB) (target < 1 GB: ${verdict(peak.peakPssMiB * 2 ** 20 < 1e9)})`);
+}
+
+async function growth(): Promise<void> {
+  const times = [1, 2, 4];
+  const dir = await workspaceOf(Object.fromEntries(times.map((n) => [String(2000 + n), repeatBody(n)])));
+  const rows: { times: number; pages: number; seconds: number }[] = [];
+  for (const n of times) {
+    const serial = String(2000 + n);
+    // --no-pad: an issue whose pages do not come to a multiple of 4 is laid out twice (see Print shop), which would hide how one layout grows.
+    const run = await repeated(`453 × ${n}`, () => buildIssue(dir, [serial, '--force', '--json', '--no-pad']));
+    const pages = parseSummary(run.runs[0]!.stdout).issues[0]!.pages ?? NaN;
+    rows.push({ times: n, pages, seconds: run.seconds });
+  }
+  console.log('\n3. Growth with length (one cold process each, --no-pad: one layout each)');
+  for (const row of rows) console.log(`   body × ${row.times}   ${String(row.pages).padStart(3)} pages   ${s(row.seconds)}`);
+  const perPage = (a: (typeof rows)[number], b: (typeof rows)[number]) => (b.seconds - a.seconds) / (b.pages - a.pages);
+  const [one, two, four] = rows as [(typeof rows)[number], (typeof rows)[number], (typeof rows)[number]];
+  const first = perPage(one, two);
+  const second = perPage(two, four);
+  console.log(`   seconds per added page: ${first.toFixed(3)} (1×→2×), ${second.toFixed(3)} (2×→4×); ratio ${(second / first).toFixed(2)} (linear: ≈ 1; target: linear, ${verdict(second / first <= 1.25)})`);
+}
+
+async function size(dir: string): Promise<void> {
+  const bytes = (await stat(path.join(dir, 'dist', '453.pdf'))).size;
+  console.log('\n5. Size');
+  console.log(`   dist/453.pdf                           ${(bytes / 1024).toFixed(0)} KiB (target < 1 MB: ${verdict(bytes < 1e6)})`);
+}
+
+console.log(`build-issue benchmark — ${machine()}`);
+const { dir } = await singleIssue();
+await twentyIssues();
+await growth();
+await size(dir);
