@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomic } from '../../io/write-atomic.js';
 
 /** A font file as read from disk, with the digest that names it in caches. */
 export interface FontSource {
@@ -43,12 +44,7 @@ async function coverageOf(bytes: Buffer, digest: string, cacheDir: string | unde
   // Loaded only here: most builds find the coverage cached, and fontkit takes 0.2 s to import.
   const fontkit = await import('fontkit');
   const runs = toRuns((fontkit.create(bytes) as import('fontkit').Font).characterSet);
-  if (file && cacheDir) {
-    await mkdir(cacheDir, { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(runs));
-    await rename(temp, file);
-  }
+  if (file) await writeAtomic(file, JSON.stringify(runs));
   return fromRuns(runs);
 }
 
