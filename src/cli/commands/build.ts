@@ -35,7 +35,8 @@ export async function runBuild(args: readonly string[], options: BuildOptions, s
 
   const controller = new AbortController();
   const interrupt = () => controller.abort();
-  process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.once(signal, interrupt);
   const started = performance.now();
   const progress = createProgress(serials.length, { live: isLiveTerminal(process.stderr, process.env), json: options.json });
   try {
@@ -44,10 +45,13 @@ export async function runBuild(args: readonly string[], options: BuildOptions, s
     if (options.json) report.info(summaryJson(outcomes, seconds));
     else if (serials.length > 1) report.info(`\n${summaryTable(outcomes)}\n${summaryCounts(outcomes, seconds)}`);
     const failed = outcomes.filter((o) => o.status === 'failed').length;
-    if (controller.signal.aborted) report.fail(`interrupted after ${outcomes.length} of ${serials.length} issues`);
+    if (controller.signal.aborted) {
+      report.fail(`interrupted after ${outcomes.length} of ${serials.length} issues`);
+      process.exitCode = 130;
+    }
     else if (failed > 0 && serials.length > 1) report.fail(`${failed} of ${serials.length} issues not built`);
   } finally {
-    process.off('SIGINT', interrupt).off('SIGTERM', interrupt);
+    for (const signal of signals) process.off(signal, interrupt);
   }
 }
 

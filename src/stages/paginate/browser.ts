@@ -21,5 +21,10 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
     executablePath,
     headless: true,
     args: asRoot ? [...ARGS, '--no-sandbox'] : ARGS,
+    // Puppeteer's own handlers would exit on a signal before any finally runs;
+    // the run's AbortSignal closes the browser instead (cli/commands/build.ts).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
 }

@@ -97,7 +97,8 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 });
     return { value: { pdf, facts, audit }, diagnostics };
   } finally {
-    await page.close();
+    // After an interrupt the browser may be gone already, and page.close() throws.
+    await page.close().catch(() => undefined);
     await files.remove();
   }
 }
