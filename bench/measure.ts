@@ -1,6 +1,7 @@
 /** Running a command as a benchmark does: wall time, exit code, and the peak memory of its whole process tree. */
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { descendants } from '../test/helpers/processes.js';
 
 export interface Measured {
   seconds: number;
@@ -10,21 +11,6 @@ export interface Measured {
   /** Highest sum over the process tree (the command and everything it started, Chromium included), in MiB. */
   peakPssMiB: number;
   peakRssMiB: number;
-}
-
-/** Every process below `root`, from /proc (Linux). */
-async function descendants(root: number): Promise<number[]> {
-  const parents = new Map<number, number>();
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
-    // pid (comm) state ppid …; comm may hold spaces, so read after the last ')'.
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (ppid) parents.set(Number(name), ppid);
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
-  return tree;
 }
 
 /** PSS shares each shared page among the processes using it, so the sum over a tree does not count Chromium's shared memory twice. */
