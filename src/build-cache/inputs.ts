@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { PUBLICATION_FILE } from '../stages/load/load-issue.js';
+import { readFontSource } from '../stages/render/font-source.js';
 
 /**
  * What an issue's PDF depends on, reduced to one digest: if none of these
@@ -51,12 +52,9 @@ async function editionFonts(settings: Pick<Settings, 'editionsDir'>, edition: st
   return [...families].map((family) => catalogue.families?.[family]?.file ?? `missing:${family}`).sort();
 }
 
-type DigestSettings = Pick<Settings, 'packageDir' | 'editionsDir' | 'issuesDir' | 'version'>;
+type DigestSettings = Pick<Settings, 'packageDir' | 'editionsDir' | 'issuesDir' | 'cacheDir' | 'version'>;
 
-/**
- * Digests that many issues of a run share (the tool, an edition with its
- * fonts) are computed once: hashing the CJK fonts is most of the work.
- */
+/** Digests that many issues of a run share (the tool, an edition with its fonts) are computed once. */
 export function inputDigester(settings: DigestSettings): (inputs: IssueInputs) => Promise<string> {
   const memo = new Map<string, Promise<string>>();
   const once = (key: string, compute: (hash: ReturnType<typeof createHash>) => Promise<void>): Promise<string> => {
@@ -82,7 +80,11 @@ export function inputDigester(settings: DigestSettings): (inputs: IssueInputs) =
       await hashFolder(hash, path.join(settings.editionsDir, 'templates', name));
       await hashFolder(hash, path.join(settings.editionsDir, 'styles', name));
       await hashFiles(hash, settings.editionsDir, [path.join('fonts', 'fonts.json')]);
-      await hashFiles(hash, settings.packageDir, await editionFonts(settings, name));
+      // The fonts' digests are the render stage's own (kept in the cache, as hashing 47 MB takes a while).
+      for (const file of await editionFonts(settings, name)) {
+        const font = await readFontSource(path.join(settings.packageDir, file), settings.cacheDir);
+        hash.update(`${file}\0${font?.digest ?? 'missing'}\0`);
+      }
     });
 
   return async (inputs) => {

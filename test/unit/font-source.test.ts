@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -30,6 +31,16 @@ describe('font sources', () => {
     const second = await mkdtemp(path.join(tmpdir(), 'font-cache-'));
     await writeFile(path.join(second, kept[0]!), JSON.stringify([[0x6977, 0x6977]]));
     assert.deepEqual([...(await readFontSource(KAI, second))!.coverage], [0x6977]);
+  });
+
+  test('the digest is the sha256 of the font, kept in the cache folder for the next run', async () => {
+    const cache = await mkdtemp(path.join(tmpdir(), 'font-cache-'));
+    const source = (await readFontSource(KAI, cache))!;
+    assert.equal(source.digest, createHash('sha256').update(readFileSync(KAI)).digest('hex'));
+    const kept = (await readdir(cache)).filter((f) => f.endsWith('.digest'));
+    assert.equal(kept.length, 1);
+    assert.equal(await readFile(path.join(cache, kept[0]!), 'utf8'), source.digest);
+    assert.deepEqual(await source.bytes(), readFileSync(KAI));
   });
 
   test('a missing font file reads as undefined', async () => {

@@ -3,9 +3,13 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from '../../io/write-atomic.js';
 
-/** A font file as read from disk, with the digest that names it in caches. */
+/**
+ * A font file, known by its digest (which names it in caches) and its
+ * coverage. Its bytes are read only when needed (to make a subset that is
+ * not cached yet): the house fonts weigh 47 MB.
+ */
 export interface FontSource {
-  bytes: Buffer;
+  bytes(): Promise<Buffer>;
   /** sha256 of the bytes, hex. */
   digest: string;
   /** The code points the font has glyphs for. */
@@ -14,6 +18,8 @@ export interface FontSource {
 
 // One reading per font file and process: a batch run asks for the same fonts for every issue.
 const read = new Map<string, Promise<FontSource | undefined>>();
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** The coverage as [first, last] runs of code points: a few thousand pairs for a CJK font. */
 function toRuns(codePoints: readonly number[]): [number, number][] {
@@ -33,35 +39,48 @@ function fromRuns(runs: readonly [number, number][]): Set<number> {
 }
 
 /**
- * Decoding a font to learn its coverage is slow (fontkit inflates WOFF2's
- * Brotli in JavaScript: about 0.75 s for LXGW WenKai), so the answer is kept
- * in the cache folder under the font's digest and decoded once per font.
+ * A value kept in the cache folder under `name`, computed on a miss. Without
+ * a cache folder it is computed every time.
  */
-async function coverageOf(bytes: Buffer, digest: string, cacheDir: string | undefined): Promise<Set<number>> {
-  const file = cacheDir && path.join(cacheDir, `${digest.slice(0, 32)}.coverage.json`);
-  const cached = file && (await readFile(file, 'utf8').catch(() => undefined));
-  if (cached) return fromRuns(JSON.parse(cached) as [number, number][]);
-  // Loaded only here: most builds find the coverage cached, and fontkit takes 0.2 s to import.
-  const fontkit = await import('fontkit');
-  const runs = toRuns((fontkit.create(bytes) as import('fontkit').Font).characterSet);
-  if (file) await writeAtomic(file, JSON.stringify(runs));
-  return fromRuns(runs);
+async function cached(cacheDir: string | undefined, name: string, compute: () => Promise<string>): Promise<string> {
+  const file = cacheDir && path.join(cacheDir, name);
+  const kept = file && (await readFile(file, 'utf8').catch(() => undefined));
+  if (kept) return kept;
+  const value = await compute();
+  if (file) await writeAtomic(file, value);
+  return value;
 }
 
-/** Reads a font file (undefined if it is missing), its digest and its coverage. */
+/**
+ * Decoding a font to learn its coverage is slow (fontkit inflates WOFF2's
+ * Brotli in JavaScript: about 0.75 s for LXGW WenKai), so the answer is kept
+ * under the font's digest and decoded once per font.
+ */
+async function coverageOf(bytes: () => Promise<Buffer>, digest: string, cacheDir: string | undefined): Promise<Set<number>> {
+  const runs = await cached(cacheDir, `${digest.slice(0, 32)}.coverage.json`, async () => {
+    // Imported only here: most builds find the coverage cached, and fontkit takes 0.2 s to import.
+    const fontkit = await import('fontkit');
+    return JSON.stringify(toRuns((fontkit.create(await bytes()) as import('fontkit').Font).characterSet));
+  });
+  return fromRuns(JSON.parse(runs) as [number, number][]);
+}
+
+/** Reads a font file (undefined if it is missing): its digest and coverage, its bytes on demand. */
 export async function readFontSource(file: string, cacheDir?: string): Promise<FontSource | undefined> {
   const info = await stat(file).catch(() => undefined);
   if (!info) return undefined;
-  // Keyed by size and time too, so a font replaced during a long-lived process is read again.
-  const key = [file, info.size, info.mtimeMs, cacheDir ?? ''].join('\0');
+  // The file's identity on disk: a font replaced (by npm, say) is another file and is read again.
+  const identity = [file, info.size, info.mtimeMs, info.ino].join('\0');
+  const key = `${identity}\0${cacheDir ?? ''}`;
   let source = read.get(key);
   if (!source) {
     source = (async () => {
-      const bytes = await readFile(file).catch(() => undefined);
-      if (!bytes) return undefined;
-      const digest = createHash('sha256').update(bytes).digest('hex');
+      let body: Promise<Buffer> | undefined;
+      const bytes = () => (body ??= readFile(file));
+      // Hashing 47 MB of fonts costs 0.15 s a run, so each digest is kept under the file's identity.
+      const digest = await cached(cacheDir, `${sha256(identity).slice(0, 32)}.digest`, async () => sha256(await bytes()));
       return { bytes, digest, coverage: await coverageOf(bytes, digest, cacheDir) };
-    })();
+    })().catch(() => undefined);
     read.set(key, source);
   }
   return source;

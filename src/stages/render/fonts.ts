@@ -85,7 +85,7 @@ async function subsetCached(source: FontSource, chars: string, cacheDir: string)
   // share glyphs with ideographs, so Chromium can no longer write 大 as ⼤.
   // Imported on a cache miss only, which keeps start-up short (most builds find their subsets cached).
   const { default: subsetFont } = await import('subset-font');
-  const ttf = await subsetFont(source.bytes, chars, { targetFormat: 'truetype' });
+  const ttf = await subsetFont(await source.bytes(), chars, { targetFormat: 'truetype' });
   await mkdir(cacheDir, { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, ttf);
