@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
-import { sanitize } from 'hast-util-sanitize';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -90,8 +90,15 @@ function markBlocks(tree: HastRoot, counter: BlockCounter): void {
       node.properties.className = ['run-in'];
     }
     if (node.tagName === 'h3') node.properties.className = ['section'];
+    const content = node.children.filter((c) => c.type !== 'text' || c.value.trim() !== '');
+    if (node.tagName === 'p' && content.length > 0 && content.every((c) => c.type === 'element' && c.tagName === 'img')) {
+      node.properties.className = ['figure'];
+    }
   }
 }
+
+/** The default schema, but images may be data: URLs (render inlines the issue's own images so). */
+const SCHEMA: Schema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.src ?? []), 'data'] } };
 
 const toHast = unified().use(remarkRehype);
 const toHtml = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: false } });
@@ -103,7 +110,7 @@ const toHtml = unified().use(rehypeStringify, { characterReferences: { useNamedR
  */
 export async function markdownToHtml(body: MdastRoot, counter: BlockCounter): Promise<string> {
   const hast = (await toHast.run(structuredClone(body))) as HastRoot;
-  const clean = sanitize(hast) as HastRoot;
+  const clean = sanitize(hast, SCHEMA) as HastRoot;
   // sanitize drops positions; take them from the unsanitized tree, block by block.
   const originals = hast.children.filter((n) => n.type === 'element');
   const cleaned = clean.children.filter((n) => n.type === 'element');

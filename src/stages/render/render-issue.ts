@@ -1,7 +1,8 @@
-import type { Result } from '../../diagnostics.js';
+import { hasErrors, type Diagnostic, type Result } from '../../diagnostics.js';
 import type { Edition } from '../../config/edition.js';
 import type { IssueDocument } from '../load/types.js';
 import { chineseDate } from './dates.js';
+import { inlineImages } from './images.js';
 import { prepareFonts, type PreparedFont } from './fonts.js';
 import { blockCounter, headlineHtml, inlineHtml, markdownToHtml, type Block } from './markdown-to-html.js';
 import { collectRoleTexts, issueLine } from './role-texts.js';
@@ -56,6 +57,7 @@ export async function renderIssue(doc: IssueDocument, options: RenderOptions): P
   });
   if (!fonts.value) return { diagnostics: fonts.diagnostics };
 
+  const diagnostics: Diagnostic[] = [...fonts.diagnostics];
   const counter = blockCounter();
   const articles: ArticleEntry[] = [];
   const columns = [];
@@ -63,6 +65,8 @@ export async function renderIssue(doc: IssueDocument, options: RenderOptions): P
     const columnBlock = counter.next(column.position.line, column.name);
     const articleViews = [];
     for (const article of column.articles) {
+      const withImages = await inlineImages(article.body, doc.dir, doc.file);
+      diagnostics.push(...withImages.diagnostics);
       articles.push({ id: article.id, column: column.name, title: article.title, line: article.position.line });
       articleViews.push({
         id: article.id,
@@ -74,12 +78,14 @@ export async function renderIssue(doc: IssueDocument, options: RenderOptions): P
         tocSubtitleHtml: article.subtitle ? inlineHtml(article.subtitle.startsWith('——') ? article.subtitle : ` ${article.subtitle}`) : null,
         bylineBlock: article.byline ? counter.next(article.position.line + 1, article.byline).id : null,
         bylineHtml: article.byline ? inlineHtml(article.byline) : null,
-        bodyHtml: await markdownToHtml(article.body, counter),
+        bodyHtml: await markdownToHtml(withImages.body, counter),
         line: article.position.line,
       });
     }
     columns.push({ id: column.id, name: column.name, block: columnBlock.id, line: column.position.line, articles: articleViews });
   }
+
+  if (hasErrors(diagnostics)) return { diagnostics };
 
   const line = issueLine(doc);
   const title = `${doc.publication.name.join('')} ${line.year}${line.number}（${line.serial}）`;
@@ -95,5 +101,5 @@ export async function renderIssue(doc: IssueDocument, options: RenderOptions): P
     css: options.extraCss ? `${edition.css}\n${options.extraCss}` : edition.css,
     layoutScript: await layoutScript(),
   });
-  return { value: { html, blocks: counter.blocks, articles, file: doc.file }, diagnostics: fonts.diagnostics };
+  return { value: { html, blocks: counter.blocks, articles, file: doc.file }, diagnostics };
 }

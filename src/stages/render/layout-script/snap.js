@@ -1,6 +1,7 @@
 // Runs in the page before Paged.js: pads every `.snap` block (column header,
-// title, subtitle, byline, section heading) to a whole number of line pitches,
-// so the running text after it stays on the grid.
+// title, subtitle, byline, section heading) and every image paragraph
+// (`.figure`) to a whole number of line pitches, so the running text after it
+// stays on the grid.
 function snapToGrid() {
   const root = document.documentElement;
   const px = (value) => {
@@ -16,7 +17,7 @@ function snapToGrid() {
   const measure = styles.getPropertyValue('--measure').trim();
   const main = document.querySelector('main');
   main.style.width = measure;
-  for (const el of document.querySelectorAll('.snap')) {
+  for (const el of document.querySelectorAll('.snap, .figure')) {
     const style = getComputedStyle(el);
     const height = el.getBoundingClientRect().height;
     const lines = Math.ceil(height / pitch - 0.01);
