@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { error, type Diagnostic, type Place, type Result } from '../../diagnostics.js';
+import { writeAtomic } from '../../io/write-atomic.js';
 import { readFontSource, type FontSource } from './font-source.js';
 
 export interface FontFamily {
@@ -86,10 +87,7 @@ async function subsetCached(source: FontSource, chars: string, cacheDir: string)
   // Imported on a cache miss only, which keeps start-up short (most builds find their subsets cached).
   const { default: subsetFont } = await import('subset-font');
   const ttf = await subsetFont(await source.bytes(), chars, { targetFormat: 'truetype' });
-  await mkdir(cacheDir, { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, ttf);
-  await rename(temp, file);
+  await writeAtomic(file, ttf);
   return ttf;
 }
 
