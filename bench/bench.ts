@@ -32,15 +32,31 @@ function checked(run: Measured, what: string): Measured {
   return run;
 }
 
-/** Runs `what` RUNS times; the median wall time, and the runs themselves. */
-async function repeated(what: string, run: () => Promise<Measured>): Promise<{ seconds: number; runs: Measured[] }> {
-  const runs: Measured[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(checked(await run(), what));
-  return { seconds: median(runs.map((r) => r.seconds)), runs };
+interface Repeated {
+  /** Median wall time. */
+  seconds: number;
+  /** Median CPU time of the process tree: steadier than wall time when others share the machine. */
+  cpu: number;
+  runs: Measured[];
 }
 
-const buildIssue = (cwd: string, args: string[], sampleMemory = false) => measure(process.execPath, [BIN, ...args], { cwd, sampleMemory });
+/**
+ * Runs each command RUNS times, taking turns (a, b, c, a, b, c …) so that a
+ * change in the machine's load falls on all of them alike; the median wall
+ * time of each, and its runs.
+ */
+async function inTurns(commands: Record<string, () => Promise<Measured>>): Promise<Record<string, Repeated>> {
+  const runs: Record<string, Measured[]> = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (let i = 0; i < RUNS; i++) for (const [name, run] of Object.entries(commands)) runs[name]!.push(checked(await run(), name));
+  return Object.fromEntries(
+    Object.entries(runs).map(([name, list]) => [name, { seconds: median(list.map((r) => r.seconds)), cpu: median(list.map((r) => r.cpuSeconds)), runs: list }]),
+  );
+}
+
+
+const buildIssue = (cwd: string, args: string[]) => measure(process.execPath, [BIN, ...args], { cwd });
 const s = (seconds: number) => `${seconds.toFixed(2)} s`;
+const both = (r: Repeated) => `${s(r.seconds)} (CPU ${s(r.cpu)})`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
@@ -56,33 +72,40 @@ async function singleIssue(): Promise<{ dir: string }> {
   const html = path.join(dir, 'dist', '453.html');
   const scratch = await mkdtemp(path.join(tmpdir(), 'bench-'));
 
-  const ours = await repeated('build-issue 453', () => buildIssue(dir, ['453', '--force']));
-  const paged = await repeated('pagedjs-cli', () =>
-    measure(process.execPath, [PAGEDJS_CLI, html, '-o', path.join(scratch, 'pagedjs-cli.pdf'), '--browserArgs', '--no-sandbox'], {
-      cwd: dir,
-      env: { PUPPETEER_EXECUTABLE_PATH: CHROMIUM },
-    }),
-  );
-  const floor = await repeated('chromium --print-to-pdf', () =>
-    measure(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${path.join(scratch, 'floor.pdf')}`, pathToFileURL(html).href], { cwd: dir }),
-  );
-  console.log('\n1. One issue, one cold process (median of %d)', RUNS);
-  console.log(`   build-issue 453                        ${s(ours.seconds)}`);
-  console.log(`   pagedjs-cli on the same HTML           ${s(paged.seconds)}   build-issue/pagedjs-cli = ${ratio(ours.seconds, paged.seconds)} (target ≤ 0.6×: ${verdict(ours.seconds <= 0.6 * paged.seconds)})`);
-  console.log(`   chromium --print-to-pdf, no Paged.js   ${s(floor.seconds)}   build-issue/floor       = ${ratio(ours.seconds, floor.seconds)} (target ≤ 1.2×: ${verdict(ours.seconds <= 1.2 * floor.seconds)})`);
+  const { ours, paged, floor } = await inTurns({
+    ours: () => buildIssue(dir, ['453', '--force']),
+    paged: () =>
+      measure(process.execPath, [PAGEDJS_CLI, html, '-o', path.join(scratch, 'pagedjs-cli.pdf'), '--browserArgs', '--no-sandbox'], {
+        cwd: dir,
+        env: { PUPPETEER_EXECUTABLE_PATH: CHROMIUM },
+      }),
+    floor: () =>
+      measure(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${path.join(scratch, 'floor.pdf')}`, pathToFileURL(html).href], { cwd: dir }),
+  }) as Record<'ours' | 'paged' | 'floor', Repeated>;
+  console.log('\n1. One issue, one cold process (median of %d; wall time, and CPU time of the process tree)', RUNS);
+  console.log(`   build-issue 453                        ${both(ours)}`);
+  console.log(`   pagedjs-cli on the same HTML           ${both(paged)}`);
+  console.log(`   chromium --print-to-pdf, no Paged.js   ${both(floor)}`);
+  console.log(`   build-issue/pagedjs-cli = ${ratio(ours.seconds, paged.seconds)} (CPU ${ratio(ours.cpu, paged.cpu)}); target ≤ 0.6×: ${verdict(ours.seconds <= 0.6 * paged.seconds)}`);
+  console.log(`   build-issue/floor       = ${ratio(ours.seconds, floor.seconds)} (CPU ${ratio(ours.cpu, floor.cpu)}); target ≤ 1.2×: ${verdict(ours.seconds <= 1.2 * floor.seconds)}`);
   return { dir };
 }
 
 async function twentyIssues(): Promise<void> {
   const serials = Array.from({ length: 20 }, (_, k) => String(1001 + k));
   const dir = await workspaceOf(Object.fromEntries(serials.map((serial) => [serial, same])));
-  const batch = await repeated('20 issues in one run', () => buildIssue(dir, ['1001-1020', '--force'], true));
-  let separate = 0;
-  for (const serial of serials) separate += checked(await buildIssue(dir, [serial, '--force']), `build-issue ${serial}`).seconds;
+  const { batch } = (await inTurns({ batch: () => buildIssue(dir, ['1001-1020', '--force']) })) as Record<'batch', Repeated>;
+  const separate = { seconds: 0, cpu: 0 };
+  for (const serial of serials) {
+    const run = checked(await buildIssue(dir, [serial, '--force']), `build-issue ${serial}`);
+    separate.seconds += run.seconds;
+    separate.cpu += run.cpuSeconds;
+  }
   const peak = batch.runs.reduce((a, b) => (b.peakPssMiB > a.peakPssMiB ? b : a));
   console.log(`\n2. 20 copies of 453 (--jobs default: ${cpus().length})`);
-  console.log(`   one run                                ${s(batch.seconds)} = ${s(batch.seconds / 20)} per issue (target ≤ 0.6 s: ${verdict(batch.seconds / 20 <= 0.6)})`);
-  console.log(`   20 single-issue runs                   ${s(separate)} = ${s(separate / 20)} per issue; one run/20 runs = ${ratio(batch.seconds, separate)}`);
+  console.log(`   one run                                ${both(batch)} = ${s(batch.seconds / 20)} per issue (target ≤ 0.6 s: ${verdict(batch.seconds / 20 <= 0.6)})`);
+  console.log(`   20 single-issue runs                   ${s(separate.seconds)} (CPU ${s(separate.cpu)}) = ${s(separate.seconds / 20)} per issue`);
+  console.log(`   one run/20 runs = ${ratio(batch.seconds, separate.seconds)} (CPU ${ratio(batch.cpu, separate.cpu)})`);
   console.log('\n4. Peak memory of the 20-issue run, process tree with Chromium');
   console.log(`   ${peak.peakPssMiB.toFixed(0)} MiB PSS (sum of RSS, counting shared pages again: ${peak.peakRssMiB.toFixed(0)} MiB) (target < 1 GB: ${verdict(peak.peakPssMiB * 2 ** 20 < 1e9)})`);
 }
@@ -90,21 +113,22 @@ async function twentyIssues(): Promise<void> {
 async function growth(): Promise<void> {
   const times = [1, 2, 4];
   const dir = await workspaceOf(Object.fromEntries(times.map((n) => [String(2000 + n), repeatBody(n)])));
-  const rows: { times: number; pages: number; seconds: number }[] = [];
-  for (const n of times) {
-    const serial = String(2000 + n);
-    // --no-pad: an issue whose pages do not come to a multiple of 4 is laid out twice (see Print shop), which would hide how one layout grows.
-    const run = await repeated(`453 × ${n}`, () => buildIssue(dir, [serial, '--force', '--json', '--no-pad']));
-    const pages = parseSummary(run.runs[0]!.stdout).issues[0]!.pages ?? NaN;
-    rows.push({ times: n, pages, seconds: run.seconds });
-  }
+  // --no-pad: an issue whose pages do not come to a multiple of 4 is laid out twice (see Print shop), which would hide how one layout grows.
+  const runs = await inTurns(Object.fromEntries(times.map((n) => [`453 × ${n}`, () => buildIssue(dir, [String(2000 + n), '--force', '--json', '--no-pad'])])));
+  const rows = times.map((n) => {
+    const run = runs[`453 × ${n}`]!;
+    return { times: n, pages: parseSummary(run.runs[0]!.stdout).issues[0]!.pages ?? NaN, run };
+  });
   console.log('\n3. Growth with length (one cold process each, --no-pad: one layout each)');
-  for (const row of rows) console.log(`   body × ${row.times}   ${String(row.pages).padStart(3)} pages   ${s(row.seconds)}`);
-  const perPage = (a: (typeof rows)[number], b: (typeof rows)[number]) => (b.seconds - a.seconds) / (b.pages - a.pages);
-  const [one, two, four] = rows as [(typeof rows)[number], (typeof rows)[number], (typeof rows)[number]];
-  const first = perPage(one, two);
-  const second = perPage(two, four);
-  console.log(`   seconds per added page: ${first.toFixed(3)} (1×→2×), ${second.toFixed(3)} (2×→4×); ratio ${(second / first).toFixed(2)} (linear: ≈ 1; target: linear, ${verdict(second / first <= 1.25)})`);
+  for (const row of rows) console.log(`   body × ${row.times}   ${String(row.pages).padStart(3)} pages   ${both(row.run)}`);
+  type Row = (typeof rows)[number];
+  const perPage = (a: Row, b: Row, of: (r: Repeated) => number) => (of(b.run) - of(a.run)) / (b.pages - a.pages);
+  const [one, two, four] = rows as [Row, Row, Row];
+  for (const [name, of] of [['wall', (r: Repeated) => r.seconds], ['CPU', (r: Repeated) => r.cpu]] as const) {
+    const first = perPage(one, two, of);
+    const second = perPage(two, four, of);
+    console.log(`   ${name} seconds per added page: ${first.toFixed(3)} (1×→2×), ${second.toFixed(3)} (2×→4×); ratio ${(second / first).toFixed(2)} (linear: ≈ 1; within 25%: ${verdict(Math.abs(second / first - 1) <= 0.25)})`);
+  }
 }
 
 async function size(dir: string): Promise<void> {

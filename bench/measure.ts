@@ -1,7 +1,12 @@
-/** Running a command as a benchmark does: wall time, exit code, and the peak memory of its whole process tree. */
+/**
+ * Running a command as a benchmark does: wall time, exit code, and, sampled
+ * every 100 ms from /proc, the peak memory and the CPU time of its whole
+ * process tree. CPU time barely moves when other work shares the machine,
+ * which wall time does; both are shown.
+ */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { descendants } from '../test/helpers/processes.js';
+import { readFileSync } from 'node:fs';
+import { descendants, statFields } from '../test/helpers/processes.js';
 
 export interface Measured {
   seconds: number;
@@ -11,21 +16,37 @@ export interface Measured {
   /** Highest sum over the process tree (the command and everything it started, Chromium included), in MiB. */
   peakPssMiB: number;
   peakRssMiB: number;
+  /** User + system time of the tree, each process as last sampled (so short of its last 100 ms at most). */
+  cpuSeconds: number;
 }
 
-/** PSS shares each shared page among the processes using it, so the sum over a tree does not count Chromium's shared memory twice. */
-async function treeMemory(root: number): Promise<{ pss: number; rss: number }> {
+// Linux counts process times in clock ticks of 1/100 s (USER_HZ) on every common architecture.
+const TICKS_PER_SECOND = 100;
+
+/**
+ * One look at the tree. PSS shares each shared page among the processes using
+ * it, so its sum does not count Chromium's shared memory twice; CPU ticks are
+ * recorded per process into `ticks`.
+ */
+function sampleTree(root: number, ticks: Map<number, number>): { pss: number; rss: number } {
   let pss = 0;
   let rss = 0;
-  for (const pid of await descendants(root)) {
-    const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
+  for (const pid of descendants(root)) {
+    let rollup = '';
+    try {
+      rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
     pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
     rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    const fields = statFields(pid);
+    if (fields.length > 12) ticks.set(pid, Math.max(ticks.get(pid) ?? 0, Number(fields[11]) + Number(fields[12])));
   }
   return { pss: pss / 1024, rss: rss / 1024 };
 }
 
-export async function measure(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; sampleMemory?: boolean }): Promise<Measured> {
+export async function measure(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measured> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -35,10 +56,11 @@ export async function measure(command: string, args: readonly string[], options:
   const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   let peakPssMiB = 0;
   let peakRssMiB = 0;
+  const ticks = new Map<number, number>();
   let running = true;
   const sampling = (async () => {
-    while (options.sampleMemory && running && child.pid) {
-      const { pss, rss } = await treeMemory(child.pid);
+    while (running && child.pid) {
+      const { pss, rss } = sampleTree(child.pid, ticks);
       peakPssMiB = Math.max(peakPssMiB, pss);
       peakRssMiB = Math.max(peakRssMiB, rss);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -48,7 +70,8 @@ export async function measure(command: string, args: readonly string[], options:
   const seconds = (performance.now() - started) / 1000;
   running = false;
   await sampling;
-  return { seconds, code, stdout, stderr, peakPssMiB, peakRssMiB };
+  const cpuSeconds = [...ticks.values()].reduce((a, b) => a + b, 0) / TICKS_PER_SECOND;
+  return { seconds, code, stdout, stderr, peakPssMiB, peakRssMiB, cpuSeconds };
 }
 
 export const median = (values: readonly number[]): number => {

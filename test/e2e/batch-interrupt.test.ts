@@ -40,7 +40,7 @@ test('an interrupted batch closes Chromium, removes its scratch files and says w
   let chromium: number[] = [];
   for (let tries = 0; tries < 600 && chromium.length === 0; tries++) {
     await sleep(50);
-    chromium = (await processTree(child.pid!)).filter((p) => /chrom/i.test(p.command)).map((p) => p.pid);
+    chromium = processTree(child.pid!).filter((p) => /chrom/i.test(p.command)).map((p) => p.pid);
   }
   assert.ok(chromium.length > 0, `Chromium never started:\n${stderr}`);
   await sleep(500);
@@ -51,7 +51,7 @@ test('an interrupted batch closes Chromium, removes its scratch files and says w
   assert.match(stdout, /^serial\s+pages\s+seconds\s+status\s+output$/m);
   await sleep(500); // let the last children be reaped
   const left = [];
-  for (const pid of chromium) if (await alive(pid)) left.push(pid);
+  for (const pid of chromium) if (alive(pid)) left.push(pid);
   assert.deepEqual(left, [], 'Chromium processes outlived the run');
   assert.deepEqual(await ourScratchPages(), [], 'scratch pages were left in the temporary folder');
 });
