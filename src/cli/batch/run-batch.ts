@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { inputDigester } from '../../build-cache/inputs.js';
 import type { Settings } from '../../config/settings.js';
 import { error } from '../../diagnostics.js';
@@ -41,7 +42,7 @@ export async function runBatch(serials: readonly string[], options: BatchOptions
           serial,
           status: 'failed',
           output: '',
-          diagnostics: [error('build-crashed', signal.aborted ? 'interrupted' : String(cause instanceof Error ? cause.message : cause), { file: `issues/${serial}` })],
+          diagnostics: [error('build-crashed', signal.aborted ? 'interrupted' : String(cause instanceof Error ? cause.message : cause), { file: path.relative(process.cwd(), path.join(settings.issuesDir, serial)) })],
         }),
       );
       doneWithBrowser();
