@@ -12,7 +12,8 @@ export function issueLine(doc: IssueDocument): { year: string; number: string; s
 function bodyTexts(body: Root, file: string): RoleText[] {
   const texts: RoleText[] = [];
   visitParents(body, 'text', (node, ancestors) => {
-    const role = ancestors.some((a) => a.type === 'heading') ? 'heading' : ancestors.some((a) => a.type === 'strong') ? 'runin' : 'body';
+    const within = (type: string) => ancestors.some((a) => a.type === type);
+    const role = within('heading') ? 'heading' : within('strong') ? 'runin' : within('emphasis') ? 'emphasis' : 'body';
     const start = node.position?.start;
     texts.push({ role, text: node.value, place: { file, line: start?.line, column: start?.column } });
   });
@@ -27,7 +28,8 @@ export function collectRoleTexts(doc: IssueDocument, publicationFile: string): R
   const atMeta = { file, line: 2 };
   const texts: RoleText[] = [
     ...pub.name.map((text) => ({ role: 'masthead', text, place: atPublication })),
-    { role: 'toc', text: [pub.classification, ...pub.publishers].join(''), place: atPublication },
+    { role: 'label', text: pub.classification, place: atPublication },
+    { role: 'toc', text: pub.publishers.join(''), place: atPublication },
     { role: 'toc', text: `${line.year}${line.number}${line.serial}${chineseDate(meta.date)}`, place: atMeta },
     { role: 'footer', text: `报：${meta.distribution.report}发：${meta.distribution.send}共印：${meta.printRun}份`, place: atMeta },
     { role: 'footer', text: Object.values(pub.office).join('') + '编辑电话地址传真邮编邮箱：', place: atPublication },

@@ -9,30 +9,40 @@ function trimLineEnds(closingMarks) {
   const width = getComputedStyle(document.documentElement).getPropertyValue('--measure').trim();
   main.style.width = width;
   const probe = document.createRange();
+  const rectOf = (node, offset) => {
+    probe.setStart(node, offset);
+    probe.setEnd(node, offset + 1);
+    return probe.getBoundingClientRect();
+  };
 
-  // The last visible character of each line of the paragraph but its last.
-  const lineEnds = (block) => {
-    const ends = [];
-    let last;
+  // Closing marks that end a line: the next visible character is on a lower
+  // line. Only the marks and their neighbours are measured, not every character.
+  const lineEndMarks = (block) => {
+    const texts = [];
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let i = 0; i < node.length; i++) {
-        if (/\s/.test(node.data[i])) continue;
-        probe.setStart(node, i);
-        probe.setEnd(node, i + 1);
-        const rect = probe.getBoundingClientRect();
-        if (rect.width === 0) continue;
-        if (last && rect.top > last.rect.bottom - 2) ends.push(last);
-        last = { node, offset: i, rect };
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node);
+    const nextVisible = (t, i) => {
+      for (let n = t; n < texts.length; n++) {
+        const data = texts[n].data;
+        for (let k = n === t ? i + 1 : 0; k < data.length; k++) if (!/\s/.test(data[k])) return [texts[n], k];
       }
-    }
+      return undefined;
+    };
+    const ends = [];
+    texts.forEach((node, t) => {
+      if (node.parentElement.classList.contains('trim-end')) return;
+      for (let i = 0; i < node.length; i++) {
+        if (!closingMarks.includes(node.data[i])) continue;
+        const next = nextVisible(t, i);
+        if (next && rectOf(next[0], next[1]).top > rectOf(node, i).bottom - 2) ends.push({ node, offset: i });
+      }
+    });
     return ends;
   };
 
   for (const block of main.querySelectorAll('[data-block]')) {
     for (let pass = 0; pass < 4; pass++) {
-      const todo = lineEnds(block).filter(({ node, offset }) =>
-        closingMarks.includes(node.data[offset]) && !node.parentElement.classList.contains('trim-end'));
+      const todo = lineEndMarks(block);
       if (todo.length === 0) break;
       for (const { node, offset } of todo.reverse()) {
         const mark = node.splitText(offset);
