@@ -17,6 +17,8 @@ export interface FinishOptions {
   blankPages: number;
   /** The issue's file, for messages. */
   file: string;
+  /** A digest of what the pages were laid out from (the HTML); with the options above it names the document. */
+  contentDigest: string;
 }
 
 /** Stage 4's output: the bytes that go to the print shop. */
@@ -48,6 +50,7 @@ export async function finishPdf(pdf: Uint8Array, options: FinishOptions): Promis
   if (options.print.marks) drawCropMarks(doc, sheet);
   addOutline(doc, options.outline);
   writeInfo(doc, options.info);
-  const bytes = await saveReproducibly(doc, options.info);
+  const { info, outline, print, blankPages, contentDigest } = options;
+  const bytes = await saveReproducibly(doc, info, JSON.stringify({ contentDigest, info, outline, print, blankPages }));
   return { value: { bytes, pageCount: doc.getPageCount(), blankPages: options.blankPages }, diagnostics };
 }

@@ -14,14 +14,12 @@ function uuidFrom(hex: string): string {
 
 /**
  * Saves the document with identifiers derived from its content: the trailer
- * /ID and the XMP document id are a hash of the document saved without them,
- * so identical input gives identical bytes, on any day.
+ * /ID and the XMP document id are a hash of what the pages were made from
+ * (the laid-out HTML and the finishing options, see finish.ts), so identical
+ * input gives identical bytes, on any day, in one save.
  */
-export async function saveReproducibly(doc: PDFDocument, info: DocumentInfo): Promise<Uint8Array> {
-  attachXmp(doc, xmpPacket(info, '00000000-0000-0000-0000-000000000000'));
-  delete doc.context.trailerInfo.ID;
-  const draft = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-  const hash = createHash('sha256').update(draft).digest('hex');
+export async function saveReproducibly(doc: PDFDocument, info: DocumentInfo, content: string): Promise<Uint8Array> {
+  const hash = createHash('sha256').update(content).digest('hex');
   attachXmp(doc, xmpPacket(info, uuidFrom(hash)));
   const id = PDFHexString.of(hash.slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);

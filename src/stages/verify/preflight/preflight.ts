@@ -62,8 +62,11 @@ async function syntaxOf(bytes: Uint8Array, file: string): Promise<CheckResult> {
  */
 export async function preflight(bytes: Uint8Array, options: PreflightOptions): Promise<PreflightReport> {
   const { file } = options;
+  // qpdf runs in its own process while the pages are read here.
+  const syntax = syntaxOf(bytes, file);
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true }).catch((cause: unknown) => cause as Error);
   if (doc instanceof Error) {
+    await syntax.catch(() => undefined);
     const diagnostics = [error('preflight-unreadable', `not a PDF that can be read: ${doc.message}`, { file })];
     return { file, checks: [{ name: 'syntax', summary: 'unreadable', diagnostics }], diagnostics, passed: false };
   }
@@ -76,7 +79,7 @@ export async function preflight(bytes: Uint8Array, options: PreflightOptions): P
     checkFonts(use.fonts, file),
     { name: 'colour', summary: colours.length > 0 ? colours.join(', ') : 'none set (black, DeviceGray by default)', diagnostics: [] },
     checkImages(use.images, file),
-    await syntaxOf(bytes, file),
+    await syntax,
   ];
   const diagnostics = checks.flatMap((check) => check.diagnostics);
   return { file, checks, diagnostics, passed: !hasErrors(diagnostics) };
