@@ -33,3 +33,17 @@ export function consoleReporter(streams: Streams = STANDARD): Reporter {
     },
   };
 }
+
+/**
+ * Wraps a command's action: a problem nobody foresaw still ends as one line and
+ * a non-zero exit, never as a stack trace on an editor's screen.
+ */
+export function reportedAction<A extends unknown[]>(run: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args) => {
+    try {
+      await run(...args);
+    } catch (cause) {
+      consoleReporter().fail(cause instanceof Error ? cause.message : String(cause));
+    }
+  };
+}

@@ -8,7 +8,7 @@ import { selectIssues } from '../batch/select.js';
 import { parseShard, shardOf } from '../batch/shard.js';
 import { summaryCounts, summaryJson, summaryTable } from '../batch/summary.js';
 import { parseBleed, printOptions, type PrintFlags } from '../print-flags.js';
-import { consoleReporter } from '../reporter.js';
+import { consoleReporter, reportedAction } from '../reporter.js';
 
 export interface BuildOptions extends BatchOptions, PrintFlags {
   all: boolean;
@@ -74,11 +74,7 @@ export function registerBuild(program: Command): void {
     .option('--grayscale', 'convert to one colour (DeviceGray) with Ghostscript', false)
     .option('--proof', 'also write PNG images of the pages and a contact sheet to dist/<serial>.proof/', false)
     .option('--no-lint', 'build without linting the issue’s text first (lint errors otherwise stop the build)')
-    .action(async (args: string[], options: BuildOptions) => {
-      try {
-        await runBuild(args, options, resolveSettings(process.env, process.cwd(), { print: printOptions(options) }));
-      } catch (cause) {
-        consoleReporter().fail(cause instanceof Error ? cause.message : String(cause));
-      }
-    });
+    .action(
+      reportedAction((args: string[], options: BuildOptions) => runBuild(args, options, resolveSettings(process.env, process.cwd(), { print: printOptions(options) }))),
+    );
 }

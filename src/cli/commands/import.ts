@@ -7,7 +7,7 @@ import { importConversion } from '../../stages/import/import-conversion.js';
 import { writeImportedIssue } from '../../stages/import/write-folder.js';
 import { loadIssue, PUBLICATION_FILE } from '../../stages/load/load-issue.js';
 import { parsePublication } from '../../stages/load/publication.js';
-import { consoleReporter, type Reporter } from '../reporter.js';
+import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
 export interface ImportCommandOptions {
   serial?: string;
@@ -64,12 +64,7 @@ export function registerImport(program: Command): void {
     .argument('<file>', 'the conversion (Markdown)')
     .option('--serial <n>', 'the issue’s serial (总期号), when the masthead lacks it or has it wrong')
     .option('--dry-run', 'print the report only; write nothing', false)
-    .action(async (file: string, options: ImportCommandOptions) => {
-      const report = consoleReporter();
-      try {
-        await runImport(file, options, resolveSettings(process.env, process.cwd()), report);
-      } catch (cause) {
-        report.fail(cause instanceof Error ? cause.message : String(cause));
-      }
-    });
+    .action(
+      reportedAction((file: string, options: ImportCommandOptions) => runImport(file, options, resolveSettings(process.env, process.cwd()), consoleReporter())),
+    );
 }

@@ -7,7 +7,7 @@ import { ISSUE_FILE } from '../../stages/load/load-issue.js';
 import { applyFixes } from '../../stages/lint/apply-fixes.js';
 import { lintFile, type LintOptions } from '../../stages/lint/lint-issue.js';
 import type { Fix } from '../../stages/lint/lint-text.js';
-import { consoleReporter, type Reporter } from '../reporter.js';
+import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
 export interface LintCommandOptions {
   fix: boolean;
@@ -54,12 +54,7 @@ export function registerLint(program: Command): void {
     .argument('<serial|file>', 'an issue’s serial (lints issues/<serial>/issue.md) or the path of a Markdown file')
     .option('--fix', 'apply the fixes that are certainly right, and say what changed', false)
     .option('--json', 'print the findings as JSON on stdout', false)
-    .action(async (target: string, options: LintCommandOptions) => {
-      const report = consoleReporter();
-      try {
-        await runLint(target, options, resolveSettings(process.env, process.cwd()), report);
-      } catch (cause) {
-        report.fail(cause instanceof Error ? cause.message : String(cause));
-      }
-    });
+    .action(
+      reportedAction((target: string, options: LintCommandOptions) => runLint(target, options, resolveSettings(process.env, process.cwd()), consoleReporter())),
+    );
 }

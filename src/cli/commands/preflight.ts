@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { preflight } from '../../stages/verify/preflight/preflight.js';
 import { reportLines } from '../../stages/verify/preflight/report.js';
-import { consoleReporter, type Reporter } from '../reporter.js';
+import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
 /** `build-issue preflight <file.pdf>`: check any PDF as the print shop would; non-zero exit on a failure. */
 export async function runPreflight(file: string, report: Reporter): Promise<void> {
@@ -22,12 +22,7 @@ export function registerPreflight(program: Command): void {
     .command('preflight')
     .argument('<file>', 'the PDF to check')
     .description('check a PDF as a print shop would: page sizes and boxes, page count, fonts, colour spaces, image resolution, syntax')
-    .action(async (file: string) => {
-      const report = consoleReporter();
-      try {
-        await runPreflight(file, report);
-      } catch (cause) {
-        report.fail(cause instanceof Error ? cause.message : String(cause));
-      }
-    });
+    .action(
+      reportedAction((file: string) => runPreflight(file, consoleReporter())),
+    );
 }
