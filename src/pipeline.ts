@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { loadEdition } from './config/edition.js';
 import type { Settings } from './config/settings.js';
-import { error, hasErrors, type Diagnostic } from './diagnostics.js';
+import { error, hasErrors, type Diagnostic, type Result } from './diagnostics.js';
 import { checkBinding, planBinding } from './stages/finish/binding.js';
 import { finishPdf, type FinalPdf } from './stages/finish/finish.js';
 import { documentInfo, issueOutline } from './stages/finish/issue-facts.js';
@@ -46,10 +46,15 @@ export interface BuildRequest {
   strictPages?: boolean;
 }
 
-export async function buildIssue(serial: string, settings: Settings, browser: BrowserSource, request: BuildRequest = { check: false }): Promise<BuildOutput> {
+/** Stage 1, load: the issue folder and publication file → IssueDocument. */
+export function loadForBuild(serial: string, settings: Pick<Settings, 'issuesDir' | 'defaultEdition'>): Promise<Result<IssueDocument>> {
+  return loadIssue(serial, { issuesDir: settings.issuesDir, rootDir: process.cwd(), defaultEdition: settings.defaultEdition });
+}
+
+/** The other stages, from an issue already loaded (the caller reads it once, to see whether it changed). */
+export async function buildIssue(serial: string, loaded: Result<IssueDocument>, settings: Settings, browser: BrowserSource, request: BuildRequest = { check: false }): Promise<BuildOutput> {
   const diagnostics: Diagnostic[] = [];
   const rootDir = process.cwd();
-  const loaded = await loadIssue(serial, { issuesDir: settings.issuesDir, rootDir, defaultEdition: settings.defaultEdition });
   diagnostics.push(...loaded.diagnostics);
   const doc = loaded.value;
   if (!doc) return { serial, diagnostics };

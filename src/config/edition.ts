@@ -19,13 +19,6 @@ export interface Edition {
   families: Record<string, FontFamily>;
 }
 
-export async function listEditions(rootDir: string): Promise<string[]> {
-  return (await readdir(path.join(rootDir, 'styles'), { withFileTypes: true }))
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
-}
-
 /** Every character in the CSS's quoted `content:` strings: the fonts must carry them too. */
 function contentCharacters(css: string): string {
   const strings = [...css.matchAll(/content:\s*([^;}]*)/g)].flatMap((m) => [...m[1]!.matchAll(/"([^"]*)"/g)].map((q) => q[1]!));

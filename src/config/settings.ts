@@ -24,8 +24,6 @@ export interface Settings {
   editionsDir: string;
   /** Edition used when an issue names none. Default: 2023, or BUILD_ISSUE_DEFAULT_EDITION */
   defaultEdition: string;
-  /** Chromium to run; found from PUPPETEER_EXECUTABLE_PATH, CHROME_PATH or /usr/bin/chromium. */
-  browserPath?: string;
   /** SOURCE_DATE_EPOCH, if set: the date written into PDFs instead of the issue's date. */
   sourceDateEpoch?: number;
   /** Bleed, crop marks, padding to a multiple of 4 pages, grayscale. Default: DEFAULT_PRINT (pad only). */

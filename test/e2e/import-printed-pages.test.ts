@@ -21,7 +21,7 @@ describe('import, build, compare pages with print', () => {
     await rm(path.join(dir, 'issues', '453'), { recursive: true });
     const run = await cli(['import', SEED], dir);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /import-latin-word Latin word “and”/);
+    assert.match(run.stdout, /latin-word “and” in Chinese text/);
     issueFile = path.join(dir, 'issues', '453', 'issue.md');
     await writeFile(issueFile, (await readFile(issueFile, 'utf8')).replace('思想 and 行动', '思想和行动'));
   });

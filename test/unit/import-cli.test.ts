@@ -21,8 +21,8 @@ describe('build-issue import', () => {
     const run = await cli(['import', SEED, '--dry-run'], dir);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /seed-453\.txt:62:1 warning import-duplicate-removed “学”/);
-    assert.match(run.stdout, /seed-453\.txt:106:128 warning import-latin-word Latin word “and”/);
-    assert.match(run.stdout, /issue 453, 1 import-title-respaced, 12 import-joined, 1 import-duplicate-removed, 1 import-latin-word/);
+    assert.match(run.stdout, /seed-453\.txt:106:128 warning latin-word “and” in Chinese text/);
+    assert.match(run.stdout, /issue 453, 1 import-title-respaced, 12 import-joined, 1 import-duplicate-removed, 1 latin-word/);
     assert.deepEqual(await readdir(path.join(dir, 'issues')), ['publication.yaml']);
   });
 

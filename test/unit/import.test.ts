@@ -78,9 +78,9 @@ describe('importing the seed of 453', () => {
 
   test('lists the English word as a suspected conversion error at its line, and leaves it', async () => {
     const { report } = await imported(SEED);
-    const latin = rules(report, 'import-latin-word');
+    const latin = rules(report, 'latin-word');
     assert.deepEqual(latin.map((d) => `${d.line}:${d.column}`), ['106:128']);
-    assert.match(latin[0]!.message, /“and”.*思想 and 行动/);
+    assert.match(latin[0]!.message, /“and” in Chinese text/);
     const { doc } = await importAndLoad(SEED, { withPublication: true });
     assert.ok(bodyText(doc).includes('群众的思想 and 行动统一'));
   });
@@ -90,7 +90,7 @@ describe('importing the seed of 453', () => {
     assert.deepEqual(at(report, 'import-title-respaced'), ['50:1']);
     assert.deepEqual(
       report.map((d) => d.rule).filter((rule, index, all) => all.indexOf(rule) === index).sort(),
-      ['import-duplicate-removed', 'import-joined', 'import-latin-word', 'import-title-respaced'],
+      ['import-duplicate-removed', 'import-joined', 'import-title-respaced', 'latin-word'],
     );
   });
 
@@ -190,7 +190,7 @@ describe('importing a conversion with other heading levels and splits', () => {
     const { report } = await imported(OTHER);
     assert.deepEqual(at(report, 'halfwidth-punctuation'), ['63:30']);
     assert.deepEqual(at(report, 'bracket-unbalanced'), ['67:5']);
-    assert.deepEqual([...rules(report, 'import-latin-word'), ...rules(report, 'latin-word')], [], 'APP is an acronym, not a stray word');
+    assert.deepEqual(rules(report, 'latin-word'), [], 'APP is an acronym, not a stray word');
   });
 
   test('into a project of another publication, reports each difference and leaves publication.yaml alone', async () => {

@@ -112,11 +112,12 @@ const CASES: Array<{ rule: TextRule; id: string; pass: string[]; fail: Array<[st
   {
     rule: latinWords,
     id: 'latin-word',
-    pass: ['用好5G技术、4A级景区和GDP', '全长5km的道路', '联系lilunxuanjiang@163.com', '使用iPhone和Paged.js', '“1+6+4”和“10+14+13+X”'],
+    pass: ['用好5G技术、4A级景区和GDP', '全长5km的道路', '联系lilunxuanjiang@163.com', '使用iPhone和Paged.js', '“1+6+4”和“10+14+13+X”', 'Paged.js and Chromium'],
     fail: [
       ['会议强调nbsp要深入', [{ at: 'nbsp' }]],
       ['这是zhongguo的', [{ at: 'zhongguo' }]],
       ['共有km长', [{ at: 'km' }]],
+      ['思想 and 行动统一', [{ at: 'and' }]],
     ],
   },
 ];

@@ -4,10 +4,9 @@ import { sha256, upToDate, writeManifest } from '../../build-cache/manifest.js';
 import type { Settings } from '../../config/settings.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
-import { buildIssue } from '../../pipeline.js';
+import { buildIssue, loadForBuild } from '../../pipeline.js';
 import { sha256Line } from '../../stages/finish/checksum.js';
 import { lintIssue } from '../../stages/lint/lint-issue.js';
-import { loadIssue } from '../../stages/load/load-issue.js';
 import { proofDir, writeProofs } from '../../stages/proof/proof.js';
 import { checkPrintReady } from '../../stages/verify/preflight/print-ready.js';
 import type { Reporter } from '../reporter.js';
@@ -58,7 +57,7 @@ export interface IssueResult {
  * counts by default, which errs towards rebuilding.
  */
 function outputVariant(settings: Settings): Record<string, unknown> {
-  const { packageDir, issuesDir, distDir, cacheDir, editionsDir, defaultEdition, browserPath, version, ...shaping } = settings;
+  const { packageDir, issuesDir, distDir, cacheDir, editionsDir, defaultEdition, version, ...shaping } = settings;
   return shaping;
 }
 
@@ -80,8 +79,8 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   const htmlFile = output.replace(/\.pdf$/i, '') + '.html';
   const wanted = options.keepHtml ? [output, `${output}.sha256`, htmlFile] : [output, `${output}.sha256`];
 
-  // Loading is cheap and names the edition, which the inputs digest needs; a bad issue falls through to the build that reports it.
-  const loaded = await loadIssue(serial, { issuesDir: settings.issuesDir, rootDir: process.cwd(), defaultEdition: settings.defaultEdition });
+  // Loaded once: its edition keys the inputs digest, and the pipeline builds from it; a bad issue falls through to the build that reports it.
+  const loaded = await loadForBuild(serial, settings);
   const doc = loaded.value;
   const inputs = doc && (await ctx.digest({ issueDir: doc.dir, edition: doc.meta.edition, variant: outputVariant(settings) }));
   // An audit reports on the layout itself, so asking for one lays the issue out again.
@@ -97,7 +96,7 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   if (hasErrors(linted)) return { serial, status: 'failed', output, diagnostics: linted };
   if (doc) ctx.browser.warm();
 
-  const result = await buildIssue(serial, settings, ctx.browser.get, { check: options.check, strictPages: options.strictPages }).catch((cause: unknown) => {
+  const result = await buildIssue(serial, loaded, settings, ctx.browser.get, { check: options.check, strictPages: options.strictPages }).catch((cause: unknown) => {
     if (cause instanceof BrowserUnavailable) return { serial, diagnostics: cause.diagnostics, html: undefined, pdf: undefined };
     throw cause;
   });

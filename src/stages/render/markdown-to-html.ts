@@ -33,7 +33,7 @@ export function blockCounter(): BlockCounter {
   };
 }
 
-export function visibleLength(text: string): number {
+function visibleLength(text: string): number {
   return [...text.replace(/\s/gu, '')].length;
 }
 

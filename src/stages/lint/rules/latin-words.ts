@@ -1,10 +1,10 @@
-import { charAt, charBefore, isChinese, quote } from './chars.js';
+import { charAt, charBefore, isChinese, quote, skipSpaces, SPACE } from './chars.js';
 import type { Finding } from './finding.js';
 
 /**
  * Chinese text carries Latin letters for names and abbreviations (5G, GDP,
  * 4A级, iPhone) and for units after a number (5km). A lowercase word that is
- * neither, next to Chinese, is more often damage than intent: a tag or entity
+ * neither, next to Chinese or set off from it by spaces, is more often damage than intent: a tag or entity
  * name left by an HTML conversion (nbsp, span), or pinyin left by an input
  * method. A suspicion, so a warning.
  */
@@ -31,7 +31,10 @@ export function latinWords(text: string): Finding[] {
   const findings: Finding[] = [];
   for (const match of text.matchAll(LATIN_RUN)) {
     const run = match[0];
-    const besideChinese = isChinese(charBefore(text, match.index)) || isChinese(charAt(text, match.index + run.length));
+    // Beside Chinese, or set off from it by spaces (思想 and 行动).
+    let start = match.index;
+    while (start > 0 && SPACE.test(text[start - 1]!)) start--;
+    const besideChinese = isChinese(charBefore(text, start)) || isChinese(charAt(text, skipSpaces(text, match.index + run.length)));
     if (!besideChinese || ADDRESS.test(run)) continue;
     const word = suspicious(run)?.[2];
     if (!word) continue;
