@@ -77,13 +77,14 @@ export async function buildIssue(serial: string, loaded: Result<IssueDocument>, 
   diagnostics.push(...bundle.diagnostics);
   if (!bundle.value || hasErrors(diagnostics)) return { serial, document: doc, diagnostics };
 
-  let laidOut = await paginate(bundle.value, await browser(), { audit: request.check });
+  const layout = { audit: request.check, tagged: settings.print.tagged };
+  let laidOut = await paginate(bundle.value, await browser(), layout);
   // Saddle stitching: a page count that is not a multiple of 4 is laid out again, the footer on a page of its own.
   const binding = settings.print.pad && laidOut.value ? planBinding(laidOut.value.facts) : undefined;
   if (binding) {
     bundle = await renderIssue(doc, { ...renderOptions, extraCss: `${renderOptions.extraCss}\n${binding.css}` });
     if (!bundle.value) return { serial, document: doc, diagnostics: [...diagnostics, ...bundle.diagnostics] };
-    laidOut = await paginate(bundle.value, await browser(), { audit: request.check });
+    laidOut = await paginate(bundle.value, await browser(), layout);
     if (laidOut.value) laidOut.diagnostics.push(...checkBinding(binding, laidOut.value.facts, doc.file));
   }
   diagnostics.push(...laidOut.diagnostics);

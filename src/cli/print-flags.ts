@@ -9,6 +9,7 @@ export interface PrintFlags {
   /** false with --no-pad. */
   pad: boolean;
   grayscale: boolean;
+  tagged: boolean;
 }
 
 export function parseBleed(value: string): number {
@@ -18,5 +19,5 @@ export function parseBleed(value: string): number {
 }
 
 export function printOptions(flags: PrintFlags): PrintOptions {
-  return { bleed: flags.bleed, marks: flags.marks, pad: flags.pad, grayscale: flags.grayscale };
+  return { bleed: flags.bleed, marks: flags.marks, pad: flags.pad, grayscale: flags.grayscale, tagged: flags.tagged };
 }

@@ -26,7 +26,7 @@ export interface Settings {
   defaultEdition: string;
   /** SOURCE_DATE_EPOCH, if set: the date written into PDFs instead of the date. */
   sourceDateEpoch?: number;
-  /** Bleed, crop marks, padding to a multiple of 4 pages, grayscale. Default: DEFAULT_PRINT (pad only). */
+  /** Bleed, crop marks, padding to a multiple of 4 pages, grayscale, tags. Default: DEFAULT_PRINT (pad only). */
   print: PrintOptions;
   version: string;
 }

@@ -1,5 +1,5 @@
 /**
- * The print-shop options on real builds: --bleed with --marks, padding to a
+ * The print-shop options on real builds: --bleed with --marks (and --tagged), padding to a
  * multiple of 4 (and --no-pad), --grayscale; and the preflight failing a
  * Chromium PDF whose CFF font became Type 3.
  */
@@ -11,7 +11,7 @@ import { before, describe, test } from 'node:test';
 import { launchBrowser } from '../../src/stages/paginate/browser.js';
 import { cli, ROOT, workspace } from '../helpers/build.js';
 import { copyIssue } from '../helpers/issues.js';
-import { fonts, pageBoxes, pageCount, pageTexts, qpdfJson } from '../helpers/pdf.js';
+import { catalog, fonts, info, pageBoxes, pageCount, pageTexts, qpdfJson } from '../helpers/pdf.js';
 
 const MM = 72 / 25.4;
 const A4 = { width: 595.276, height: 841.89 };
@@ -19,11 +19,11 @@ const near = (a: number, b: number, tolerance = 0.05) => Math.abs(a - b) <= tole
 const flat = (text: string) => text.replace(/\s/g, '');
 const SOURCE = path.join(ROOT, 'issues', '453', 'issue.md');
 
-describe('--bleed 3mm --marks', () => {
+describe('--bleed 3mm --marks --tagged', () => {
   let pdf: string;
   before(async () => {
     const dir = await workspace();
-    const run = await cli(['453', '--no-lint', '--bleed', '3mm', '--marks'], dir);
+    const run = await cli(['453', '--no-lint', '--bleed', '3mm', '--marks', '--tagged'], dir);
     assert.equal(run.code, 0, run.stderr);
     pdf = path.join(dir, 'dist', '453.pdf');
   });
@@ -51,6 +51,11 @@ describe('--bleed 3mm --marks', () => {
       assert.ok(x1 === x2 ? onTrimLine(x1, trim[0], trim[2]) : onTrimLine(y1, trim[1], trim[3]), `mark ${x1},${y1} → ${x2},${y2} is not on a trim line`);
       assert.ok(outsideBleed(x1, y1) && outsideBleed(x2, y2), `mark ${x1},${y1} → ${x2},${y2} enters the bleed`);
     }
+  });
+
+  test('keeps Chromium’s structure tree through finishing (a tagged PDF)', () => {
+    assert.equal(info(pdf).Tagged, 'yes');
+    assert.match(catalog(pdf)['/StructTreeRoot'] ?? '', /^\d+ 0 R$/);
   });
 
   test('passes the preflight', async () => {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { cli, ROOT, workspace } from '../helpers/build.js';
-import { info, pageBoxes, pageTexts, qpdfJson, type Box } from '../helpers/pdf.js';
+import { catalog, info, pageBoxes, pageTexts, qpdfJson, type Box } from '../helpers/pdf.js';
 
 const A4 = { width: 595.276, height: 841.89 };
 const near = (a: number, b: number, tolerance = 0.05) => Math.abs(a - b) <= tolerance;
@@ -84,9 +84,12 @@ describe('issue 453 for the print shop', () => {
     const dates = execFileSync('pdfinfo', ['-isodates', pdf], { encoding: 'utf8' });
     assert.match(dates, /^CreationDate:\s+2023-09-19T16:00:00Z$/m); // 2023-09-20 00:00 in Beijing
     assert.match(dates, /^ModDate:\s+2023-09-19T16:00:00Z$/m);
-    const objects = qpdfJson(pdf, 'qpdf').qpdf as [unknown, Record<string, { value: Record<string, string> }>];
-    const root = objects[1]['obj:' + objects[1].trailer!.value['/Root']]!.value;
+    const root = catalog(pdf);
     assert.equal(root['/Lang'], 'u:zh-CN');
+  });
+
+  test('is not tagged unless asked (--tagged)', () => {
+    assert.equal(info(pdf).Tagged, 'no');
   });
 
   test('the XMP says what the Info dictionary says', () => {

@@ -88,3 +88,9 @@ export function pageBoxes(file: string): PageBoxes[] {
 export function qpdfJson(file: string, key: string): Record<string, unknown> {
   return JSON.parse(run('qpdf', ['--json', `--json-key=${key}`, file])) as Record<string, unknown>;
 }
+
+/** The document catalog's entries, as qpdf writes them (`u:zh-CN`, `12 0 R` …). */
+export function catalog(file: string): Record<string, string> {
+  const objects = qpdfJson(file, 'qpdf').qpdf as [unknown, Record<string, { value: Record<string, string> }>];
+  return objects[1]['obj:' + objects[1].trailer!.value['/Root']]!.value;
+}

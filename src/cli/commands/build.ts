@@ -72,6 +72,7 @@ export function registerBuild(program: Command): void {
     .option('--marks', 'draw crop marks outside the bleed, on a sheet grown to hold them', false)
     .option('--no-pad', 'do not pad to a multiple of 4 pages with blank pages before the footer')
     .option('--grayscale', 'convert to one colour (DeviceGray) with Ghostscript', false)
+    .option('--tagged', 'write a tagged PDF (a structure tree for screen readers; larger and slower to build)', false)
     .option('--proof', 'also write PNG images of the pages and a contact sheet to dist/<serial>.proof/', false)
     .option('--no-lint', 'build without linting the issue’s text first (lint errors otherwise stop the build)')
     .action(

@@ -8,9 +8,15 @@ export interface PrintOptions {
   pad: boolean;
   /** Convert to one colour (DeviceGray) with Ghostscript. Default false. */
   grayscale: boolean;
+  /**
+   * A tagged PDF (a structure tree for screen readers and reflow). Default
+   * false: print shops do not read it, and Chromium's tree nearly doubles
+   * the file and the time to print, finish and check it.
+   */
+  tagged: boolean;
 }
 
-export const DEFAULT_PRINT: PrintOptions = { bleed: 0, marks: false, pad: true, grayscale: false };
+export const DEFAULT_PRINT: PrintOptions = { bleed: 0, marks: false, pad: true, grayscale: false, tagged: false };
 
 const POINTS_PER = { mm: 72 / 25.4, cm: 720 / 25.4, in: 72, pt: 1 } as const;
 

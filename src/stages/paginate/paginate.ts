@@ -21,6 +21,8 @@ export interface LayoutFacts {
 export interface PaginateOptions {
   /** Audit every line of every page against the CJK rules (--check). */
   audit: boolean;
+  /** Have Chromium write a structure tree (--tagged). */
+  tagged: boolean;
 }
 
 /** Stage 3's output: Chromium's PDF and the facts of its pages. */
@@ -61,7 +63,7 @@ function checkCompleteness(bundle: HtmlBundle, facts: LayoutFacts): Diagnostic[]
 }
 
 /** Stage 3: HtmlBundle → PDF, laid out by the Paged.js 0.4.3 polyfill in Chromium. */
-export async function paginate(bundle: HtmlBundle, browser: Browser, options: PaginateOptions = { audit: false }): Promise<Result<PaginatedPdf>> {
+export async function paginate(bundle: HtmlBundle, browser: Browser, options: PaginateOptions): Promise<Result<PaginatedPdf>> {
   const files = await pageFiles(bundle.html);
   const page = await browser.newPage().catch(async (cause: unknown) => {
     await files.remove();
@@ -94,7 +96,7 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     for (const text of warnings) diagnostics.push(error('layout-failed', text, { file: bundle.file }));
     if (diagnostics.some((d) => !d.rule.startsWith('audit-'))) return { diagnostics };
 
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: options.tagged, timeout: 0 });
     return { value: { pdf, facts, audit }, diagnostics };
   } finally {
     // After an interrupt the browser may be gone already, and page.close() throws.
