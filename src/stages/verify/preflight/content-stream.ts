@@ -15,9 +15,16 @@ export interface Operation {
   operands: Operand[];
 }
 
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([...'()<>[]{}/%'].map((ch) => ch.charCodeAt(0)));
-const isRegular = (byte: number | undefined) => byte !== undefined && !WHITESPACE.has(byte) && !DELIMITERS.has(byte);
+// One table lookup per byte: the tokenizer reads every byte of every page.
+const SPACE = 1;
+const DELIMITER = 2;
+const NUMBER_START = 4;
+const CLASS = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[byte] = SPACE;
+for (const ch of '()<>[]{}/%') CLASS[ch.charCodeAt(0)] = DELIMITER;
+for (const ch of '+-.0123456789') CLASS[ch.charCodeAt(0)] = NUMBER_START;
+const isSpace = (byte: number | undefined) => byte !== undefined && CLASS[byte] === SPACE;
+const isRegular = (byte: number | undefined) => byte !== undefined && (CLASS[byte]! & (SPACE | DELIMITER)) === 0;
 
 class Reader {
   pos = 0;
@@ -31,7 +38,7 @@ class Reader {
   skipSpace(): void {
     const { bytes } = this;
     while (this.pos < bytes.length) {
-      if (WHITESPACE.has(bytes[this.pos]!)) this.pos++;
+      if (isSpace(bytes[this.pos])) this.pos++;
       else if (bytes[this.pos] === 0x25 /* % */) while (this.pos < bytes.length && bytes[this.pos] !== 0x0a && bytes[this.pos] !== 0x0d) this.pos++;
       else break;
     }
@@ -40,7 +47,9 @@ class Reader {
   word(): string {
     const start = this.pos;
     while (isRegular(this.bytes[this.pos])) this.pos++;
-    return String.fromCharCode(...this.bytes.subarray(start, this.pos));
+    let word = '';
+    for (let i = start; i < this.pos; i++) word += String.fromCharCode(this.bytes[i]!);
+    return word;
   }
 
   /** A literal string, with nested parentheses and escapes. */
@@ -71,7 +80,7 @@ class Reader {
       return null;
     }
     if (byte === 0x5b /* [ */) return this.skipNested(0x5b, 0x5d, 1), null;
-    if (byte !== undefined && /[-+.\d]/.test(String.fromCharCode(byte))) {
+    if (byte !== undefined && CLASS[byte] === NUMBER_START) {
       const value = Number(this.word());
       return Number.isFinite(value) ? value : null;
     }
@@ -99,7 +108,7 @@ class Reader {
     const { bytes } = this;
     this.pos++;
     while (this.pos < bytes.length) {
-      if (bytes[this.pos] === 0x45 && bytes[this.pos + 1] === 0x49 && WHITESPACE.has(bytes[this.pos - 1]!) && (this.pos + 2 >= bytes.length || !isRegular(bytes[this.pos + 2]))) {
+      if (bytes[this.pos] === 0x45 && bytes[this.pos + 1] === 0x49 && isSpace(bytes[this.pos - 1]) && (this.pos + 2 >= bytes.length || !isRegular(bytes[this.pos + 2]))) {
         this.pos += 2;
         return;
       }
