@@ -2,9 +2,10 @@
 // build-issue runs its TypeScript sources as they are, with no build step
 // between editing a stage and running it: bundled on the fly (bundled.js),
 // or through tsx if bundling fails, so the error is reported the usual way.
+// `node --enable-source-maps bin/build-issue.js …` makes stack traces name the
+// sources instead of the bundle.
 import { bundled } from './bundled.js';
 
-process.setSourceMapsEnabled(true); // stack traces name the sources, not the bundle
 const main = await bundled('src/cli/main.ts').catch(() => undefined);
 if (main) {
   await import(main);

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { loadEdition } from './config/edition.js';
 import type { Settings } from './config/settings.js';
 import { error, hasErrors, type Diagnostic, type Result } from './diagnostics.js';

@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import subsetFont from 'subset-font';
 import { findBrowser } from '../../src/config/browser.js';
 import { auditPages } from '../../src/stages/paginate/audit.js';
-import { launchBrowser } from '../../src/stages/paginate/browser.js';
+import { launchChromium, type Chromium } from '../../src/stages/paginate/browser.js';
 import { ROOT } from '../helpers/build.js';
 
 const SONG = path.join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
@@ -46,18 +46,18 @@ const CASES: Array<{ rule: string; html: string }> = [
 ];
 
 describe('layout audit', () => {
-  let browser: Browser;
+  let chromium: Chromium;
   let tab: Page;
   let font: string;
 
   before(async () => {
     const found = await findBrowser(process.env);
     assert.ok(found.path, 'no Chromium');
-    browser = await launchBrowser(found.path);
-    tab = await browser.newPage();
+    chromium = await launchChromium(found.path);
+    tab = await chromium.browser.newPage();
     font = (await subsetFont(await readFile(SONG), '一二三四五六七八标题，；“”A', { targetFormat: 'truetype' })).toString('base64');
   });
-  after(async () => browser?.close());
+  after(async () => chromium?.close());
 
   const audit = async (html: string) => {
     await tab.setContent(html.replace('FONT', font), { waitUntil: 'load' });

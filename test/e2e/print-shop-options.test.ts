@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { launchBrowser } from '../../src/stages/paginate/browser.js';
+import { launchChromium } from '../../src/stages/paginate/browser.js';
 import { cli, ROOT, workspace } from '../helpers/build.js';
 import { copyIssue } from '../helpers/issues.js';
 import { catalog, fonts, info, pageBoxes, pageCount, pageTexts, qpdfJson } from '../helpers/pdf.js';
@@ -158,15 +158,15 @@ describe('--grayscale', () => {
 
 describe('preflight of a Chromium PDF set in a CFF font (fonts-noto-cjk)', () => {
   test('fails on its Type 3 fonts, naming the problem', async () => {
-    const browser = await launchBrowser(process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium');
+    const chromium = await launchChromium(process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium');
     const dir = await workspace();
     const file = path.join(dir, 'type3.pdf');
     try {
-      const page = await browser.newPage();
+      const page = await chromium.browser.newPage();
       await page.setContent('<p style="font-family: \'Noto Sans CJK SC\'; font-size: 20pt">党委中心组理论学习通讯</p>');
       await writeFile(file, await page.pdf({ format: 'A4' }));
     } finally {
-      await browser.close();
+      await chromium.close();
     }
     assert.ok(fonts(file).some((row) => /Type 3/.test(row.type)), 'Chromium did not make a Type 3 font: is fonts-noto-cjk installed?');
     const run = await cli(['preflight', file], dir);

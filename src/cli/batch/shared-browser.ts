@@ -1,8 +1,7 @@
-import type { Browser } from 'puppeteer-core';
 import { findBrowser } from '../../config/browser.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { BrowserSource } from '../../pipeline.js';
-import { launchBrowser } from '../../stages/paginate/browser.js';
+import { launchChromium, type Chromium } from '../../stages/paginate/browser.js';
 
 /** No browser could be started; its diagnostics say why (browser-missing). */
 export class BrowserUnavailable extends Error {
@@ -28,27 +27,27 @@ export interface SharedBrowser {
 }
 
 export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal, issues: number): SharedBrowser {
-  let launching: Promise<Browser> | undefined;
+  let launching: Promise<Chromium> | undefined;
   let closing: Promise<void> | undefined;
   let needed = issues;
-  const start = (): Promise<Browser> => {
+  const start = (): Promise<Chromium> => {
     launching ??= (async () => {
       signal.throwIfAborted();
       const found = await findBrowser(env);
       if (!found.path) throw new BrowserUnavailable(found.diagnostics);
-      return launchBrowser(found.path);
+      return launchChromium(found.path);
     })();
     return launching;
   };
   const close = (): Promise<void> =>
     (closing ??= (async () => {
-      const browser = await launching?.catch(() => undefined);
-      await browser?.close();
+      const chromium = await launching?.catch(() => undefined);
+      await chromium?.close();
     })());
   // An interrupt closes Chromium at once; the layouts in flight then fail and the run ends.
   signal.addEventListener('abort', () => void close(), { once: true });
   return {
-    get: start,
+    get: () => start().then((chromium) => chromium.browser),
     warm: () => void start().catch(() => undefined),
     done: () => {
       needed -= 1;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { error, type Diagnostic } from '../../diagnostics.js';
 import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START, OPENING_MARKS } from '../render/cjk-text.js';
 import type { HtmlBundle } from '../render/render-issue.js';

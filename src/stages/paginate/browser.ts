@@ -1,30 +1,108 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js';
+import puppeteer, { type Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 
 /**
- * Chromium flags: headless, no sandbox when run as root (as in CI), and no
- * background traffic, since rendering must make no network requests.
+ * The flags puppeteer.launch() gives headless Chrome (puppeteer.defaultArgs in
+ * puppeteer-core 24; a test keeps this list in step with it).
  */
-const ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
+export const PUPPETEER_DEFAULT_ARGS = [
+  '--allow-pre-commit-input',
   '--disable-background-networking',
-  '--disable-component-update',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-breakpad',
+  '--disable-client-side-phishing-detection',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-crash-reporter',
+  '--disable-default-apps',
+  '--disable-dev-shm-usage',
+  '--disable-hang-monitor',
+  '--disable-infobars',
+  '--disable-ipc-flooding-protection',
+  '--disable-popup-blocking',
+  '--disable-prompt-on-repost',
+  '--disable-renderer-backgrounding',
+  '--disable-search-engine-choice-screen',
   '--disable-sync',
+  '--enable-automation',
+  '--export-tagged-pdf',
+  '--force-color-profile=srgb',
+  '--generate-pdf-document-outline',
+  '--metrics-recording-only',
+  '--no-first-run',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,TabstripComboButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
+  '--enable-features=PdfOopif',
+  '--headless=new',
+  '--hide-scrollbars',
+  '--mute-audio',
   '--disable-extensions',
-  '--font-render-hinting=none',
 ];
 
-export async function launchBrowser(executablePath: string): Promise<Browser> {
+/** Ours on top: no GPU, no background traffic (rendering makes no network requests), unhinted glyphs. */
+const BUILD_ISSUE_ARGS = ['--disable-gpu', '--disable-quic', '--disable-component-update', '--font-render-hinting=none'];
+
+/** A Chromium this process started, and the way to end it. */
+export interface Chromium {
+  browser: Browser;
+  /** Closes Chromium, waits until it has exited, and removes its scratch profile. */
+  close(): Promise<void>;
+}
+
+/** How long Chromium may take to close before it is killed. */
+const CLOSE_GRACE_MS = 5000;
+
+/**
+ * Starts Chromium and drives it over a pipe (--remote-debugging-pipe), as
+ * puppeteer.launch() would, but with puppeteer's browser build: its launcher
+ * pulls in the code that downloads browsers (proxy agents, a JavaScript
+ * engine for PAC files, FTP …), half of the CLI's bundle, which every run
+ * paid for in start-up. Run as root (as in CI), Chromium needs --no-sandbox.
+ */
+export async function launchChromium(executablePath: string): Promise<Chromium> {
+  const profile = await mkdtemp(path.join(tmpdir(), 'build-issue-chromium-'));
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  return puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: asRoot ? [...ARGS, '--no-sandbox'] : ARGS,
-    // Puppeteer's own handlers would exit on a signal before any finally runs;
-    // the run's AbortSignal closes the browser instead (cli/commands/build.ts).
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
+  const args = [...PUPPETEER_DEFAULT_ARGS, ...BUILD_ISSUE_ARGS, ...(asRoot ? ['--no-sandbox'] : []), `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
+  const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  const exited = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(signal ?? `exit code ${code}`));
+    child.once('error', (cause) => resolve(cause.message));
   });
+  // Never leave a Chromium behind, even when this process ends by an exception.
+  const kill = () => void child.kill('SIGKILL');
+  process.once('exit', kill);
+  const cleanUp = async () => {
+    await exited;
+    process.off('exit', kill);
+    await rm(profile, { recursive: true, force: true });
+  };
+
+  const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+  const failedToStart = exited.then((how): never => {
+    throw new Error(`Chromium (${executablePath}) ended as it started (${how})${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`);
+  });
+  try {
+    const browser = await Promise.race([puppeteer.connect({ transport }), failedToStart]);
+    return {
+      browser,
+      close: async () => {
+        const timer = setTimeout(kill, CLOSE_GRACE_MS);
+        await browser.close().catch(kill);
+        await cleanUp();
+        clearTimeout(timer);
+      },
+    };
+  } catch (cause) {
+    kill();
+    await cleanUp();
+    throw cause;
+  }
 }

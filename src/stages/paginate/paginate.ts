@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { error, type Diagnostic, type Result } from '../../diagnostics.js';
 import type { HtmlBundle } from '../render/render-issue.js';
 import { pageFiles, type PageFiles } from './page-files.js';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { error, type Result } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
 

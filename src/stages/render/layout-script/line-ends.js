@@ -40,19 +40,23 @@ function trimLineEnds(closingMarks) {
     return ends;
   };
 
-  for (const block of main.querySelectorAll('[data-block]')) {
-    for (let pass = 0; pass < 4; pass++) {
-      const todo = lineEndMarks(block);
-      if (todo.length === 0) break;
-      for (const { node, offset } of todo.reverse()) {
-        const mark = node.splitText(offset);
-        mark.splitText(1);
-        const span = document.createElement('span');
-        span.className = 'trim-end';
-        mark.replaceWith(span);
-        span.append(mark);
-      }
-    }
+  const markHalfWidth = ({ node, offset }) => {
+    const mark = node.splitText(offset);
+    mark.splitText(1);
+    const span = document.createElement('span');
+    span.className = 'trim-end';
+    mark.replaceWith(span);
+    span.append(mark);
+  };
+
+  // Every block is measured before any is changed, so each pass costs one
+  // layout of the page, not one per block; a pass looks again only at the
+  // blocks the last one changed (a block's lines do not depend on another's).
+  let todo = [...main.querySelectorAll('[data-block]')];
+  for (let pass = 0; pass < 4 && todo.length > 0; pass++) {
+    const found = todo.map((block) => ({ block, ends: lineEndMarks(block) })).filter(({ ends }) => ends.length > 0);
+    for (const { ends } of found) ends.reverse().forEach(markHalfWidth);
+    todo = found.map(({ block }) => block);
   }
   main.style.removeProperty('width');
   if (main.getAttribute('style') === '') main.removeAttribute('style');
