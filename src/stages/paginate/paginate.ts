@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import type { Browser, ConsoleMessage, HTTPRequest, Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { error, type Diagnostic, type Result } from '../../diagnostics.js';
 import type { HtmlBundle } from '../render/render-issue.js';
 import { pageFiles, type PageFiles } from './page-files.js';
 import { auditFindings, auditPages, type AuditFinding } from './audit.js';
+import { returnWindow, takeWindow } from './windows.js';
 
 const inPage = (name: string) => readFile(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
 
@@ -32,19 +33,39 @@ export interface PaginatedPdf {
   audit: AuditFinding[];
 }
 
+/** What the page did besides laying out: requests refused and Paged.js's warnings, heard until `stop`. */
+interface Listening {
+  blocked: string[];
+  warnings: string[];
+  stop(): void;
+}
+
 /** Only the page's own content may load: fonts are inlined as data: URLs, nothing comes from a network. */
-async function blockRequests(page: Page, files: PageFiles): Promise<string[]> {
+async function listen(page: Page, files: PageFiles): Promise<Listening> {
   const blocked: string[] = [];
+  const warnings: string[] = [];
   await page.setRequestInterception(true);
-  page.on('request', (request) => {
+  const onRequest = (request: HTTPRequest) => {
     const url = request.url();
     if (url.startsWith('data:') || url === 'about:blank' || files.allows(url)) void request.continue();
     else {
       blocked.push(url);
       void request.abort('blockedbyclient');
     }
-  });
-  return blocked;
+  };
+  const onConsole = (message: ConsoleMessage) => {
+    if (/Unable to layout/i.test(message.text())) warnings.push(message.text());
+  };
+  page.on('request', onRequest);
+  page.on('console', onConsole);
+  return {
+    blocked,
+    warnings,
+    stop: () => {
+      page.off('request', onRequest);
+      page.off('console', onConsole);
+    },
+  };
 }
 
 /** Every block of the source must have reached a page, whole: Paged.js can drop what it cannot lay out. */
@@ -65,16 +86,15 @@ function checkCompleteness(bundle: HtmlBundle, facts: LayoutFacts): Diagnostic[]
 /** Stage 3: HtmlBundle → PDF, laid out by the Paged.js 0.4.3 polyfill in Chromium. */
 export async function paginate(bundle: HtmlBundle, browser: Browser, options: PaginateOptions): Promise<Result<PaginatedPdf>> {
   const files = await pageFiles(bundle.html);
-  const page = await browser.newPage().catch(async (cause: unknown) => {
+  const page = await takeWindow(browser).catch(async (cause: unknown) => {
     await files.remove();
     throw cause;
   });
+  let listening: Listening | undefined;
+  let reusable = false;
   try {
-    const blocked = await blockRequests(page, files);
-    const warnings: string[] = [];
-    page.on('console', (message) => {
-      if (/Unable to layout/i.test(message.text())) warnings.push(message.text());
-    });
+    listening = await listen(page, files);
+    const { blocked, warnings } = listening;
     await page.goto(files.html, { waitUntil: 'load' });
     // The same steps as stock pagedjs-cli, so the kept HTML lays out the same there.
     await page.evaluate(() => {
@@ -97,10 +117,11 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     if (diagnostics.some((d) => !d.rule.startsWith('audit-'))) return { diagnostics };
 
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: options.tagged, timeout: 0 });
+    reusable = true;
     return { value: { pdf, facts, audit }, diagnostics };
   } finally {
-    // After an interrupt the browser may be gone already, and page.close() throws.
-    await page.close().catch(() => undefined);
+    listening?.stop();
+    await returnWindow(browser, page, reusable);
     await files.remove();
   }
 }
