@@ -52,6 +52,30 @@ class Reader {
     return word;
   }
 
+  /**
+   * A number read straight from the bytes: most of a page's content is
+   * glyph positions (`17.328 0 Td <001A> Tj`), and a string per number
+   * made the preflight slow. Anything that is not a plain PDF number is null.
+   */
+  number(): number | null {
+    const { bytes } = this;
+    const start = this.pos;
+    let sign = 1;
+    if (bytes[this.pos] === 0x2d /* - */ || bytes[this.pos] === 0x2b /* + */) sign = bytes[this.pos++] === 0x2d ? -1 : 1;
+    let value = 0;
+    let digits = 0;
+    while (bytes[this.pos]! >= 0x30 && bytes[this.pos]! <= 0x39) (value = value * 10 + bytes[this.pos++]! - 0x30), digits++;
+    if (bytes[this.pos] === 0x2e /* . */) {
+      this.pos++;
+      let scale = 1;
+      while (bytes[this.pos]! >= 0x30 && bytes[this.pos]! <= 0x39) (scale /= 10), (value += (bytes[this.pos++]! - 0x30) * scale), digits++;
+    }
+    if (digits > 0 && !isRegular(bytes[this.pos])) return sign * value;
+    this.pos = start;
+    this.word();
+    return null;
+  }
+
   /** A literal string, with nested parentheses and escapes. */
   skipString(): void {
     let depth = 0;
@@ -75,15 +99,12 @@ class Reader {
     if (byte === 0x28) return this.skipString(), null;
     if (byte === 0x3c /* < */ && next === 0x3c) return this.skipNested(0x3c, 0x3e, 2), null;
     if (byte === 0x3c) {
-      while (this.pos < this.bytes.length && this.bytes[this.pos] !== 0x3e) this.pos++;
-      this.pos++;
+      const end = this.bytes.indexOf(0x3e, this.pos);
+      this.pos = end < 0 ? this.bytes.length : end + 1;
       return null;
     }
     if (byte === 0x5b /* [ */) return this.skipNested(0x5b, 0x5d, 1), null;
-    if (byte !== undefined && CLASS[byte] === NUMBER_START) {
-      const value = Number(this.word());
-      return Number.isFinite(value) ? value : null;
-    }
+    if (byte !== undefined && CLASS[byte] === NUMBER_START) return this.number();
     const start = this.pos;
     const word = this.word();
     if (word === 'true' || word === 'false' || word === 'null') return null;
