@@ -69,8 +69,11 @@ async function bundle(entry) {
     target: 'node20',
     external: LEFT_OUT,
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    // Beside the bundle, read only under --enable-source-maps: Node parses an
-    // inline map on every start (0.1 s), and only a crash's stack trace uses it.
+    // Minified: less than half the size, so less to parse at each start; names
+    // kept for stack traces. The source map goes beside the bundle, read only
+    // under --enable-source-maps: Node parsed an inline one on every start (0.1 s).
+    minify: true,
+    keepNames: true,
     sourcemap: 'external',
     outfile: path.join(CACHE_DIR, 'bundle.mjs'), // names the outputs only: write is false
     sourcesContent: false,

@@ -91,10 +91,11 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
       return { serial, status: 'skipped', pages, output, diagnostics: [...loaded.diagnostics, ...proofs] };
     }
   }
-  // Lint warnings are printed with the build's diagnostics; its errors stop the build before a browser starts.
+  // Chromium boots (about half a second) while the issue is linted and rendered.
+  if (doc) ctx.browser.warm();
+  // Lint warnings are printed with the build's diagnostics; its errors stop the build before layout.
   const linted = options.lint && doc ? await lintIssue(serial, settings, process.cwd()) : [];
   if (hasErrors(linted)) return { serial, status: 'failed', output, diagnostics: linted };
-  if (doc) ctx.browser.warm();
 
   const result = await buildIssue(serial, loaded, settings, ctx.browser.get, { check: options.check, strictPages: options.strictPages }).catch((cause: unknown) => {
     if (cause instanceof BrowserUnavailable) return { serial, diagnostics: cause.diagnostics, html: undefined, pdf: undefined };
