@@ -1,7 +1,7 @@
 /**
  * Running a command as a benchmark does: wall time, exit code, and, sampled
- * every 100 ms from /proc, the peak memory and the CPU time of its whole
- * process tree. CPU time barely moves when other work shares the machine,
+ * every 100 ms from /proc, the CPU time of its whole process tree and, when
+ * asked, the tree's peak memory. CPU time barely moves when other work shares the machine,
  * which wall time does; both are shown.
  */
 import { spawn } from 'node:child_process';
@@ -13,7 +13,7 @@ export interface Measured {
   code: number;
   stdout: string;
   stderr: string;
-  /** Highest sum over the process tree (the command and everything it started, Chromium included), in MiB. */
+  /** Highest sum over the process tree (the command and everything it started, Chromium included), in MiB; 0 unless `memory` was asked for. */
   peakPssMiB: number;
   peakRssMiB: number;
   /** User + system time of the tree, each process as last sampled (so short of its last 100 ms at most). */
@@ -26,27 +26,31 @@ const TICKS_PER_SECOND = 100;
 /**
  * One look at the tree. PSS shares each shared page among the processes using
  * it, so its sum does not count Chromium's shared memory twice; CPU ticks are
- * recorded per process into `ticks`.
+ * recorded per process into `ticks`. Memory only when asked: reading
+ * smaps_rollup walks each process's page tables, and ten times a second over
+ * Chromium's processes that slowed the measured run by a fifth.
  */
-function sampleTree(root: number, ticks: Map<number, number>): { pss: number; rss: number } {
+function sampleTree(root: number, ticks: Map<number, number>, memory: boolean): { pss: number; rss: number } {
   let pss = 0;
   let rss = 0;
   for (const pid of descendants(root)) {
-    let rollup = '';
-    try {
-      rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
+    if (memory) {
+      let rollup = '';
+      try {
+        rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
     }
-    pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-    rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
     const fields = statFields(pid);
     if (fields.length > 12) ticks.set(pid, Math.max(ticks.get(pid) ?? 0, Number(fields[11]) + Number(fields[12])));
   }
   return { pss: pss / 1024, rss: rss / 1024 };
 }
 
-export async function measure(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measured> {
+export async function measure(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; memory?: boolean }): Promise<Measured> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -60,7 +64,7 @@ export async function measure(command: string, args: readonly string[], options:
   let running = true;
   const sampling = (async () => {
     while (running && child.pid) {
-      const { pss, rss } = sampleTree(child.pid, ticks);
+      const { pss, rss } = sampleTree(child.pid, ticks, options.memory ?? false);
       peakPssMiB = Math.max(peakPssMiB, pss);
       peakRssMiB = Math.max(peakRssMiB, rss);
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -40,7 +40,11 @@ interface Listening {
   stop(): void;
 }
 
-/** Only the page's own content may load: fonts are inlined as data: URLs, nothing comes from a network. */
+/**
+ * Listens while the page lays out: only its own content may load (fonts are
+ * inlined as data: URLs, nothing comes from a network), and Paged.js's
+ * warnings are kept. The listeners go with `stop`, before the window is reused.
+ */
 async function listen(page: Page, files: PageFiles): Promise<Listening> {
   const blocked: string[] = [];
   const warnings: string[] = [];
