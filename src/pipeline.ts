@@ -35,7 +35,7 @@ export interface BuildOutput {
   diagnostics: Diagnostic[];
 }
 
-/** Supplies a browser only when a build gets as far as layout, so a bad issue never starts one. */
+/** Supplies a browser when a build gets as far as layout: an issue that fails before it never waits for one. */
 export type BrowserSource = () => Promise<Browser>;
 
 /** What this build should do beyond the PDF itself. */

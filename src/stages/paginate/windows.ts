@@ -28,8 +28,8 @@ const windowsOf = (browser: Browser): Windows => {
   return windows;
 };
 
-/** puppeteer 24.9 has no call for a new window; the DevTools protocol does. */
-async function openWindow(browser: Browser): Promise<Page> {
+/** A new window (puppeteer 24.9 has no call for one; the DevTools protocol does). */
+export async function openWindow(browser: Browser): Promise<Page> {
   const session = await browser.target().createCDPSession();
   try {
     const { targetId } = await session.send('Target.createTarget', { url: 'about:blank', newWindow: true });

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
-import { returnWindow, takeWindow } from '../paginate/windows.js';
+import { openWindow } from '../paginate/windows.js';
 import { error, type Result } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
 
@@ -48,8 +48,9 @@ export async function writeProofs(pdfFile: string, browser: Browser): Promise<Re
   const names = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
   const pages = await Promise.all(names.map(async (name) => ({ name, png: await readFile(path.join(dir, name)) })));
 
-  // A window of the run's own (a new tab would hide the window of an issue being laid out).
-  const page = await takeWindow(browser);
+  // A window of its own: a new tab would hide the window of an issue being laid out,
+  // and an idle layout window is worth keeping warm for the next issue.
+  const page = await openWindow(browser);
   try {
     // Nothing to fetch: the images are inlined.
     await page.setRequestInterception(true);
@@ -60,6 +61,6 @@ export async function writeProofs(pdfFile: string, browser: Browser): Promise<Re
     await writeAtomic(sheetFile, sheet);
     return { value: [...names.map((n) => path.join(dir, n)), sheetFile], diagnostics: [] };
   } finally {
-    await returnWindow(browser, page, false);
+    await page.close();
   }
 }
