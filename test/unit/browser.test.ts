@@ -6,12 +6,27 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import { findBrowser } from '../../src/config/browser.js';
 import { launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/stages/paginate/browser.js';
 
 describe('launching Chromium', () => {
   test('uses the flags puppeteer.launch() would use for headless Chrome', () => {
     const theirs = puppeteer.defaultArgs({ headless: true }).filter((arg) => arg !== 'about:blank');
     assert.deepEqual(PUPPETEER_DEFAULT_ARGS, theirs);
+  });
+
+  test('starts no page but the one it lays out on (no WebUI omnibox pop-up preloaded beside it)', async () => {
+    const found = await findBrowser(process.env);
+    assert.ok(found.path, 'no Chromium');
+    const chromium = await launchChromium(found.path);
+    try {
+      // The pop-up is preloaded a moment after start.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const urls = chromium.browser.targets().filter((target) => target.type() !== 'browser').map((target) => target.url());
+      assert.deepEqual(urls, ['about:blank']);
+    } finally {
+      await chromium.close();
+    }
   });
 
   test('a browser that ends at once is an error that says so', async () => {
