@@ -4,11 +4,11 @@
 // or through tsx if bundling fails, so the error is reported the usual way.
 // `node --enable-source-maps bin/build-issue.js …` makes stack traces name the
 // sources instead of the bundle.
-import { bundled } from './bundled.js';
+import { bundled, runBundle } from './bundled.js';
 
 const main = await bundled('src/cli/main.ts').catch(() => undefined);
 if (main) {
-  await import(main);
+  runBundle(main);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -22,4 +22,6 @@ registerLint(program);
 registerImport(program);
 registerPreflight(program);
 
-await program.parseAsync(process.argv);
+// Not awaited: the CLI runs as a CommonJS bundle (bin/bundled.js), which has
+// no top-level await. A rejection still ends the process with its stack trace.
+void program.parseAsync(process.argv);
