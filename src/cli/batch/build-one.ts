@@ -79,19 +79,23 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   const htmlFile = output.replace(/\.pdf$/i, '') + '.html';
   const wanted = options.keepHtml ? [output, `${output}.sha256`, htmlFile] : [output, `${output}.sha256`];
 
+  // An audit reports on the layout itself, so asking for one lays the issue out again.
+  const mustBuild = options.force || options.check || options.strictPages;
+  // Chromium boots (about half a second) while the issue is loaded, linted and
+  // rendered: at once when the build cannot be skipped, else once the inputs
+  // are known to have changed.
+  if (mustBuild) ctx.browser.warm();
   // Loaded once: its edition keys the inputs digest, and the pipeline builds from it; a bad issue falls through to the build that reports it.
   const loaded = await loadForBuild(serial, settings);
   const doc = loaded.value;
   const inputs = doc && (await ctx.digest({ issueDir: doc.dir, edition: doc.meta.edition, variant: outputVariant(settings) }));
-  // An audit reports on the layout itself, so asking for one lays the issue out again.
-  if (inputs && !options.force && !options.check && !options.strictPages) {
+  if (inputs && !mustBuild) {
     const pages = await upToDate(output, inputs, wanted);
     if (pages !== undefined) {
       const proofs = options.proof ? await proofStep(output, ctx) : [];
       return { serial, status: 'skipped', pages, output, diagnostics: [...loaded.diagnostics, ...proofs] };
     }
   }
-  // Chromium boots (about half a second) while the issue is linted and rendered.
   if (doc) ctx.browser.warm();
   // Lint warnings are printed with the build's diagnostics; its errors stop the build before layout.
   const linted = options.lint && doc ? await lintIssue(serial, settings, process.cwd()) : [];
