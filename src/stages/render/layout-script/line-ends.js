@@ -1,13 +1,12 @@
 // Runs in the page before Paged.js: sets a full-width closing mark that ends a
 // line half-width (mainland 标点挤压), which Chromium's text-spacing-trim does
 // not do (it supports trim-start, not trim-end). Lines break the same inside
-// Paged.js's pages as here, since the measure is the same, so the line ends
-// found here are the printed ones. Marking a mark can let the line take one
-// more character, so the pass repeats until the line ends stand still.
+// Paged.js's pages as here, since the measure is the same (prepare.js sets
+// the text at the measure until then), so the line ends found here are the
+// printed ones. Marking a mark can let the line take one more character, so
+// the pass repeats until the line ends stand still.
 function trimLineEnds(closingMarks) {
   const main = document.querySelector('main');
-  const width = getComputedStyle(document.documentElement).getPropertyValue('--measure').trim();
-  main.style.width = width;
   const probe = document.createRange();
   const rectOf = (node, offset) => {
     probe.setStart(node, offset);
@@ -58,6 +57,4 @@ function trimLineEnds(closingMarks) {
     for (const { ends } of found) ends.reverse().forEach(markHalfWidth);
     todo = found.map(({ block }) => block);
   }
-  main.style.removeProperty('width');
-  if (main.getAttribute('style') === '') main.removeAttribute('style');
 }

@@ -14,9 +14,6 @@ function snapToGrid() {
   };
   const styles = getComputedStyle(root);
   const pitch = px(styles.getPropertyValue('--pitch').trim());
-  const measure = styles.getPropertyValue('--measure').trim();
-  const main = document.querySelector('main');
-  main.style.width = measure;
   for (const el of document.querySelectorAll('.snap, .figure')) {
     const style = getComputedStyle(el);
     const height = el.getBoundingClientRect().height;
@@ -28,6 +25,4 @@ function snapToGrid() {
     el.style.paddingTop = `${top.toFixed(3)}px`;
     el.style.paddingBottom = `${bottom.toFixed(3)}px`;
   }
-  main.style.removeProperty('width');
-  if (main.getAttribute('style') === '') main.removeAttribute('style');
 }
