@@ -80,20 +80,30 @@ export async function launchChromium(executablePath: string): Promise<Chromium> 
   const profile = await mkdtemp(path.join(tmpdir(), 'build-issue-chromium-'));
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const args = [...chromiumArgs(), ...(asRoot ? ['--no-sandbox'] : []), `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
-  const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  // A process group of its own, so that all of Chromium's processes end together (see kill).
+  const child = spawn(executablePath, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) => resolve(signal ?? `exit code ${code}`));
     child.once('error', (cause) => resolve(cause.message));
   });
-  // Never leave a Chromium behind, even when this process ends by an exception.
-  const kill = () => void child.kill('SIGKILL');
+  // Never leave a Chromium behind, even when this process ends by an exception
+  // (if it is killed outright, Chromium ends when its pipe closes). The whole
+  // group at once: a helper process outliving the browser by a moment could
+  // still be writing to the profile while it is removed.
+  const kill = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // ended already
+    }
+  };
   process.once('exit', kill);
   const cleanUp = async () => {
     await exited;
     process.off('exit', kill);
-    await rm(profile, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true, maxRetries: 3 });
   };
 
   const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
