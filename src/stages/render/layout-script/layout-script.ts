@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { CLOSING_MARKS } from '../cjk-text.js';
 
-const PARTS = ['line-ends.js', 'snap.js', 'keep.js', 'prepare.js'];
+const PARTS = ['line-ends.js', 'snap.js', 'keep.js', 'back-to-back.js', 'prepare.js'];
 
 /**
  * The script the laid-out HTML carries: it sets line-end marks half-width,
- * snaps headings to the line grid and adds the keep rules (widows, orphans,
- * headings with their text) to Paged.js.
+ * snaps headings to the line grid, adds the keep rules (widows, orphans,
+ * headings with their text) to Paged.js and has it lay pages out back to back.
  * It is plain browser JavaScript, read as text, so no compiler touches it.
  */
 export async function layoutScript(): Promise<string> {

@@ -16,6 +16,7 @@ window.PagedConfig = Object.assign(window.PagedConfig || {}, {
       snapToGrid();
       buildIssueMeasure.remove();
       registerKeepRules();
+      layOutPagesBackToBack();
     });
     return window.buildIssueLayoutReady;
   },
