@@ -4,7 +4,7 @@
  * added about a second to each run (1.5 s before `--version` printed; 0.25 s
  * now). Instead the sources and most packages are bundled with esbuild into
  * one file in node_modules/.cache/build-issue/cli/, bundled again as soon as
- * any source, package-lock.json or this file changes (checked by digest), so
+ * any source, package-lock.json or this file changes (see `unchanged`), so
  * there is still no build step between editing a stage and running it.
  */
 import { createHash } from 'node:crypto';
