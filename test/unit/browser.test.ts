@@ -1,9 +1,12 @@
 /**
  * build-issue starts Chromium itself (stages/paginate/browser.ts) with the
- * flags puppeteer.launch() would give it; these tests keep the two in step
- * and check that a Chromium that cannot start is reported, not waited for.
+ * flags puppeteer.launch() would give it; these tests keep the two in step,
+ * check that it leaves nothing behind, and that a Chromium that cannot start
+ * is reported, not waited for.
  */
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { findBrowser } from '../../src/config/browser.js';
@@ -27,6 +30,19 @@ describe('launching Chromium', () => {
     } finally {
       await chromium.close();
     }
+  });
+
+  test('leaves nothing behind in the temporary folder (its profile, its singleton socket)', async () => {
+    const found = await findBrowser(process.env);
+    assert.ok(found.path, 'no Chromium');
+    const chromiumScratch = async () => new Set((await readdir(tmpdir())).filter((name) => /^(build-issue-chromium-|org\.chromium\.Chromium\.)/.test(name)));
+    const before = await chromiumScratch();
+    const chromium = await launchChromium(found.path);
+    const during = [...(await chromiumScratch())].filter((name) => !before.has(name));
+    await chromium.close();
+    const left = [...(await chromiumScratch())].filter((name) => !before.has(name));
+    assert.ok(during.length >= 1, 'Chromium made no scratch folder: nothing was checked');
+    assert.deepEqual(left, []);
   });
 
   test('a browser that ends at once is an error that says so', async () => {

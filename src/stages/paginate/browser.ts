@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
@@ -62,6 +62,18 @@ function chromiumArgs(): string[] {
   return [...PUPPETEER_DEFAULT_ARGS, ...BUILD_ISSUE_ARGS].map((arg) => (arg.startsWith('--disable-features=') ? `${arg},${DISABLED_FEATURES.join(',')}` : arg));
 }
 
+/**
+ * The folder in the temporary folder where Chromium keeps its singleton
+ * socket (org.chromium.Chromium.XXXXXX), linked from the profile. Its clean
+ * exit removes it; a kill does not, so cleaning up does, or each build would
+ * leave one behind.
+ */
+async function socketFolderOf(profile: string): Promise<string | undefined> {
+  const socket = await readlink(path.join(profile, 'SingletonSocket')).catch(() => undefined);
+  const folder = socket && path.dirname(socket);
+  return folder && path.dirname(folder) === path.resolve(tmpdir()) ? folder : undefined;
+}
+
 /** A Chromium this process started, and the way to end it. */
 export interface Chromium {
   browser: Browser;
@@ -103,7 +115,8 @@ export async function launchChromium(executablePath: string): Promise<Chromium> 
   const cleanUp = async () => {
     await exited;
     process.off('exit', kill);
-    await rm(profile, { recursive: true, force: true, maxRetries: 3 });
+    const scratch = [profile, await socketFolderOf(profile)].filter((folder) => folder !== undefined);
+    await Promise.all(scratch.map((folder) => rm(folder, { recursive: true, force: true, maxRetries: 3 })));
   };
 
   const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
