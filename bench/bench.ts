@@ -14,12 +14,13 @@
  *   5. The size of dist/453.pdf.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, stat } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { stat } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BIN, ROOT } from '../test/helpers/build.js';
 import { parseSummary } from '../test/helpers/issues.js';
+import { scratchDir } from '../test/helpers/scratch.js';
 import { repeatBody, same, workspaceOf } from './corpus.js';
 import { measure, median, type Measured } from './measure.js';
 
@@ -70,7 +71,7 @@ async function singleIssue(): Promise<{ dir: string }> {
   const dir = await workspaceOf({ 453: same });
   checked(await buildIssue(dir, ['453', '--keep-html', '--force']), 'warm-up build'); // fills the font caches, writes dist/453.html
   const html = path.join(dir, 'dist', '453.html');
-  const scratch = await mkdtemp(path.join(tmpdir(), 'bench-'));
+  const scratch = await scratchDir('bench-');
 
   const { ours, paged, floor } = await inTurns({
     ours: () => buildIssue(dir, ['453', '--force']),

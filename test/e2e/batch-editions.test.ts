@@ -7,12 +7,12 @@
  * styles/2023 is never touched.
  */
 import assert from 'node:assert/strict';
-import { appendFile, cp, mkdir, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, cp, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { cli, ROOT, workspace } from '../helpers/build.js';
 import { copyIssue, statuses } from '../helpers/issues.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const SHORT = path.join(ROOT, 'test', 'fixtures', 'batch', 'short', 'issue.md');
 const pinTo2023 = (markdown: string) => markdown.replace(/^serial: (\d+)$/m, 'serial: $1\nedition: 2023');
@@ -30,7 +30,7 @@ describe('style editions', () => {
   let unpinnedBefore: Buffer;
 
   before(async () => {
-    editions = await mkdtemp(path.join(tmpdir(), 'build-issue-editions-'));
+    editions = await scratchDir('build-issue-editions-');
     for (const folder of ['templates/2023', 'styles/2023']) await cp(path.join(ROOT, folder), path.join(editions, folder), { recursive: true });
     await mkdir(path.join(editions, 'fonts'));
     await cp(path.join(ROOT, 'fonts', 'fonts.json'), path.join(editions, 'fonts', 'fonts.json'));

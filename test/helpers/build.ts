@@ -1,9 +1,9 @@
 /** Runs the real CLI, as an editor would, in a scratch copy of the project's issues. */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { scratchDir } from './scratch.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'build-issue.js');
@@ -27,7 +27,7 @@ export async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = 
 
 /** A fresh working folder holding a copy of issues/ (and of any fixture issues given). */
 export async function workspace(extraIssues: Record<string, string> = {}): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'build-issue-'));
+  const dir = await scratchDir('build-issue-');
   await cp(path.join(ROOT, 'issues'), path.join(dir, 'issues'), { recursive: true });
   for (const [serial, source] of Object.entries(extraIssues)) {
     await cp(source, path.join(dir, 'issues', serial), { recursive: true });

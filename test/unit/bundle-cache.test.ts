@@ -6,13 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { ROOT } from '../helpers/build.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const exec = promisify(execFile);
 const BUNDLED = pathToFileURL(path.join(ROOT, 'bin', 'bundled.js')).href;
@@ -25,7 +25,7 @@ async function run(file: string, ...args: string[]): Promise<string> {
 }
 
 test('a bundle runs with its code cache: written by the first run, used by the next, written again when damaged', async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'build-issue-bundle-'));
+  const dir = await scratchDir('build-issue-bundle-');
   const file = path.join(dir, 'bundle.cjs');
   // Enough code that V8 has something to cache; it reports its own file name and arguments.
   const functions = Array.from({ length: 50 }, (_, i) => `function f${i}(x) { return x * ${i} + ${i}; }`).join('\n');

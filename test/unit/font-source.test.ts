@@ -1,20 +1,20 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import * as fontkit from 'fontkit';
 import { readFontSource } from '../../src/stages/render/font-source.js';
 import { ROOT } from '../helpers/build.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const catalogue = JSON.parse(readFileSync(path.join(ROOT, 'fonts', 'fonts.json'), 'utf8')) as { families: Record<string, { file: string }> };
 const KAI = path.join(ROOT, catalogue.families['BI Kai']!.file);
 
 describe('font sources', () => {
   test('coverage is exactly the code points fontkit finds in the font', async () => {
-    const source = await readFontSource(KAI, await mkdtemp(path.join(tmpdir(), 'font-cache-')));
+    const source = await readFontSource(KAI, await scratchDir('font-cache-'));
     const face = fontkit.create(readFileSync(KAI)) as fontkit.Font;
     assert.deepEqual([...source!.coverage].sort((a, b) => a - b), [...new Set(face.characterSet)].sort((a, b) => a - b));
     assert.ok(source!.coverage.has('楷'.codePointAt(0)!));
@@ -22,19 +22,19 @@ describe('font sources', () => {
   });
 
   test('coverage is kept in the cache folder and read from there, keyed by the font’s digest', async () => {
-    const first = await mkdtemp(path.join(tmpdir(), 'font-cache-'));
+    const first = await scratchDir('font-cache-');
     const { digest } = (await readFontSource(KAI, first))!;
     const kept = (await readdir(first)).filter((f) => f.endsWith('.coverage.json'));
     assert.deepEqual(kept, [`${digest.slice(0, 32)}.coverage.json`]);
 
     // A cache that says the font holds one character is believed: the font is not decoded again.
-    const second = await mkdtemp(path.join(tmpdir(), 'font-cache-'));
+    const second = await scratchDir('font-cache-');
     await writeFile(path.join(second, kept[0]!), JSON.stringify([[0x6977, 0x6977]]));
     assert.deepEqual([...(await readFontSource(KAI, second))!.coverage], [0x6977]);
   });
 
   test('the digest is the sha256 of the font, kept in the cache folder for the next run', async () => {
-    const cache = await mkdtemp(path.join(tmpdir(), 'font-cache-'));
+    const cache = await scratchDir('font-cache-');
     const source = (await readFontSource(KAI, cache))!;
     assert.equal(source.digest, createHash('sha256').update(readFileSync(KAI)).digest('hex'));
     const kept = (await readdir(cache)).filter((f) => f.endsWith('.digest'));

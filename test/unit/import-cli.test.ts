@@ -1,15 +1,15 @@
 /** `build-issue import` as an archivist runs it: report on stdout, an issue folder that loads, nothing overwritten. */
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { cli, ROOT } from '../helpers/build.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const SEED = path.join(ROOT, 'test', 'fixtures', 'import', 'seed-453.txt');
 
 async function project(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'import-cli-'));
+  const dir = await scratchDir('import-cli-');
   await mkdir(path.join(dir, 'issues'));
   await cp(path.join(ROOT, 'issues', 'publication.yaml'), path.join(dir, 'issues', 'publication.yaml'));
   return dir;

@@ -4,8 +4,7 @@
  * other heading levels, other TOC leaders and other splits.
  */
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics.js';
@@ -17,6 +16,7 @@ import { loadIssue } from '../../src/stages/load/load-issue.js';
 import { parsePublication } from '../../src/stages/load/publication.js';
 import type { IssueDocument, Publication } from '../../src/stages/load/types.js';
 import { ROOT } from '../helpers/build.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'import');
 const SEED = path.join(FIXTURES, 'seed-453.txt');
@@ -33,7 +33,7 @@ async function imported(file: string, publication?: Publication) {
 
 /** Imports into a fresh issues/ folder (with the project's publication.yaml, or none), applies `edit` to issue.md, loads it. */
 async function importAndLoad(file: string, options: { withPublication: boolean; edit?: (markdown: string) => string }) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'import-'));
+  const dir = await scratchDir('import-');
   const issuesDir = path.join(dir, 'issues');
   await mkdir(issuesDir);
   if (options.withPublication) await cp(path.join(ROOT, 'issues', 'publication.yaml'), path.join(issuesDir, 'publication.yaml'));

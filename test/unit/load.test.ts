@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import { parseIssueMeta, splitFrontMatter } from '../../src/stages/load/front-matter.js';
 import { loadIssue } from '../../src/stages/load/load-issue.js';
 import { ROOT } from '../helpers/build.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const META = `serial: 453
 year: 2023
@@ -20,7 +20,7 @@ print_run: 2000`;
 const meta = (yaml: string) => parseIssueMeta(yaml, 'issues/453/issue.md', { folderSerial: '453', defaultEdition: '2023' });
 
 async function loadSource(markdown: string, serial = '900') {
-  const dir = await mkdtemp(path.join(tmpdir(), 'load-'));
+  const dir = await scratchDir('load-');
   await cp(path.join(ROOT, 'issues', 'publication.yaml'), path.join(dir, 'publication.yaml'));
   await cp(path.join(ROOT, 'issues', '453'), path.join(dir, serial), { recursive: true });
   await writeFile(path.join(dir, serial, 'issue.md'), markdown);
