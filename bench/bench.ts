@@ -54,7 +54,6 @@ async function inTurns(commands: Record<string, () => Promise<Measured>>): Promi
   );
 }
 
-
 const buildIssue = (cwd: string, args: string[], memory = false) => measure(process.execPath, [BIN, ...args], { cwd, memory });
 const s = (seconds: number) => `${seconds.toFixed(2)} s`;
 const both = (r: Repeated) => `${s(r.seconds)} (CPU ${s(r.cpu)})`;
