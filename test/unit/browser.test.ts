@@ -5,12 +5,17 @@
  * is reported, not waited for.
  */
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { findBrowser } from '../../src/config/browser.js';
 import { launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/stages/paginate/browser.js';
+import { loadOnly } from '../../src/stages/paginate/load-only.js';
+import { takeWindow } from '../../src/stages/paginate/windows.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 describe('launching Chromium', () => {
   test('uses the flags puppeteer.launch() would use for headless Chrome', () => {
@@ -51,5 +56,35 @@ describe('launching Chromium', () => {
 
   test('a browser that is not there is an error too', async () => {
     await assert.rejects(launchChromium('/nonexistent/chromium'), /ended as it started .*ENOENT/);
+  });
+
+  test('a page loads only what it is allowed to, and the rest is reported', async () => {
+    const found = await findBrowser(process.env);
+    assert.ok(found.path, 'no Chromium');
+    const dir = await scratchDir('build-issue-load-only-');
+    const file = (name: string) => pathToFileURL(path.join(dir, name)).href;
+    await writeFile(path.join(dir, 'allowed.css'), 'body { color: rgb(1, 2, 3); }');
+    await writeFile(path.join(dir, 'refused.css'), 'body { background: rgb(4, 5, 6); }');
+    const pixel = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
+    await writeFile(
+      path.join(dir, 'page.html'),
+      `<link rel="stylesheet" href="allowed.css"><link rel="stylesheet" href="refused.css"><img id="inline" src="${pixel}"><img src="http://127.0.0.1:9/remote.png">`,
+    );
+    const chromium = await launchChromium(found.path);
+    try {
+      const page = await takeWindow(chromium.browser);
+      const gate = await loadOnly(page, (url) => url === file('page.html') || url === file('allowed.css'));
+      await page.goto(file('page.html'), { waitUntil: 'load' });
+      const seen = await page.evaluate(() => ({
+        color: getComputedStyle(document.body).color,
+        background: getComputedStyle(document.body).backgroundColor,
+        inline: (document.getElementById('inline') as HTMLImageElement).naturalWidth,
+      }));
+      await gate.stop();
+      assert.deepEqual(seen, { color: 'rgb(1, 2, 3)', background: 'rgba(0, 0, 0, 0)', inline: 1 });
+      assert.deepEqual([...gate.blocked].sort(), [file('refused.css'), 'http://127.0.0.1:9/remote.png']);
+    } finally {
+      await chromium.close();
+    }
   });
 });

@@ -38,7 +38,7 @@ export const PUPPETEER_DEFAULT_ARGS = [
   '--no-first-run',
   '--password-store=basic',
   '--use-mock-keychain',
-  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,TabstripComboButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
+  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
   '--enable-features=PdfOopif',
   '--headless=new',
   '--hide-scrollbars',
@@ -50,7 +50,7 @@ export const PUPPETEER_DEFAULT_ARGS = [
 const BUILD_ISSUE_ARGS = ['--disable-gpu', '--disable-quic', '--disable-component-update', '--font-render-hinting=none'];
 
 /**
- * Features turned off on top of puppeteer 24.9's: Chromium preloads the
+ * Features turned off on top of puppeteer's: Chromium preloads the
  * omnibox's pop-up as a WebUI page in a renderer of its own, about 0.45 s of
  * CPU at every start, taken from the issue's own layout on a small machine
  * (later puppeteers turn them off too: puppeteer/puppeteer#15278).
@@ -126,7 +126,9 @@ export async function launchChromium(executablePath: string): Promise<Chromium> 
     throw endedAtOnce(how);
   });
   try {
-    const browser = await Promise.race([puppeteer.connect({ transport }), failedToStart]);
+    // No Network events: nothing here uses them, and each carried the issue's
+    // inlined fonts whole (requests are refused through Fetch: load-only.ts).
+    const browser = await Promise.race([puppeteer.connect({ transport, networkEnabled: false }), failedToStart]);
     return {
       browser,
       // Killed rather than closed: its profile is scratch and all it made has

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, ConsoleMessage, HTTPRequest, Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import type { Browser, ConsoleMessage, Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { error, type Diagnostic, type Result } from '../../diagnostics.js';
 import type { HtmlBundle } from '../render/render-issue.js';
+import { loadOnly } from './load-only.js';
 import { pageFiles, type PageFiles } from './page-files.js';
 import { auditFindings, auditPages, type AuditFinding } from './audit.js';
 import { returnWindow, takeWindow } from './windows.js';
@@ -37,7 +38,7 @@ export interface PaginatedPdf {
 interface Listening {
   blocked: string[];
   warnings: string[];
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /**
@@ -46,28 +47,18 @@ interface Listening {
  * warnings are kept. The listeners go with `stop`, before the window is reused.
  */
 async function listen(page: Page, files: PageFiles): Promise<Listening> {
-  const blocked: string[] = [];
+  const gate = await loadOnly(page, (url) => url === 'about:blank' || files.allows(url));
   const warnings: string[] = [];
-  await page.setRequestInterception(true);
-  const onRequest = (request: HTTPRequest) => {
-    const url = request.url();
-    if (url.startsWith('data:') || url === 'about:blank' || files.allows(url)) void request.continue();
-    else {
-      blocked.push(url);
-      void request.abort('blockedbyclient');
-    }
-  };
   const onConsole = (message: ConsoleMessage) => {
     if (/Unable to layout/i.test(message.text())) warnings.push(message.text());
   };
-  page.on('request', onRequest);
   page.on('console', onConsole);
   return {
-    blocked,
+    blocked: gate.blocked,
     warnings,
-    stop: () => {
-      page.off('request', onRequest);
+    stop: async () => {
       page.off('console', onConsole);
+      await gate.stop();
     },
   };
 }
@@ -128,7 +119,7 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     reusable = true;
     return { value: { pdf, facts, audit }, diagnostics };
   } finally {
-    listening?.stop();
+    await listening?.stop();
     await returnWindow(browser, page, reusable);
     await files.remove();
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { openWindow } from '../paginate/windows.js';
+import { loadOnly } from '../paginate/load-only.js';
 import { error, type Result } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
 
@@ -53,8 +54,7 @@ export async function writeProofs(pdfFile: string, browser: Browser): Promise<Re
   const page = await openWindow(browser);
   try {
     // Nothing to fetch: the images are inlined.
-    await page.setRequestInterception(true);
-    page.on('request', (request) => void (request.url().startsWith('data:') ? request.continue() : request.abort()));
+    await loadOnly(page, () => false);
     await page.setContent(contactSheetHtml(pages), { waitUntil: 'load' });
     const sheet = await page.screenshot({ fullPage: true, type: 'png' });
     const sheetFile = path.join(dir, 'contact-sheet.png');
