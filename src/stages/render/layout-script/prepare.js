@@ -17,6 +17,7 @@ window.PagedConfig = Object.assign(window.PagedConfig || {}, {
       buildIssueMeasure.remove();
       registerKeepRules();
       layOutPagesBackToBack();
+      checkOverflowLessOften();
     });
     return window.buildIssueLayoutReady;
   },
