@@ -14,8 +14,8 @@ export interface LayoutFacts {
   pageCount: number;
   /** Article id → page its title landed on (1-based). */
   articles: Record<string, number>;
-  /** Block id → characters found on the pages, and the pages its fragments are on. */
-  blocks: Record<string, { chars: number; pages: number[] }>;
+  /** Block id → characters found on the pages, those of them hidden beyond a page's content area, and the pages its fragments are on. */
+  blocks: Record<string, { chars: number; hidden: number; pages: number[] }>;
   /** Page holding the distribution footer (0 if it is missing). */
   colophonPage: number;
 }
@@ -70,6 +70,8 @@ function checkCompleteness(bundle: HtmlBundle, facts: LayoutFacts): Diagnostic[]
     const found = facts.blocks[block.id];
     if (!found) {
       diagnostics.push(error('block-dropped', 'this block did not reach any page (Paged.js could not lay it out)', { file: bundle.file, line: block.line }));
+    } else if (found.hidden > 0) {
+      diagnostics.push(error('block-hidden', `${found.hidden} characters of this block were left hidden beyond the page (Paged.js did not move them on)`, { file: bundle.file, line: block.line }));
     } else if (found.chars !== block.chars) {
       diagnostics.push(error('block-truncated', `only ${found.chars} of ${block.chars} characters of this block reached the pages`, { file: bundle.file, line: block.line }));
     }
