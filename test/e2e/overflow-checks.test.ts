@@ -1,0 +1,127 @@
+/**
+ * The layout script has Paged.js measure a page for overflow less often
+ * (layout-script/overflow-checks.js). That must change how often it
+ * measures, never where pages break: 453's kept HTML is laid out with the
+ * handler and without it, and the pages must hold the same text. Where
+ * Paged.js leaves text hidden beyond a page (as it did when the overflow
+ * grew large), the build's completeness check must see it.
+ */
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { findBrowser } from '../../src/config/browser.js';
+import { launchChromium, type Chromium } from '../../src/stages/paginate/browser.js';
+import { takeWindow } from '../../src/stages/paginate/windows.js';
+import { cli, ROOT, workspace } from '../helpers/build.js';
+
+const POLYFILL = path.join(path.dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+
+/**
+ * In the page (a string: the test runner's compiler would add helpers the
+ * page lacks). The counting handler is registered before the layout
+ * script's, so it counts on the prototype they call.
+ */
+const COUNT_AND_LAY_OUT = `(async () => {
+  let measurements = 0;
+  class CountMeasurements extends Paged.Handler {
+    onPageLayout(wrapper, token, layout) {
+      const proto = Object.getPrototypeOf(layout);
+      if (proto.counted) return;
+      const measure = proto.hasOverflow;
+      proto.hasOverflow = function (...args) {
+        measurements++;
+        return measure.apply(this, args);
+      };
+      proto.counted = true;
+    }
+  }
+  Paged.registerHandlers(CountMeasurements);
+  await PagedConfig.before();
+  await PagedPolyfill.preview();
+  const pages = Array.from(document.querySelectorAll('.pagedjs_page'), (p) => p.innerText);
+  return { pages, measurements };
+})()`;
+
+interface Laid {
+  pages: string[];
+  /** How many times Paged.js measured a page for overflow. */
+  measurements: number;
+}
+
+/** Lays the HTML file out as build-issue does, counting Paged.js's overflow measurements. */
+async function layOut(chromium: Chromium, file: string): Promise<Laid> {
+  const page = await takeWindow(chromium.browser);
+  try {
+    await page.emulateMediaType('print');
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.evaluate('window.PagedConfig = Object.assign(window.PagedConfig ?? {}, { auto: false })');
+    await page.addScriptTag({ url: pathToFileURL(POLYFILL).href });
+    return (await page.evaluate(COUNT_AND_LAY_OUT)) as Laid;
+  } finally {
+    await page.close();
+  }
+}
+
+describe('measuring pages for overflow less often', () => {
+  let chromium: Chromium;
+  let withHandler: Laid;
+  let without: Laid;
+
+  before(async () => {
+    const dir = await workspace();
+    const run = await cli(['453', '--keep-html'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    const html = path.join(dir, 'dist', '453.html');
+    const kept = await readFile(html, 'utf8');
+    const unhandled = path.join(dir, 'dist', '453-without.html');
+    assert.match(kept, /checkOverflowLessOften\(\);/);
+    await writeFile(unhandled, kept.replace('checkOverflowLessOften();', ''));
+    const found = await findBrowser(process.env);
+    assert.ok(found.path, 'no Chromium');
+    chromium = await launchChromium(found.path);
+    withHandler = await layOut(chromium, html);
+    without = await layOut(chromium, unhandled);
+  });
+
+  after(() => chromium?.close());
+
+  test('puts the same text on the same pages', () => {
+    assert.equal(withHandler.pages.length, 16);
+    assert.deepEqual(withHandler.pages, without.pages);
+  });
+
+  test('with under half the measurements', () => {
+    assert.ok(without.measurements > 0, 'nothing was counted');
+    assert.ok(withHandler.measurements * 2 < without.measurements, `${withHandler.measurements} measurements with the handler, ${without.measurements} without`);
+  });
+});
+
+describe('text left hidden beyond a page', () => {
+  test('is counted as hidden by the layout facts, and text on the page is not', async () => {
+    const found = await findBrowser(process.env);
+    assert.ok(found.path, 'no Chromium');
+    const chromium = await launchChromium(found.path);
+    try {
+      const page = await takeWindow(chromium.browser);
+      // A page's content area three lines high, set in columns as Paged.js sets it: b2 runs into a second column, clipped.
+      await page.setContent(`<style>
+          body { margin: 0; font: 20px/20px monospace; }
+          .pagedjs_page_content { width: 100px; height: 60px; columns: 100px; column-gap: 0; column-fill: auto; overflow: hidden; }
+          p { margin: 0; }
+        </style>
+        <div class="pagedjs_pages"><div class="pagedjs_page"><div class="pagedjs_page_content"><div>
+          <p data-block="b1">aa bb</p><p data-block="b2">cc dd ee ff gg hh ii jj</p>
+        </div></div></div></div>`);
+      const facts = (await page.evaluate(await readFile(path.join(ROOT, 'src/stages/paginate/in-page/facts.js'), 'utf8'))) as {
+        blocks: Record<string, { chars: number; hidden: number }>;
+      };
+      assert.deepEqual(facts.blocks.b1, { chars: 4, hidden: 0, pages: [1] });
+      assert.deepEqual(facts.blocks.b2, { chars: 16, hidden: 16, pages: [1] });
+    } finally {
+      await chromium.close();
+    }
+  });
+});
