@@ -77,10 +77,10 @@ describe('build-issue with many issues', () => {
     assert.ok(pageTexts(path.join(dir, 'dist', '502.pdf')).join('').includes('改过的文章'));
   });
 
-  test('--force rebuilds unchanged issues, to the same bytes in a window already used by another issue', async () => {
+  test('--force rebuilds unchanged issues, to the same bytes in a page already used by another issue', async () => {
     const pdf = (serial: string) => readFile(path.join(dir, 'dist', `${serial}.pdf`));
-    const earlier = { 501: await pdf('501'), 503: await pdf('503') }; // each laid out in a window of its own
-    // One job: 503 is laid out in the window 501 was laid out in just before.
+    const earlier = { 501: await pdf('501'), 503: await pdf('503') }; // each laid out in a page of its own
+    // One job: 503 is laid out in the page 501 was laid out in just before.
     const run = await cli(['501', '503', '--force', '--jobs', '1', '--json'], dir);
     assert.deepEqual(statuses(run.stdout), { 501: 'built', 503: 'built' });
     for (const serial of ['501', '503'] as const) assert.ok(earlier[serial].equals(await pdf(serial)), `${serial}.pdf came out other than before`);

@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { findBrowser } from '../../src/config/browser.js';
 import { launchChromium, type Chromium } from '../../src/stages/paginate/browser.js';
-import { takeWindow } from '../../src/stages/paginate/windows.js';
+import { takeLayoutPage } from '../../src/stages/paginate/layout-pages.js';
 import { cli, ROOT, workspace } from '../helpers/build.js';
 
 const POLYFILL = path.join(path.dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
@@ -53,7 +53,7 @@ interface Laid {
 
 /** Lays the HTML file out as build-issue does, counting Paged.js's overflow measurements. */
 async function layOut(chromium: Chromium, file: string): Promise<Laid> {
-  const page = await takeWindow(chromium.browser);
+  const page = await takeLayoutPage(chromium.browser);
   try {
     await page.emulateMediaType('print');
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
@@ -105,7 +105,7 @@ describe('text left hidden beyond a page', () => {
     assert.ok(found.path, 'no Chromium');
     const chromium = await launchChromium(found.path);
     try {
-      const page = await takeWindow(chromium.browser);
+      const page = await takeLayoutPage(chromium.browser);
       // A page's content area three lines high, set in columns as Paged.js sets it: b2 runs into a second column, clipped.
       await page.setContent(`<style>
           body { margin: 0; font: 20px/20px monospace; }

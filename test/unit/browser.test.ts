@@ -11,10 +11,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { findBrowser } from '../../src/config/browser.js';
 import { launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/stages/paginate/browser.js';
 import { loadOnly } from '../../src/stages/paginate/load-only.js';
-import { takeWindow } from '../../src/stages/paginate/windows.js';
+import { openWindow, takeLayoutPage } from '../../src/stages/paginate/layout-pages.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 describe('launching Chromium', () => {
@@ -72,7 +73,7 @@ describe('launching Chromium', () => {
     );
     const chromium = await launchChromium(found.path);
     try {
-      const page = await takeWindow(chromium.browser);
+      const page = await takeLayoutPage(chromium.browser);
       const gate = await loadOnly(page, (url) => url === file('page.html') || url === file('allowed.css'));
       await page.goto(file('page.html'), { waitUntil: 'load' });
       const seen = await page.evaluate(() => ({
@@ -83,6 +84,22 @@ describe('launching Chromium', () => {
       await gate.stop();
       assert.deepEqual(seen, { color: 'rgb(1, 2, 3)', background: 'rgba(0, 0, 0, 0)', inline: 1 });
       assert.deepEqual([...gate.blocked].sort(), [file('refused.css'), 'http://127.0.0.1:9/remote.png']);
+    } finally {
+      await chromium.close();
+    }
+  });
+
+  test('lays issues out in hidden pages, which are not painted to a screen, and shows the proof window', async () => {
+    const found = await findBrowser(process.env);
+    assert.ok(found.path, 'no Chromium');
+    const chromium = await launchChromium(found.path);
+    try {
+      const visibility = (page: Page) => page.evaluate(() => document.visibilityState);
+      const first = await takeLayoutPage(chromium.browser);
+      const second = await takeLayoutPage(chromium.browser);
+      assert.notEqual(first, second);
+      assert.deepEqual([await visibility(first), await visibility(second)], ['hidden', 'hidden']);
+      assert.equal(await visibility(await openWindow(chromium.browser)), 'visible');
     } finally {
       await chromium.close();
     }

@@ -5,7 +5,7 @@ import type { HtmlBundle } from '../render/render-issue.js';
 import { loadOnly } from './load-only.js';
 import { pageFiles, type PageFiles } from './page-files.js';
 import { auditFindings, auditPages, type AuditFinding } from './audit.js';
-import { returnWindow, takeWindow } from './windows.js';
+import { returnLayoutPage, takeLayoutPage } from './layout-pages.js';
 
 const inPage = (name: string) => readFile(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
 
@@ -44,7 +44,7 @@ interface Listening {
 /**
  * Listens while the page lays out: only its own content may load (fonts are
  * inlined as data: URLs, nothing comes from a network), and Paged.js's
- * warnings are kept. The listeners go with `stop`, before the window is reused.
+ * warnings are kept. The listeners go with `stop`, before the page is reused.
  */
 async function listen(page: Page, files: PageFiles): Promise<Listening> {
   const gate = await loadOnly(page, (url) => url === 'about:blank' || files.allows(url));
@@ -83,7 +83,7 @@ function checkCompleteness(bundle: HtmlBundle, facts: LayoutFacts): Diagnostic[]
 /** Stage 3: HtmlBundle → PDF, laid out by the Paged.js 0.4.3 polyfill in Chromium. */
 export async function paginate(bundle: HtmlBundle, browser: Browser, options: PaginateOptions): Promise<Result<PaginatedPdf>> {
   const files = await pageFiles(bundle.html);
-  const page = await takeWindow(browser).catch(async (cause: unknown) => {
+  const page = await takeLayoutPage(browser).catch(async (cause: unknown) => {
     await files.remove();
     throw cause;
   });
@@ -122,7 +122,7 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     return { value: { pdf, facts, audit }, diagnostics };
   } finally {
     await listening?.stop();
-    await returnWindow(browser, page, reusable);
+    await returnLayoutPage(browser, page, reusable);
     await files.remove();
   }
 }

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
-import { openWindow } from '../paginate/windows.js';
+import { openWindow } from '../paginate/layout-pages.js';
 import { loadOnly } from '../paginate/load-only.js';
 import { error, type Result } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
@@ -49,8 +49,8 @@ export async function writeProofs(pdfFile: string, browser: Browser): Promise<Re
   const names = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
   const pages = await Promise.all(names.map(async (name) => ({ name, png: await readFile(path.join(dir, name)) })));
 
-  // A window of its own: a new tab would hide the window of an issue being laid out,
-  // and an idle layout window is worth keeping warm for the next issue.
+  // A window of its own, shown, for a screenshot; an idle layout page is worth
+  // keeping warm for the next issue.
   const page = await openWindow(browser);
   try {
     // Nothing to fetch: the images are inlined.
