@@ -6,8 +6,9 @@ import type { CdpTarget } from 'puppeteer-core/internal/cdp/Target.js';
  * background and kept from one issue to the next of a run.
  *
  * In the background: a hidden page is laid out and printed as a shown one
- * is (the same PDF), but Chromium does not paint it to a screen, which cost
- * 0.06 s of CPU an issue. (Paged.js stalled in a hidden page while it waited
+ * is (the same PDF), but Chromium does not paint it to a screen: with two
+ * windows shown, a run of many issues took a fifth more CPU (0.06 s an issue
+ * even one at a time). (Paged.js stalled in a hidden page while it waited
  * for a frame before each page; the layout script has it lay pages out back
  * to back, layout-script/back-to-back.js.)
  *

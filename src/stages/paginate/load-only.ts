@@ -1,4 +1,4 @@
-import type { Protocol } from 'devtools-protocol';
+import type { Protocol } from 'puppeteer-core';
 import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 
 /** The requests a page made that were refused, heard until `stop`. */

@@ -13,10 +13,11 @@
 // overflow at the next measurement and broken where it overflows, as
 // before: the same pages (test/e2e/overflow-checks.test.ts).
 //
-// The overflow must stay small: when it ran far beyond the page (with the
-// next measurement set 2× later than here), Paged.js 0.4.3 left text hidden
-// in the overflowing page instead of moving it on. The build's completeness
-// check looks for hidden text (in-page/facts.js).
+// The overflow must stay small: when it ran far beyond the page (with
+// SHARE_OF_ROOM_LEFT at 2 instead of 0.8; at 1.2 the pages were still the
+// same), Paged.js 0.4.3 left text hidden in the overflowing page instead of
+// moving it on. The build's completeness check looks for hidden text
+// (in-page/facts.js).
 function checkOverflowLessOften() {
   // Of the room estimated to be left, how much to fill before measuring again.
   const SHARE_OF_ROOM_LEFT = 0.8;
