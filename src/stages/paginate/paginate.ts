@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, ConsoleMessage, Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
-import { error, type Diagnostic, type Result } from '../../diagnostics.js';
+import { error, type Result } from '../../diagnostics.js';
 import type { HtmlBundle } from '../render/render-issue.js';
+import { checkCompleteness } from './completeness.js';
 import { loadOnly } from './load-only.js';
 import { pageFiles, type PageFiles } from './page-files.js';
 import { auditFindings, auditPages, type AuditFinding } from './audit.js';
@@ -61,23 +62,6 @@ async function listen(page: Page, files: PageFiles): Promise<Listening> {
       await gate.stop();
     },
   };
-}
-
-/** Every block of the source must have reached a page, whole: Paged.js can drop what it cannot lay out. */
-function checkCompleteness(bundle: HtmlBundle, facts: LayoutFacts): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const block of bundle.blocks) {
-    const found = facts.blocks[block.id];
-    if (!found) {
-      diagnostics.push(error('block-dropped', 'this block did not reach any page (Paged.js could not lay it out)', { file: bundle.file, line: block.line }));
-    } else if (found.hidden > 0) {
-      diagnostics.push(error('block-hidden', `${found.hidden} characters of this block were left hidden beyond the page (Paged.js did not move them on)`, { file: bundle.file, line: block.line }));
-    } else if (found.chars !== block.chars) {
-      diagnostics.push(error('block-truncated', `only ${found.chars} of ${block.chars} characters of this block reached the pages`, { file: bundle.file, line: block.line }));
-    }
-  }
-  if (facts.colophonPage === 0) diagnostics.push(error('footer-dropped', 'the distribution footer did not reach a page', { file: bundle.file }));
-  return diagnostics;
 }
 
 /** Stage 3: HtmlBundle → PDF, laid out by the Paged.js 0.4.3 polyfill in Chromium. */
