@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { CLOSING_MARKS } from '../cjk-text.js';
 
-const PARTS = ['line-ends.js', 'snap.js', 'keep.js', 'back-to-back.js', 'overflow-checks.js', 'prepare.js'];
+const PARTS = ['line-ends.js', 'snap.js', 'keep.js', 'back-to-back.js', 'overflow-checks.js', 'break-tokens.js', 'prepare.js'];
 
 /**
  * The script the laid-out HTML carries: it sets line-end marks half-width,
  * snaps headings to the line grid, adds the keep rules (widows, orphans,
  * headings with their text) to Paged.js and has it lay pages out back to back,
- * measuring each page for overflow fewer times.
+ * measuring each page for overflow fewer times, and finds where a page breaks
+ * inside a paragraph by position rather than by text.
  * It is plain browser JavaScript, read as text, so no compiler touches it.
  */
 export async function layoutScript(): Promise<string> {

@@ -18,6 +18,7 @@ window.PagedConfig = Object.assign(window.PagedConfig || {}, {
       registerKeepRules();
       layOutPagesBackToBack();
       checkOverflowLessOften();
+      findBreaksByPosition();
     });
     return window.buildIssueLayoutReady;
   },
