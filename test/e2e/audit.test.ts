@@ -10,10 +10,10 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import subsetFont from 'subset-font';
-import { findBrowser } from '../../src/config/browser.js';
 import { auditPages } from '../../src/stages/paginate/audit.js';
-import { launchChromium, type Chromium } from '../../src/stages/paginate/browser.js';
+import type { Chromium } from '../../src/stages/paginate/browser.js';
 import { ROOT } from '../helpers/build.js';
+import { startChromium } from '../helpers/chromium.js';
 
 const SONG = path.join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
 
@@ -51,9 +51,7 @@ describe('layout audit', () => {
   let font: string;
 
   before(async () => {
-    const found = await findBrowser(process.env);
-    assert.ok(found.path, 'no Chromium');
-    chromium = await launchChromium(found.path);
+    chromium = await startChromium();
     tab = await chromium.browser.newPage();
     font = (await subsetFont(await readFile(SONG), '一二三四五六七八标题，；“”A', { targetFormat: 'truetype' })).toString('base64');
   });

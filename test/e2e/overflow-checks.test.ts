@@ -8,16 +8,14 @@
  */
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { findBrowser } from '../../src/config/browser.js';
-import { launchChromium, type Chromium } from '../../src/stages/paginate/browser.js';
+import type { Chromium } from '../../src/stages/paginate/browser.js';
 import { takeLayoutPage } from '../../src/stages/paginate/layout-pages.js';
+import { POLYFILL } from '../../src/stages/paginate/page-files.js';
 import { cli, ROOT, workspace } from '../helpers/build.js';
-
-const POLYFILL = path.join(path.dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+import { startChromium } from '../helpers/chromium.js';
 
 /**
  * In the page (a string: the test runner's compiler would add helpers the
@@ -79,9 +77,7 @@ describe('measuring pages for overflow less often', () => {
     const unhandled = path.join(dir, 'dist', '453-without.html');
     assert.match(kept, /checkOverflowLessOften\(\);/);
     await writeFile(unhandled, kept.replace('checkOverflowLessOften();', ''));
-    const found = await findBrowser(process.env);
-    assert.ok(found.path, 'no Chromium');
-    chromium = await launchChromium(found.path);
+    chromium = await startChromium();
     withHandler = await layOut(chromium, html);
     without = await layOut(chromium, unhandled);
   });
@@ -101,9 +97,7 @@ describe('measuring pages for overflow less often', () => {
 
 describe('text left hidden beyond a page', () => {
   test('is counted as hidden by the layout facts, and text on the page is not', async () => {
-    const found = await findBrowser(process.env);
-    assert.ok(found.path, 'no Chromium');
-    const chromium = await launchChromium(found.path);
+    const chromium = await startChromium();
     try {
       const page = await takeLayoutPage(chromium.browser);
       // A page's content area three lines high, set in columns as Paged.js sets it: b2 runs into a second column, clipped.

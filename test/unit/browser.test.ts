@@ -12,10 +12,10 @@ import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
-import { findBrowser } from '../../src/config/browser.js';
 import { launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/stages/paginate/browser.js';
 import { loadOnly } from '../../src/stages/paginate/load-only.js';
 import { openWindow, takeLayoutPage } from '../../src/stages/paginate/layout-pages.js';
+import { startChromium } from '../helpers/chromium.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 describe('launching Chromium', () => {
@@ -25,9 +25,7 @@ describe('launching Chromium', () => {
   });
 
   test('starts no page but the one it lays out on (no WebUI omnibox pop-up preloaded beside it)', async () => {
-    const found = await findBrowser(process.env);
-    assert.ok(found.path, 'no Chromium');
-    const chromium = await launchChromium(found.path);
+    const chromium = await startChromium();
     try {
       // The pop-up is preloaded a moment after start.
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -39,11 +37,9 @@ describe('launching Chromium', () => {
   });
 
   test('leaves nothing behind in the temporary folder (its profile, its singleton socket)', async () => {
-    const found = await findBrowser(process.env);
-    assert.ok(found.path, 'no Chromium');
     const chromiumScratch = async () => new Set((await readdir(tmpdir())).filter((name) => /^(build-issue-chromium-|org\.chromium\.Chromium\.)/.test(name)));
     const before = await chromiumScratch();
-    const chromium = await launchChromium(found.path);
+    const chromium = await startChromium();
     const during = [...(await chromiumScratch())].filter((name) => !before.has(name));
     await chromium.close();
     const left = [...(await chromiumScratch())].filter((name) => !before.has(name));
@@ -60,8 +56,6 @@ describe('launching Chromium', () => {
   });
 
   test('a page loads only what it is allowed to, and the rest is reported', async () => {
-    const found = await findBrowser(process.env);
-    assert.ok(found.path, 'no Chromium');
     const dir = await scratchDir('build-issue-load-only-');
     const file = (name: string) => pathToFileURL(path.join(dir, name)).href;
     await writeFile(path.join(dir, 'allowed.css'), 'body { color: rgb(1, 2, 3); }');
@@ -71,7 +65,7 @@ describe('launching Chromium', () => {
       path.join(dir, 'page.html'),
       `<link rel="stylesheet" href="allowed.css"><link rel="stylesheet" href="refused.css"><img id="inline" src="${pixel}"><img src="http://127.0.0.1:9/remote.png">`,
     );
-    const chromium = await launchChromium(found.path);
+    const chromium = await startChromium();
     try {
       const page = await takeLayoutPage(chromium.browser);
       const gate = await loadOnly(page, (url) => url === file('page.html') || url === file('allowed.css'));
@@ -90,9 +84,7 @@ describe('launching Chromium', () => {
   });
 
   test('lays issues out in hidden pages, which are not painted to a screen, and shows the proof window', async () => {
-    const found = await findBrowser(process.env);
-    assert.ok(found.path, 'no Chromium');
-    const chromium = await launchChromium(found.path);
+    const chromium = await startChromium();
     try {
       const visibility = (page: Page) => page.evaluate(() => document.visibilityState);
       const first = await takeLayoutPage(chromium.browser);

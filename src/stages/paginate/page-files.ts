@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 // pagedjs's exports map hides dist/; find the package folder through its main entry.
-const POLYFILL = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+export const POLYFILL = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
 
 /**
  * What the page loads, as file: URLs that Chromium reads itself. Sending the

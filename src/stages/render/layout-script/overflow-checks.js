@@ -58,11 +58,10 @@ function checkOverflowLessOften() {
           nextMeasurement = Math.max(nextMeasurement, chars);
         },
       });
-      const handler = this;
-      layout.hasOverflow = function (element, bounds = this.bounds) {
-        const overflows = measure.call(this, element, bounds);
-        handler.measureNow = false;
-        handler.blockStarts = 0;
+      layout.hasOverflow = (element, bounds = layout.bounds) => {
+        const overflows = measure.call(layout, element, bounds);
+        this.measureNow = false;
+        this.blockStarts = 0;
         const last = element.lastElementChild;
         if (!overflows && last) {
           // Laid out just now by the measurement: reading it again costs no layout.
