@@ -67,7 +67,7 @@ describe('launching Chromium', () => {
     );
     const chromium = await startChromium();
     try {
-      const page = await takeLayoutPage(chromium.browser);
+      const page = await chromium.browser.newPage();
       const gate = await loadOnly(page, (url) => url === file('page.html') || url === file('allowed.css'));
       await page.goto(file('page.html'), { waitUntil: 'load' });
       const seen = await page.evaluate(() => ({
@@ -87,8 +87,8 @@ describe('launching Chromium', () => {
     const chromium = await startChromium();
     try {
       const visibility = (page: Page) => page.evaluate(() => document.visibilityState);
-      const first = await takeLayoutPage(chromium.browser);
-      const second = await takeLayoutPage(chromium.browser);
+      const { page: first } = await takeLayoutPage(chromium.browser);
+      const { page: second } = await takeLayoutPage(chromium.browser);
       assert.notEqual(first, second);
       assert.deepEqual([await visibility(first), await visibility(second)], ['hidden', 'hidden']);
       assert.equal(await visibility(await openWindow(chromium.browser)), 'visible');

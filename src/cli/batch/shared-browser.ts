@@ -2,6 +2,7 @@ import { findBrowser } from '../../config/browser.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { BrowserSource } from '../../pipeline.js';
 import { launchChromium, type Chromium } from '../../stages/paginate/browser.js';
+import { readyLayoutPage } from '../../stages/paginate/layout-pages.js';
 
 /** No browser could be started; its diagnostics say why (browser-missing). */
 export class BrowserUnavailable extends Error {
@@ -13,7 +14,8 @@ export class BrowserUnavailable extends Error {
 /**
  * One Chromium for a whole run, started on first need and shared by every
  * issue (a launch costs more than laying out a short issue). `warm` starts it
- * early, so it boots while the first issue is still being rendered; once
+ * early, so it boots, and readies a page to lay out in, while the first issue
+ * is still being rendered; once
  * every issue has said it is `done` with it, it closes while the last ones
  * are still being finished and checked.
  */
@@ -35,7 +37,9 @@ export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal, issue
       signal.throwIfAborted();
       const found = await findBrowser(env);
       if (!found.path) throw new BrowserUnavailable(found.diagnostics);
-      return launchChromium(found.path);
+      const chromium = await launchChromium(found.path);
+      readyLayoutPage(chromium.browser);
+      return chromium;
     })();
     return launching;
   };

@@ -1,41 +1,18 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 // pagedjs's exports map hides dist/; find the package folder through its main entry.
 export const POLYFILL = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+/** The document a layout page starts from (see layout-pages.ts). */
+export const HOST = fileURLToPath(new URL('./in-page/host.html', import.meta.url));
 
 /**
- * What the page loads, as file: URLs that Chromium reads itself. Sending the
- * same bytes over the DevTools connection (page.setContent with megabytes of
- * inlined fonts, addScriptTag with the 0.9 MB polyfill) costs about 0.3 s
- * more per issue.
+ * What a layout page loads, as file: URLs that Chromium reads itself (sending
+ * the 0.9 MB polyfill over the DevTools connection cost more). Nothing else
+ * may load: an issue's fonts and images are inlined as data: URLs.
  */
-export interface PageFiles {
-  html: string;
-  polyfill: string;
-  /** The page may load these and nothing else (besides data: URLs). */
-  allows(url: string): boolean;
-  /** Deletes the HTML's scratch copy. */
-  remove(): Promise<void>;
-}
+export const PAGE_FILES = { host: pathToFileURL(HOST).href, polyfill: pathToFileURL(POLYFILL).href };
 
-export async function pageFiles(html: string): Promise<PageFiles> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'build-issue-page-'));
-  const file = path.join(dir, 'issue.html');
-  try {
-    await writeFile(file, html);
-  } catch (cause) {
-    await rm(dir, { recursive: true, force: true });
-    throw cause;
-  }
-  const urls = { html: pathToFileURL(file).href, polyfill: pathToFileURL(POLYFILL).href };
-  return {
-    ...urls,
-    allows: (url) => url === urls.html || url === urls.polyfill,
-    remove: () => rm(dir, { recursive: true, force: true }),
-  };
-}
+export const allowedInLayoutPages = (url: string): boolean => url === PAGE_FILES.host || url === PAGE_FILES.polyfill;

@@ -10,9 +10,12 @@ const PARTS = ['line-ends.js', 'snap.js', 'keep.js', 'back-to-back.js', 'overflo
  * measuring each page for overflow fewer times, and finds where a page breaks
  * inside a paragraph by position rather than by text.
  * It is plain browser JavaScript, read as text, so no compiler touches it.
+ * Its parts share one function scope: a layout page writes issue after issue
+ * into one window (paginate/layout-pages.ts), where a second top-level
+ * `const` of the same name would throw.
  */
 export async function layoutScript(): Promise<string> {
   const parts = await Promise.all(PARTS.map((name) => readFile(new URL(`./${name}`, import.meta.url), 'utf8')));
   const marks = `const BUILD_ISSUE_MARKS = ${JSON.stringify({ closing: CLOSING_MARKS })};`;
-  return [marks, ...parts].join('\n');
+  return ['(() => {', marks, ...parts, '})();'].join('\n');
 }
