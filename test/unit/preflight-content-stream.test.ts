@@ -1,7 +1,7 @@
 /** The content-stream reader the preflight walks pages with: operators, operands, and what it must read past. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Name, operations, type Operand } from '../../src/stages/verify/preflight/content-stream.js';
+import { ContentSyntaxError, Name, operations, type Operand } from '../../src/stages/verify/preflight/content-stream.js';
 import { multiply, type Matrix } from '../../src/stages/verify/preflight/graphics.js';
 
 const show = (operand: Operand) => (operand instanceof Name ? `/${operand.value}` : String(operand));
@@ -30,4 +30,29 @@ test('concatenates transformations as cm does: the new matrix first', () => {
   const shift: Matrix = [1, 0, 0, 1, 10, 20];
   assert.deepEqual(multiply(scale, shift), [2, 0, 0, 2, 10, 20]);
   assert.deepEqual(multiply(shift, scale), [2, 0, 0, 2, 20, 40]);
+});
+
+test('throws, with the byte where it began, what a RIP could not read', () => {
+  const problem = (text: string) => {
+    try {
+      read(text);
+    } catch (cause) {
+      if (cause instanceof ContentSyntaxError) return cause.message;
+      throw cause;
+    }
+    return 'read without error';
+  };
+  assert.equal(problem('BT (never ends Tj ET'), 'byte 3: a string that never ends');
+  assert.equal(problem('BT <0012 Tj ET'), 'byte 3: a hex string that never ends');
+  assert.equal(problem('BT <00x2> Tj ET'), 'byte 6: a hex string with characters that are not hex digits');
+  assert.equal(problem('BT [(a) 120 (b) TJ ET'), 'byte 3: an array that never ends');
+  assert.equal(problem('/Span <</MCID 3 BDC'), 'byte 6: a dictionary that never ends');
+  assert.equal(problem('q 1 0 0 1 0 0 cm ) Q'), 'byte 17: an unexpected )');
+  assert.equal(problem('q 2 Tq Q'), 'byte 4: "Tq", which is not a PDF operator');
+  assert.equal(problem('BI /W 1 /H 1 ID \x00\x01'), 'byte 15: an inline image without its EI');
+});
+
+test('lets unknown operators through inside BX … EX, as PDF asks', () => {
+  assert.deepEqual(read('BX 1 Tq EX q'), ['BX', 'Tq 1', 'EX', 'q']);
+  assert.throws(() => read('BX EX 1 Tq'), ContentSyntaxError);
 });

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PDFDocument, StandardFonts, cmyk } from 'pdf-lib';
+import { PDFDocument, PDFName, StandardFonts, cmyk } from 'pdf-lib';
 import { preflight } from '../../src/stages/verify/preflight/preflight.js';
 
 const A4: [number, number] = [595.276, 841.89];
@@ -105,14 +105,26 @@ describe('preflight', () => {
     assert.equal(report.checks.find((c) => c.name === 'colour')!.summary, 'DeviceCMYK');
   });
 
-  test('reports a damaged file through qpdf --check', async () => {
+  test('reports content a RIP could not read, by page', async () => {
+    const bytes = await pdf({
+      draw: (doc, page) => {
+        if (doc.getPageCount() === 3) page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream('BT /F1 12 Tf (never ends) Tj ET q 2 Tq Q')));
+      },
+    });
+    const report = await check(bytes);
+    assert.deepEqual(rules(report), ['error preflight-content-syntax']);
+    assert.equal(report.diagnostics[0]!.message, 'cannot read the content: page 3, content stream, byte 36: "Tq", which is not a PDF operator');
+    assert.equal(report.passed, false);
+  });
+
+  test('reports a damaged file through qpdf', async () => {
     const good = Buffer.from(await pdf());
     const text = good.toString('latin1');
     const damaged = Buffer.from(text.replace(/startxref\s+\d+/, 'startxref\n12'), 'latin1');
     const report = await check(damaged);
     const syntax = report.diagnostics.filter((d) => d.rule === 'preflight-syntax');
     assert.equal(syntax.length, 1, rules(report).join());
-    assert.match(syntax[0]!.message, /^qpdf --check: /);
+    assert.match(syntax[0]!.message, /^qpdf: .*damaged/);
   });
 
   test('fails what is not a PDF at all', async () => {

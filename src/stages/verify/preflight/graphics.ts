@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
 import { colourSpaceName } from './colour-spaces.js';
-import { Name, operations, type Operand } from './content-stream.js';
+import { ContentSyntaxError, Name, operations, type Operand } from './content-stream.js';
 
 /** [a b c d e f], as `cm` writes it. */
 export type Matrix = [number, number, number, number, number, number];
@@ -30,11 +30,13 @@ export interface ImagePlacement {
   dpi: number;
 }
 
-/** What a page's content draws with: fonts set by Tf, colour spaces, images at their placed size. */
+/** What a page's content draws with: fonts set by Tf, colour spaces, images at their placed size; and what in it cannot be read. */
 export interface PageUse {
   fonts: Map<string, PDFDict>;
   colourSpaces: Set<string>;
   images: ImagePlacement[];
+  /** Syntax errors, one per stream (the rest of a stream is not read after one). */
+  syntaxErrors: string[];
 }
 
 const MAX_DEPTH = 12;
@@ -71,7 +73,7 @@ const matrixOf = (dict: PDFDict): Matrix =>
 const numbers = (operands: Operand[]) => operands.filter((o): o is number => typeof o === 'number');
 
 class Walker {
-  readonly use: PageUse = { fonts: new Map(), colourSpaces: new Set(), images: [] };
+  readonly use: PageUse = { fonts: new Map(), colourSpaces: new Set(), images: [], syntaxErrors: [] };
   private readonly patternsSeen = new Set<string>();
 
   constructor(
@@ -138,6 +140,15 @@ class Walker {
   }
 
   stream(bytes: Uint8Array, resources: PDFDict | undefined, base: Matrix, depth: number): void {
+    try {
+      this.operations(bytes, resources, base, depth);
+    } catch (cause) {
+      if (!(cause instanceof ContentSyntaxError)) throw cause;
+      this.use.syntaxErrors.push(`page ${this.page}, ${depth === 0 ? 'content stream' : 'form or pattern'}, ${cause.message}`);
+    }
+  }
+
+  private operations(bytes: Uint8Array, resources: PDFDict | undefined, base: Matrix, depth: number): void {
     if (depth > MAX_DEPTH) return;
     let ctm = base;
     const saved: Matrix[] = [];

@@ -8,7 +8,7 @@ import type { CheckResult } from './check.js';
 import { checkFonts } from './fonts.js';
 import { walkPage, type ImagePlacement } from './graphics.js';
 import { checkImages } from './images.js';
-import { checkSyntax } from './syntax.js';
+import { checkSyntax, readStructure, type StructureOutcome } from './syntax.js';
 
 export interface PreflightOptions {
   /** The PDF's name in messages. */
@@ -29,6 +29,7 @@ function gatherUse(doc: PDFDocument) {
   const fonts = new Map<string, { font: PDFDict; pages: number[] }>();
   const colourSpaces = new Set<string>();
   const images: ImagePlacement[] = [];
+  const syntaxErrors: string[] = [];
   doc.getPages().forEach((page, i) => {
     const resources = doc.context.lookupMaybe(page.node.getInheritableAttribute(PDFName.of('Resources')), PDFDict);
     const use = walkPage(doc.context, page.node.get(PDFName.of('Contents')), resources, i + 1);
@@ -39,17 +40,18 @@ function gatherUse(doc: PDFDocument) {
     }
     for (const space of use.colourSpaces) colourSpaces.add(space);
     images.push(...use.images);
+    syntaxErrors.push(...use.syntaxErrors);
   });
-  return { fonts, colourSpaces, images };
+  return { fonts, colourSpaces, images, syntaxErrors };
 }
 
 /** qpdf reads files; the bytes go to a scratch file for it. */
-async function syntaxOf(bytes: Uint8Array, file: string): Promise<CheckResult> {
+async function structureOf(bytes: Uint8Array): Promise<StructureOutcome> {
   const dir = await mkdtemp(path.join(tmpdir(), 'build-issue-preflight-'));
   try {
     const scratch = path.join(dir, 'check.pdf');
     await writeFile(scratch, bytes);
-    return await checkSyntax(scratch, file);
+    return await readStructure(scratch);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -58,15 +60,16 @@ async function syntaxOf(bytes: Uint8Array, file: string): Promise<CheckResult> {
 /**
  * Checks a PDF as a print shop's preflight would: page sizes and boxes,
  * page count for saddle stitching, fonts, colour spaces, image resolution at
- * the placed size, and the file's syntax (qpdf --check).
+ * the placed size, and the file's syntax (its structure read by qpdf, its
+ * pages' content by the walk that gathers the rest).
  */
 export async function preflight(bytes: Uint8Array, options: PreflightOptions): Promise<PreflightReport> {
   const { file } = options;
   // qpdf runs in its own process while the pages are read here.
-  const syntax = syntaxOf(bytes, file);
+  const structure = structureOf(bytes);
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true }).catch((cause: unknown) => cause as Error);
   if (doc instanceof Error) {
-    await syntax.catch(() => undefined);
+    await structure.catch(() => undefined);
     const diagnostics = [error('preflight-unreadable', `not a PDF that can be read: ${doc.message}`, { file })];
     return { file, checks: [{ name: 'syntax', summary: 'unreadable', diagnostics }], diagnostics, passed: false };
   }
@@ -79,7 +82,7 @@ export async function preflight(bytes: Uint8Array, options: PreflightOptions): P
     checkFonts(use.fonts, file),
     { name: 'colour', summary: colours.length > 0 ? colours.join(', ') : 'none set (black, DeviceGray by default)', diagnostics: [] },
     checkImages(use.images, file),
-    await syntax,
+    checkSyntax(await structure, use.syntaxErrors, file),
   ];
   const diagnostics = checks.flatMap((check) => check.diagnostics);
   return { file, checks, diagnostics, passed: !hasErrors(diagnostics) };
