@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { resolveSettings } from '../../src/config/settings.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
-import { lintFile } from '../../src/stages/lint/lint-issue.js';
+import { lintFile, lintLoaded } from '../../src/stages/lint/lint-issue.js';
+import { loadIssue } from '../../src/stages/load/load-issue.js';
 import { ROOT, workspace } from '../helpers/build.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'lint');
@@ -30,6 +31,21 @@ describe('lint fixtures: each test/fixtures/lint/<case>/issue.md gives its expec
       if (process.env.UPDATE === '1') await writeFile(expectedFile, got);
       assert.ok(existsSync(expectedFile), `${expectedFile} is missing; run with UPDATE=1 and review it`);
       assert.equal(got, await readFile(expectedFile, 'utf8'));
+    });
+  }
+});
+
+// dirty has findings of every kind; headlines has none, as headlines are held
+// to other rules than running text, which the load stage's columns tell apart.
+describe('the lint a build runs, on the issue as loaded (parsed once)', async () => {
+  for (const name of (await readdir(FIXTURES)).sort()) {
+    test(`finds in ${name} what lint of the file finds`, async () => {
+      const { dir, file } = await fixtureIssue(name);
+      const settings = resolveSettings({}, dir);
+      const loaded = await loadIssue('900', { issuesDir: settings.issuesDir, rootDir: dir, defaultEdition: settings.defaultEdition });
+      assert.ok(loaded.value, loaded.diagnostics.map(formatDiagnostic).join('\n'));
+      const ofFile = (await lintFile(file, { ...settings, rootDir: dir, fonts: false })).diagnostics;
+      assert.deepEqual(lintLoaded(loaded.value).map(formatDiagnostic), ofFile.map(formatDiagnostic));
     });
   }
 });

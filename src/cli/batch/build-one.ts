@@ -6,7 +6,7 @@ import { hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
 import { buildIssue, loadForBuild } from '../../pipeline.js';
 import { sha256Line } from '../../stages/finish/checksum.js';
-import { lintIssue } from '../../stages/lint/lint-issue.js';
+import { lintLoaded } from '../../stages/lint/lint-issue.js';
 import { proofDir, writeProofs } from '../../stages/proof/proof.js';
 import { checkPrintReady } from '../../stages/verify/preflight/print-ready.js';
 import type { Reporter } from '../reporter.js';
@@ -98,7 +98,7 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   }
   if (doc) ctx.browser.warm();
   // Lint warnings are printed with the build's diagnostics; its errors stop the build before layout.
-  const linted = options.lint && doc ? await lintIssue(serial, settings, process.cwd()) : [];
+  const linted = options.lint && doc ? lintLoaded(doc) : [];
   if (hasErrors(linted)) return { serial, status: 'failed', output, diagnostics: linted };
 
   const result = await buildIssue(serial, loaded, settings, ctx.browser.get, { check: options.check, strictPages: options.strictPages }).catch((cause: unknown) => {

@@ -1,6 +1,6 @@
 import { type Diagnostic, type Place } from '../../diagnostics.js';
 import { checkText } from './rules/index.js';
-import { issueSegments } from './segments.js';
+import { issueSegments, type LoadedText } from './segments.js';
 import { exactRange, lineIndex, toSource } from './source-map.js';
 
 /** A safe fix, ready to apply to the file: source[start, end) is `old` and becomes `replacement`. */
@@ -19,11 +19,11 @@ export interface TextLint {
 }
 
 /** Runs the copy editor's rules over every printed text of an issue file, with positions in the file. */
-export function lintText(source: string, file: string): TextLint {
+export function lintText(source: string, file: string, loaded?: LoadedText): TextLint {
   const lines = lineIndex(source, file);
   const diagnostics: Diagnostic[] = [];
   const fixes: Fix[] = [];
-  for (const segment of issueSegments(source, file, lines)) {
+  for (const segment of issueSegments(source, file, lines, loaded)) {
     for (const finding of checkText(segment.text, segment.rules)) {
       const { at } = toSource(segment.spans, finding.offset);
       const place = lines.place(at);

@@ -4,6 +4,7 @@ import { isScalar, parseDocument } from 'yaml';
 import { splitFrontMatter } from '../load/front-matter.js';
 import { parseMarkdown } from '../load/parse-markdown.js';
 import { readStructure } from '../load/structure.js';
+import type { Column } from '../load/types.js';
 import { CHINESE_TEXT_RULES, LIST_RULES, RUNNING_TEXT_RULES, type TextRule } from './rules/index.js';
 import { locate, type LineIndex, type Span } from './source-map.js';
 
@@ -53,8 +54,8 @@ function blockSegment(block: RootContent, rules: readonly TextRule[], source: st
  * and end without a mark. The structure reader of the load stage decides which
  * is which, as it does for the build.
  */
-function markdownSegments(tree: Root, file: string, source: string, lines: LineIndex): Segment[] {
-  const columns = readStructure(tree, file).value ?? [];
+function markdownSegments(tree: Root, file: string, source: string, lines: LineIndex, known?: readonly Column[]): Segment[] {
+  const columns = known ?? readStructure(tree, file).value ?? [];
   const body = new Set<RootContent>(columns.flatMap((c) => c.articles.flatMap((a) => a.body.children)));
   const segments: Segment[] = [];
   for (const block of tree.children) {
@@ -64,13 +65,19 @@ function markdownSegments(tree: Root, file: string, source: string, lines: LineI
   return segments;
 }
 
+/** An issue the load stage has read already: its Markdown parsed, and the columns it found in it. */
+export interface LoadedText {
+  markdown: Root;
+  columns: readonly Column[];
+}
+
 /**
  * Every piece of printed text in an issue file. A file without front matter
  * (a draft, an import) is linted as Markdown throughout; whether it needs front
  * matter is the load stage's question.
  */
-export function issueSegments(source: string, file: string, lines: LineIndex): Segment[] {
+export function issueSegments(source: string, file: string, lines: LineIndex, loaded?: LoadedText): Segment[] {
   const split = splitFrontMatter(source, file).value;
-  const markdown = split?.markdown ?? source;
-  return [...(split ? frontMatterSegments(source, split.yaml, lines) : []), ...markdownSegments(parseMarkdown(markdown), file, source, lines)];
+  const tree = loaded?.markdown ?? parseMarkdown(split?.markdown ?? source);
+  return [...(split ? frontMatterSegments(source, split.yaml, lines) : []), ...markdownSegments(tree, file, source, lines, loaded?.columns)];
 }

@@ -66,7 +66,7 @@ export async function loadIssue(serial: string, options: LoadOptions): Promise<R
 
   if (hasErrors(diagnostics) || !publication.value || !meta.value || !columns.value) return { diagnostics };
   return {
-    value: { dir, file: shown(issueFile), publication: publication.value, meta: meta.value, columns: columns.value },
+    value: { dir, file: shown(issueFile), publication: publication.value, meta: meta.value, columns: columns.value, source: { text: issueText.value, markdown: tree } },
     diagnostics,
   };
 }

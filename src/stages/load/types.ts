@@ -83,4 +83,6 @@ export interface IssueDocument {
   publication: Publication;
   meta: IssueMeta;
   columns: Column[];
+  /** The file's text and its Markdown parsed (positions are lines of the file): the lint stage reads them too, so a build parses the issue once. */
+  source: { text: string; markdown: Root };
 }
