@@ -25,6 +25,7 @@ import { repeatBody, same, workspaceOf } from './corpus.js';
 import { measure, median, type Measured } from './measure.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const GROWTH_RUNS = Math.max(RUNS, 7);
 const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 const PAGEDJS_CLI = path.join(ROOT, 'node_modules', 'pagedjs-cli', 'src', 'cli.js');
 
@@ -46,9 +47,9 @@ interface Repeated {
  * change in the machine's load falls on all of them alike; the median wall
  * time of each, and its runs.
  */
-async function inTurns(commands: Record<string, () => Promise<Measured>>): Promise<Record<string, Repeated>> {
+async function inTurns(commands: Record<string, () => Promise<Measured>>, times = RUNS): Promise<Record<string, Repeated>> {
   const runs: Record<string, Measured[]> = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
-  for (let i = 0; i < RUNS; i++) for (const [name, run] of Object.entries(commands)) runs[name]!.push(checked(await run(), name));
+  for (let i = 0; i < times; i++) for (const [name, run] of Object.entries(commands)) runs[name]!.push(checked(await run(), name));
   return Object.fromEntries(
     Object.entries(runs).map(([name, list]) => [name, { seconds: median(list.map((r) => r.seconds)), cpu: median(list.map((r) => r.cpuSeconds)), runs: list }]),
   );
@@ -115,12 +116,15 @@ async function growth(): Promise<void> {
   const times = [1, 2, 4];
   const dir = await workspaceOf(Object.fromEntries(times.map((n) => [String(2000 + n), repeatBody(n)])));
   // --no-pad: an issue whose pages do not come to a multiple of 4 is laid out twice (see Print shop), which would hide how one layout grows.
-  const runs = await inTurns(Object.fromEntries(times.map((n) => [`453 × ${n}`, () => buildIssue(dir, [String(2000 + n), '--force', '--json', '--no-pad'])])));
+  const runs = await inTurns(
+    Object.fromEntries(times.map((n) => [`453 × ${n}`, () => buildIssue(dir, [String(2000 + n), '--force', '--json', '--no-pad'])])),
+    GROWTH_RUNS,
+  );
   const rows = times.map((n) => {
     const run = runs[`453 × ${n}`]!;
     return { times: n, pages: parseSummary(run.runs[0]!.stdout).issues[0]!.pages ?? NaN, run };
   });
-  console.log('\n3. Growth with length (one cold process each, --no-pad: one layout each)');
+  console.log('\n3. Growth with length (one cold process each, --no-pad: one layout each; median of %d)', GROWTH_RUNS);
   for (const row of rows) console.log(`   body × ${row.times}   ${String(row.pages).padStart(3)} pages   ${both(row.run)}`);
   type Row = (typeof rows)[number];
   const perPage = (a: Row, b: Row, of: (r: Repeated) => number) => (of(b.run) - of(a.run)) / (b.pages - a.pages);
