@@ -15,9 +15,8 @@ export class BrowserUnavailable extends Error {
  * One Chromium for a whole run, started on first need and shared by every
  * issue (a launch costs more than laying out a short issue). `warm` starts it
  * early, so it boots, and readies a page to lay out in, while the first issue
- * is still being rendered; once
- * every issue has said it is `done` with it, it closes while the last ones
- * are still being finished and checked.
+ * is still being rendered; once every issue has said it is `done` with it, it
+ * closes while the last ones are still being finished and checked.
  */
 export interface SharedBrowser {
   get: BrowserSource;
