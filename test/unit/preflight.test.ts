@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PDFDocument, PDFName, StandardFonts, cmyk } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRawStream, StandardFonts, cmyk } from 'pdf-lib';
 import { preflight } from '../../src/stages/verify/preflight/preflight.js';
 
 const A4: [number, number] = [595.276, 841.89];
@@ -114,6 +114,23 @@ describe('preflight', () => {
     const report = await check(bytes);
     assert.deepEqual(rules(report), ['error preflight-content-syntax']);
     assert.equal(report.diagnostics[0]!.message, 'cannot read the content: page 3, content stream, byte 36: "Tq", which is not a PDF operator');
+    assert.equal(report.passed, false);
+  });
+
+  test('reports a content stream that cannot be decoded, by page, and does not throw', async () => {
+    const bytes = await pdf({
+      draw: (doc, page) => {
+        if (doc.getPageCount() !== 2) return;
+        // Said to be Flate, but not zlib data.
+        const stream = PDFRawStream.of(doc.context.obj({ Filter: 'FlateDecode' }), new Uint8Array([1, 2, 3, 4, 5]));
+        page.node.set(PDFName.of('Contents'), doc.context.register(stream));
+      },
+    });
+    const report = await check(bytes);
+    assert.ok(rules(report).includes('error preflight-content-syntax'), rules(report).join());
+    assert.match(report.diagnostics.find((d) => d.rule === 'preflight-content-syntax')!.message, /^cannot read the content: page 2, content stream: a stream that cannot be decoded/);
+    const qpdf = report.diagnostics.find((d) => d.rule === 'preflight-syntax');
+    assert.ok(qpdf && !qpdf.message.includes('build-issue-preflight-'), 'qpdf names the scratch copy, not test.pdf');
     assert.equal(report.passed, false);
   });
 

@@ -35,7 +35,7 @@ export interface PageUse {
   fonts: Map<string, PDFDict>;
   colourSpaces: Set<string>;
   images: ImagePlacement[];
-  /** Syntax errors, one per stream (the rest of a stream is not read after one). */
+  /** Streams that cannot be decoded, and syntax errors, one per stream (the rest of a stream is not read after one). */
   syntaxErrors: string[];
 }
 
@@ -133,18 +133,27 @@ class Walker {
     const dict = dictOf(object);
     if (!dict) return;
     if (object instanceof PDFRawStream) {
-      this.stream(streamBytes(this.context, object), dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources, multiply(matrixOf(dict), base), depth + 1);
+      this.stream(object, dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources, multiply(matrixOf(dict), base), depth + 1);
     } else {
       this.shading(dict.get(PDFName.of('Shading')), resources);
     }
   }
 
-  stream(bytes: Uint8Array, resources: PDFDict | undefined, base: Matrix, depth: number): void {
+  /** Reads a content stream (a page's, a form's or a pattern's), noting what in it cannot be read. */
+  stream(object: PDFObject | undefined, resources: PDFDict | undefined, base: Matrix, depth: number): void {
+    const where = `page ${this.page}, ${depth === 0 ? 'content stream' : 'form or pattern'}`;
+    let bytes: Uint8Array;
+    try {
+      bytes = streamBytes(this.context, object);
+    } catch (cause) {
+      this.use.syntaxErrors.push(`${where}: a stream that cannot be decoded (${cause instanceof Error ? cause.message : String(cause)})`);
+      return;
+    }
     try {
       this.operations(bytes, resources, base, depth);
     } catch (cause) {
       if (!(cause instanceof ContentSyntaxError)) throw cause;
-      this.use.syntaxErrors.push(`page ${this.page}, ${depth === 0 ? 'content stream' : 'form or pattern'}, ${cause.message}`);
+      this.use.syntaxErrors.push(`${where}, ${cause.message}`);
     }
   }
 
@@ -190,7 +199,7 @@ class Walker {
           const subtype = object.dict.lookup(PDFName.of('Subtype'));
           if (subtype === PDFName.of('Image')) this.image(object.dict, (last as Name).value, ctm, resources);
           else if (subtype === PDFName.of('Form')) {
-            this.stream(streamBytes(this.context, object), object.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources, multiply(matrixOf(object.dict), ctm), depth + 1);
+            this.stream(object, object.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources, multiply(matrixOf(object.dict), ctm), depth + 1);
           }
           break;
         }
@@ -202,6 +211,6 @@ class Walker {
 /** Walks a page's content, its forms and its patterns, keeping track of the CTM. */
 export function walkPage(context: PDFContext, contents: PDFObject | undefined, resources: PDFDict | undefined, page: number): PageUse {
   const walker = new Walker(context, page);
-  walker.stream(streamBytes(context, contents), resources, IDENTITY, 0);
+  walker.stream(contents, resources, IDENTITY, 0);
   return walker.use;
 }

@@ -45,13 +45,14 @@ function gatherUse(doc: PDFDocument) {
   return { fonts, colourSpaces, images, syntaxErrors };
 }
 
-/** qpdf reads files; the bytes go to a scratch file for it. */
-async function structureOf(bytes: Uint8Array): Promise<StructureOutcome> {
+/** qpdf reads files; the bytes go to a scratch file for it, which its messages then name as `file`. */
+async function structureOf(bytes: Uint8Array, file: string): Promise<StructureOutcome> {
   const dir = await mkdtemp(path.join(tmpdir(), 'build-issue-preflight-'));
   try {
     const scratch = path.join(dir, 'check.pdf');
     await writeFile(scratch, bytes);
-    return await readStructure(scratch);
+    const outcome = await readStructure(scratch);
+    return { ...outcome, output: outcome.output.replaceAll(scratch, file) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -66,7 +67,7 @@ async function structureOf(bytes: Uint8Array): Promise<StructureOutcome> {
 export async function preflight(bytes: Uint8Array, options: PreflightOptions): Promise<PreflightReport> {
   const { file } = options;
   // qpdf runs in its own process while the pages are read here.
-  const structure = structureOf(bytes);
+  const structure = structureOf(bytes, file);
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true }).catch((cause: unknown) => cause as Error);
   if (doc instanceof Error) {
     await structure.catch(() => undefined);
