@@ -11,7 +11,8 @@
  *      that HTML with no Paged.js at all.
  *   2. 20 copies of 453 in one run against 20 single-issue runs.
  *   3. 453 with its body 1×, 2×, 4× (--no-pad, so each is laid out once):
- *      does time grow linearly with pages?
+ *      does time grow linearly with pages? Each in a cold process, and each
+ *      in one run after a first issue (without the start-up's noise).
  *   4. Peak memory of the whole process tree during the 20-issue run.
  *   5. The size of dist/453.pdf.
  */
@@ -114,28 +115,45 @@ async function twentyIssues(): Promise<void> {
   console.log(`   ${peak.peakPssMiB.toFixed(0)} MiB PSS (sum of RSS, counting shared pages again: ${peak.peakRssMiB.toFixed(0)} MiB) (target < 1 GB: ${verdict(peak.peakPssMiB * 2 ** 20 < 1e9)})`);
 }
 
+/** Ratio of the seconds per added page from 2× to 4× to those from 1× to 2×: 1 is linear. */
+function growthLine(name: string, pages: [number, number, number], seconds: [number, number, number]): string {
+  const first = (seconds[1] - seconds[0]) / (pages[1] - pages[0]);
+  const second = (seconds[2] - seconds[1]) / (pages[2] - pages[1]);
+  const r = second / first;
+  return `   ${name} seconds per added page: ${first.toFixed(3)} (1×→2×), ${second.toFixed(3)} (2×→4×); ratio ${r.toFixed(2)} (1 is linear; target linear or better, ≤ 1.25: ${verdict(r <= 1.25)})`;
+}
+
 async function growth(): Promise<void> {
-  const times = [1, 2, 4];
-  const dir = await workspaceOf(Object.fromEntries(times.map((n) => [String(2000 + n), repeatBody(n)])));
+  const times = [1, 2, 4] as const;
+  // 2000 is a copy of 2001, built first in the warm runs below.
+  const dir = await workspaceOf(Object.fromEntries([[2000, 1], ...times.map((n) => [2000 + n, n])].map(([serial, n]) => [String(serial), repeatBody(n!)])));
   // --no-pad: an issue whose pages do not come to a multiple of 4 is laid out twice (see Print shop), which would hide how one layout grows.
-  const runs = await inTurns(
+  const cold = await inTurns(
     Object.fromEntries(times.map((n) => [`453 × ${n}`, () => buildIssue(dir, [String(2000 + n), '--force', '--json', '--no-pad'])])),
     GROWTH_RUNS,
   );
-  const rows = times.map((n) => {
-    const run = runs[`453 × ${n}`]!;
-    return { times: n, pages: parseSummary(run.runs[0]!.stdout).issues[0]!.pages ?? NaN, run };
-  });
-  console.log('\n3. Growth with length (one cold process each, --no-pad: one layout each; median of %d)', GROWTH_RUNS);
-  for (const row of rows) console.log(`   body × ${row.times}   ${String(row.pages).padStart(3)} pages   ${both(row.run)}`);
-  type Row = (typeof rows)[number];
-  const perPage = (a: Row, b: Row, of: (r: Repeated) => number) => (of(b.run) - of(a.run)) / (b.pages - a.pages);
-  const [one, two, four] = rows as [Row, Row, Row];
-  for (const [name, of] of [['wall', (r: Repeated) => r.seconds], ['CPU', (r: Repeated) => r.cpu]] as const) {
-    const first = perPage(one, two, of);
-    const second = perPage(two, four, of);
-    console.log(`   ${name} seconds per added page: ${first.toFixed(3)} (1×→2×), ${second.toFixed(3)} (2×→4×); ratio ${(second / first).toFixed(2)} (1 is linear; target linear or better, ≤ 1.25: ${verdict(second / first <= 1.25)})`);
+  // Warm: one run builds a first issue (the browser starts, the code warms up), then 1×, 2×, 4×,
+  // one at a time; each one's own seconds from the --json summary. No start-up in them, which
+  // makes most of a cold run's noise.
+  const warm = new Map<string, number[]>();
+  for (let i = 0; i < GROWTH_RUNS; i++) {
+    const run = checked(await buildIssue(dir, ['2000', ...times.map((n) => String(2000 + n)), '--jobs', '1', '--force', '--json', '--no-pad']), 'growth, warm');
+    for (const issue of parseSummary(run.stdout).issues) if (issue.serial !== '2000') warm.set(issue.serial, [...(warm.get(issue.serial) ?? []), issue.seconds]);
   }
+  const pages = times.map((n) => parseSummary(cold[`453 × ${n}`]!.runs[0]!.stdout).issues[0]!.pages ?? NaN) as [number, number, number];
+  const three = (of: (n: (typeof times)[number]) => number) => times.map(of) as [number, number, number];
+  const coldWall = three((n) => cold[`453 × ${n}`]!.seconds);
+  const coldCpu = three((n) => cold[`453 × ${n}`]!.cpu);
+  const warmWall = three((n) => median(warm.get(String(2000 + n))!));
+
+  console.log('\n3. Growth with length (--no-pad: one layout each; medians of %d)', GROWTH_RUNS);
+  console.log('   one cold process each (wall, and CPU of the process tree):');
+  times.forEach((n, i) => console.log(`   body × ${n}   ${String(pages[i]).padStart(3)} pages   ${s(coldWall[i]!)} (CPU ${s(coldCpu[i]!)})`));
+  console.log(growthLine('wall', pages, coldWall));
+  console.log(growthLine('CPU', pages, coldCpu));
+  console.log('   in one run, after a first issue, one at a time (the seconds of each issue, from --json):');
+  times.forEach((n, i) => console.log(`   body × ${n}   ${String(pages[i]).padStart(3)} pages   ${s(warmWall[i]!)}`));
+  console.log(growthLine('warm', pages, warmWall));
 }
 
 async function size(dir: string): Promise<void> {
