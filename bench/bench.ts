@@ -46,13 +46,18 @@ interface Repeated {
 }
 
 /**
- * Runs each command RUNS times, taking turns (a, b, c, a, b, c …) so that a
- * change in the machine's load falls on all of them alike; the median wall
- * time of each, and its runs.
+ * Runs each command RUNS times, taking turns so that a change in the
+ * machine's load falls on all of them alike, and starting each round with
+ * the next one (a b c, b c a, c a b …): a run right after the heaviest one
+ * was measured slower (the 16-page build after the 62-page one by a tenth).
+ * The median wall time of each, and its runs.
  */
 async function inTurns(commands: Record<string, () => Promise<Measured>>, times = RUNS): Promise<Record<string, Repeated>> {
   const runs: Record<string, Measured[]> = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
-  for (let i = 0; i < times; i++) for (const [name, run] of Object.entries(commands)) runs[name]!.push(checked(await run(), name));
+  const order = Object.entries(commands);
+  for (let i = 0; i < times; i++) {
+    for (const [name, run] of [...order.slice(i % order.length), ...order.slice(0, i % order.length)]) runs[name]!.push(checked(await run(), name));
+  }
   return Object.fromEntries(
     Object.entries(runs).map(([name, list]) => [name, { seconds: median(list.map((r) => r.seconds)), cpu: median(list.map((r) => r.cpuSeconds)), runs: list }]),
   );
@@ -125,8 +130,12 @@ function growthLine(name: string, pages: [number, number, number], seconds: [num
 
 async function growth(): Promise<void> {
   const times = [1, 2, 4] as const;
-  // 2000 is a copy of 2001, built first in the warm runs below.
-  const dir = await workspaceOf(Object.fromEntries([[2000, 1], ...times.map((n) => [2000 + n, n])].map(([serial, n]) => [String(serial), repeatBody(n!)])));
+  // For the warm runs, three sets of copies: a first issue (1×), then 1×, 2×, 4× in the
+  // order of their serials, which is the order a run builds them, rotated from set to set.
+  const rotations = times.map((_, r) => [...times.slice(r), ...times.slice(0, r)]);
+  const warmSerial = (r: number, k: number) => String(3000 + 100 * r + k);
+  const warmCopies = rotations.flatMap((order, r) => [[warmSerial(r, 0), 1], ...order.map((n, k) => [warmSerial(r, k + 1), n])]);
+  const dir = await workspaceOf(Object.fromEntries([...times.map((n) => [String(2000 + n), n]), ...warmCopies].map(([serial, n]) => [String(serial), repeatBody(Number(n))])));
   // --no-pad: an issue whose pages do not come to a multiple of 4 is laid out twice (see Print shop), which would hide how one layout grows.
   const cold = await inTurns(
     Object.fromEntries(times.map((n) => [`453 × ${n}`, () => buildIssue(dir, [String(2000 + n), '--force', '--json', '--no-pad'])])),
@@ -135,16 +144,21 @@ async function growth(): Promise<void> {
   // Warm: one run builds a first issue (the browser starts, the code warms up), then 1×, 2×, 4×,
   // one at a time; each one's own seconds from the --json summary. No start-up in them, which
   // makes most of a cold run's noise.
-  const warm = new Map<string, number[]>();
+  const warm = new Map<number, number[]>();
   for (let i = 0; i < GROWTH_RUNS; i++) {
-    const run = checked(await buildIssue(dir, ['2000', ...times.map((n) => String(2000 + n)), '--jobs', '1', '--force', '--json', '--no-pad']), 'growth, warm');
-    for (const issue of parseSummary(run.stdout).issues) if (issue.serial !== '2000') warm.set(issue.serial, [...(warm.get(issue.serial) ?? []), issue.seconds]);
+    const r = i % rotations.length;
+    const serials = [0, 1, 2, 3].map((k) => warmSerial(r, k));
+    const run = checked(await buildIssue(dir, [...serials, '--jobs', '1', '--force', '--json', '--no-pad']), 'growth, warm');
+    for (const issue of parseSummary(run.stdout).issues) {
+      const k = serials.indexOf(issue.serial);
+      if (k > 0) warm.set(rotations[r]![k - 1]!, [...(warm.get(rotations[r]![k - 1]!) ?? []), issue.seconds]);
+    }
   }
   const pages = times.map((n) => parseSummary(cold[`453 × ${n}`]!.runs[0]!.stdout).issues[0]!.pages ?? NaN) as [number, number, number];
   const three = (of: (n: (typeof times)[number]) => number) => times.map(of) as [number, number, number];
   const coldWall = three((n) => cold[`453 × ${n}`]!.seconds);
   const coldCpu = three((n) => cold[`453 × ${n}`]!.cpu);
-  const warmWall = three((n) => median(warm.get(String(2000 + n))!));
+  const warmWall = three((n) => median(warm.get(n)!));
 
   console.log('\n3. Growth with length (--no-pad: one layout each; medians of %d)', GROWTH_RUNS);
   console.log('   one cold process each (wall, and CPU of the process tree):');
