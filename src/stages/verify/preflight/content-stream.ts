@@ -39,7 +39,6 @@ const OPERATORS = new Set(
   ).split(' '),
 );
 
-
 // One table lookup per byte: the tokenizer reads every byte of every page.
 const SPACE = 1;
 const DELIMITER = 2;
