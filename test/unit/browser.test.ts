@@ -83,6 +83,23 @@ describe('launching Chromium', () => {
     }
   });
 
+  test('a layout page opens on its host document with Paged.js loaded, print media set, and nothing refused', async () => {
+    const chromium = await startChromium();
+    try {
+      const { page, gate } = await takeLayoutPage(chromium.browser);
+      const state = await page.evaluate(() => ({
+        host: location.pathname.endsWith('/in-page/host.html'),
+        paged: typeof (window as unknown as { Paged?: { Previewer?: unknown } }).Paged?.Previewer,
+        handlers: (window as unknown as { buildIssueOwnHandlers?: number }).buildIssueOwnHandlers,
+        print: matchMedia('print').matches,
+      }));
+      assert.deepEqual({ ...state, handlers: (state.handlers ?? 0) > 0 }, { host: true, paged: 'function', handlers: true, print: true });
+      assert.deepEqual(gate.blocked, []);
+    } finally {
+      await chromium.close();
+    }
+  });
+
   test('lays issues out in hidden pages, which are not painted to a screen, and shows the proof window', async () => {
     const chromium = await startChromium();
     try {

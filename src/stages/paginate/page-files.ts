@@ -4,17 +4,14 @@ import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 // pagedjs's exports map hides dist/; find the package folder through its main entry.
-const POLYFILL = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+const POLYFILL_URL = pathToFileURL(path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js')).href;
 
 /**
- * What a layout page loads, as file: URLs that Chromium reads itself (sending
- * the 0.9 MB polyfill over the DevTools connection cost more). Nothing else
- * may load: an issue's fonts and images are inlined as data: URLs.
+ * The document a layout page opens (see layout-pages.ts), told where the
+ * polyfill is; Chromium reads both files itself (sending the 0.9 MB polyfill
+ * over the DevTools connection cost more).
  */
-export const PAGE_FILES = {
-  /** The document a layout page starts from (see layout-pages.ts). */
-  host: new URL('./in-page/host.html', import.meta.url).href,
-  polyfill: pathToFileURL(POLYFILL).href,
-};
+export const HOST_URL = `${new URL('./in-page/host.html', import.meta.url).href}?polyfill=${encodeURIComponent(POLYFILL_URL)}`;
 
-export const allowedInLayoutPages = (url: string): boolean => url === PAGE_FILES.host || url === PAGE_FILES.polyfill;
+/** A layout page loads its host and the polyfill, nothing else: an issue's fonts and images are inlined as data: URLs. */
+export const allowedInLayoutPages = (url: string): boolean => url === HOST_URL || url === POLYFILL_URL;
