@@ -1,20 +1,29 @@
 /**
  * Line-breaking glue for Chinese text (GB/T 15834, clreq “strict”), decided
- * before layout so that it never depends on the browser's line breaker.
+ * before layout.
  *
- * Chromium with `line-break: strict` still breaks between two closing marks
- * (”|；), may split —— or ……, and lets a paragraph end on a line of one
+ * Chromium with `line-break: strict` keeps the closing marks, stops, pauses
+ * and ellipses off a line start by itself, but breaks before a dash, a
+ * middle dot and the signs % ‰ ℃, and lets a paragraph end on a line of one
  * character (孤字). Opening marks need nothing: Chromium never breaks after
- * one (the layout audit checks it). Characters that must stay on one line are wrapped in a
- * `white-space: nowrap` span. (A WORD JOINER would do the same with less
- * markup, but no CJK font carries U+2060, so Chromium would take a system
- * font for it and embed that too.)
+ * one (the layout audit checks it). Characters that must stay on one line
+ * are wrapped in a `white-space: nowrap` span, and only where Chromium would
+ * break: each span is nodes that Paged.js walks, clones and measures, and
+ * gluing every mark that must not start a line (1053 spans in issue 453,
+ * now 163) cost a quarter of its layout time, for the same lines.
+ * test/e2e/line-breaks.test.ts asks Chromium where it breaks and checks
+ * that the glue covers every such place. (A WORD JOINER would glue with
+ * less markup, but no CJK font carries U+2060, so Chromium would take a
+ * system font for it and embed that too.)
  */
 
 /** Marks that must not start a line: closing quotes and brackets, pause and stop marks, dashes and ellipses. */
 export const NO_LINE_START = '。，、；：？！）》〉」』】〕”’…—·%‰℃';
 /** Marks that must not end a line. */
 export const NO_LINE_END = '（《〈「『【〔“‘';
+
+/** Of those, the ones Chromium may still start a line with under `line-break: strict` (see above). */
+export const CHROMIUM_LINE_STARTS = '—·%‰℃';
 
 /** Full-width opening and closing marks, for punctuation compression (标点挤压). */
 export const OPENING_MARKS = '“‘（《〈「『【〔';
@@ -38,10 +47,16 @@ function forbiddenBreaks(chars: readonly string[], keepLastTwo: boolean): boolea
     // Only line starts need glue: Chromium already never breaks after an
     // opening mark, and a glue span that begins with one would stop
     // text-spacing-trim from setting it half-width at a line start.
+    // A closing mark before an opening one is glued to what precedes it, so
+    // that the pair straddles a span's edge: Chromium then lets a line end
+    // on the closing mark (which the layout script sets half-width) where,
+    // with the pair in one run of text, it moved the word before it to the
+    // next line; with the glue, issues keep the lines they were set with.
     // A Han character and a Latin letter or digit next to it stay together:
     // Chromium's text-autospace puts no gap across an element boundary, so
     // they must never fall on both sides of a glue span's edge.
-    return NO_LINE_START.includes(ch) || (isHan(prev) && isLatin(ch)) || (isLatin(prev) && isHan(ch));
+    const beforeOpening = CLOSING_MARKS.includes(ch) && OPENING_MARKS.includes(chars[i + 1] ?? '');
+    return CHROMIUM_LINE_STARTS.includes(ch) || beforeOpening || (isHan(prev) && isLatin(ch)) || (isLatin(prev) && isHan(ch));
   });
   if (keepLastTwo) {
     // 孤字: glue the paragraph's last word character to the one before it.

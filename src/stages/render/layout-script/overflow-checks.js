@@ -1,9 +1,9 @@
 // Paged.js fills a page node by node. Once the text on the page comes to
 // maxChars (the average of the last pages), it measures whether the page
 // overflows, and, while it does not, measures again after every further
-// node: each time a layout. In Chinese text every punctuation mark is an
-// element of its own, so that came to ten measurements a page, a third of
-// Paged.js's time.
+// node: each time a layout. When every punctuation mark was an element of
+// its own, that came to ten measurements a page, a third of Paged.js's time;
+// with the glue only where Chromium needs it (render/cjk-text.ts), six.
 //
 // After a measurement that finds room left, the next now waits until the
 // page should be nearly full, judged from how full it is and how many
