@@ -11,7 +11,12 @@ const POLYFILL_URL = pathToFileURL(path.join(path.dirname(require.resolve('paged
  * polyfill is; Chromium reads both files itself (sending the 0.9 MB polyfill
  * over the DevTools connection cost more).
  */
-export const HOST_URL = `${new URL('./in-page/host.html', import.meta.url).href}?polyfill=${encodeURIComponent(POLYFILL_URL)}`;
+export const HOST_URL = (() => {
+  // Through the URL API, so that the URL is in the canonical form Chromium gives it (the gate compares them).
+  const host = new URL('./in-page/host.html', import.meta.url);
+  host.searchParams.set('polyfill', POLYFILL_URL);
+  return host.href;
+})();
 
 /** A layout page loads its host and the polyfill, nothing else: an issue's fonts and images are inlined as data: URLs. */
 export const allowedInLayoutPages = (url: string): boolean => url === HOST_URL || url === POLYFILL_URL;
