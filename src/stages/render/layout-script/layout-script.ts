@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { CLOSING_MARKS } from '../cjk-text.js';
 
-const PARTS = ['line-ends.js', 'snap.js', 'keep.js', 'back-to-back.js', 'overflow-checks.js', 'break-tokens.js', 'prepare.js'];
+const PARTS = ['line-ends.js', 'snap.js', 'keep.js', 'back-to-back.js', 'overflow-checks.js', 'break-tokens.js', 'page-template.js', 'prepare.js'];
 
 /**
  * The script the laid-out HTML carries: it sets line-end marks half-width,
  * snaps headings to the line grid, adds the keep rules (widows, orphans,
  * headings with their text) to Paged.js and has it lay pages out back to back,
- * measuring each page for overflow fewer times, and finds where a page breaks
- * inside a paragraph by position rather than by text.
+ * measuring each page for overflow fewer times, finds where a page breaks
+ * inside a paragraph by position rather than by text, and trims the template
+ * Paged.js makes pages from.
  * It is plain browser JavaScript, read as text, so no compiler touches it.
  * Its parts share one function scope: a layout page writes issue after issue
  * into one window (paginate/layout-pages.ts), where a second top-level
