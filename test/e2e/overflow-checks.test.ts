@@ -9,11 +9,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Chromium } from '../../src/stages/paginate/browser.js';
-import { layOut, takeLayoutPage, writeIssue } from '../../src/stages/paginate/layout-pages.js';
-import { cli, ROOT, workspace } from '../helpers/build.js';
+import { before, describe, test } from 'node:test';
+import { ROOT } from '../helpers/build.js';
 import { startChromium } from '../helpers/chromium.js';
+import { layOut453WithAndWithout } from '../helpers/layout-script.js';
 
 /**
  * In the page (a string: the test runner's compiler would add helpers the
@@ -44,39 +43,17 @@ interface Laid {
   measurements: number;
 }
 
-/** Lays the HTML out as build-issue does, in a layout page of its own, counting Paged.js's overflow measurements. */
-async function layOutCounting(chromium: Chromium, html: string): Promise<Laid> {
-  const layoutPage = await takeLayoutPage(chromium.browser);
-  try {
-    await writeIssue(layoutPage, html);
-    await layoutPage.page.evaluate(COUNT_MEASUREMENTS);
-    await layOut(layoutPage);
-    return (await layoutPage.page.evaluate(`({
-      pages: Array.from(document.querySelectorAll('.pagedjs_page'), (p) => p.innerText),
-      measurements: window.measurements,
-    })`)) as Laid;
-  } finally {
-    await layoutPage.page.close();
-  }
-}
-
 describe('measuring pages for overflow less often', () => {
-  let chromium: Chromium;
   let withHandler: Laid;
   let without: Laid;
 
   before(async () => {
-    const dir = await workspace();
-    const run = await cli(['453', '--keep-html'], dir);
-    assert.equal(run.code, 0, run.stderr);
-    const kept = await readFile(path.join(dir, 'dist', '453.html'), 'utf8');
-    assert.match(kept, /checkOverflowLessOften\(\);/);
-    chromium = await startChromium();
-    withHandler = await layOutCounting(chromium, kept);
-    without = await layOutCounting(chromium, kept.replace('checkOverflowLessOften();', ''));
+    const read = `({
+      pages: Array.from(document.querySelectorAll('.pagedjs_page'), (p) => p.innerText),
+      measurements: window.measurements,
+    })`;
+    ({ with: withHandler, without } = await layOut453WithAndWithout<Laid>('checkOverflowLessOften();', read, COUNT_MEASUREMENTS));
   });
-
-  after(() => chromium?.close());
 
   test('puts the same text on the same pages', () => {
     assert.equal(withHandler.pages.length, 16);

@@ -5,16 +5,11 @@
  * HTML is laid out with the trim and without it.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Chromium } from '../../src/stages/paginate/browser.js';
-import { layOut, takeLayoutPage, writeIssue } from '../../src/stages/paginate/layout-pages.js';
-import { cli, workspace } from '../helpers/build.js';
-import { startChromium } from '../helpers/chromium.js';
+import { before, describe, test } from 'node:test';
+import { layOut453WithAndWithout } from '../helpers/layout-script.js';
 
 interface Laid {
-  /** Each page's text, and where each of its text lines and boxes stands. */
+  /** Each page's text, and where its area, margin boxes and blocks stand. */
   pages: { text: string; boxes: string }[];
   /** DOM nodes (elements and text) per page, on average. */
   nodes: number;
@@ -36,34 +31,13 @@ const READ_PAGES = `(() => {
   };
 })()`;
 
-async function layOutWith(chromium: Chromium, html: string): Promise<Laid> {
-  const layoutPage = await takeLayoutPage(chromium.browser);
-  try {
-    await writeIssue(layoutPage, html);
-    await layOut(layoutPage);
-    return (await layoutPage.page.evaluate(READ_PAGES)) as Laid;
-  } finally {
-    await layoutPage.page.close();
-  }
-}
-
 describe('the trimmed page template', () => {
-  let chromium: Chromium;
   let trimmed: Laid;
   let whole: Laid;
 
   before(async () => {
-    const dir = await workspace();
-    const run = await cli(['453', '--keep-html'], dir);
-    assert.equal(run.code, 0, run.stderr);
-    const kept = await readFile(path.join(dir, 'dist', '453.html'), 'utf8');
-    assert.match(kept, /trimPageTemplate\(\);/);
-    chromium = await startChromium();
-    trimmed = await layOutWith(chromium, kept);
-    whole = await layOutWith(chromium, kept.replace('trimPageTemplate();', ''));
+    ({ with: trimmed, without: whole } = await layOut453WithAndWithout<Laid>('trimPageTemplate();', READ_PAGES));
   });
-
-  after(() => chromium?.close());
 
   test('puts the same text in the same places on the same pages', () => {
     assert.equal(trimmed.pages.length, 16);
