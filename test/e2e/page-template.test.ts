@@ -2,7 +2,8 @@
  * The layout script trims the template Paged.js makes pages from (crop marks
  * no edition asks for, whitespace text: layout-script/page-template.js).
  * That must make the pages lighter and change nothing on them: 453's kept
- * HTML is laid out with the trim and without it.
+ * HTML is laid out with the trim and without it, also with crop marks asked
+ * for, which must then stay.
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
@@ -47,5 +48,16 @@ describe('the trimmed page template', () => {
   // 16 elements of marks and 70 text nodes of indentation a page.
   test('with fewer nodes on each page', () => {
     assert.ok(trimmed.nodes + 80 <= whole.nodes, `${trimmed.nodes} nodes a page trimmed, ${whole.nodes} whole`);
+  });
+});
+
+describe('the trimmed page template, when a style sheet asks for crop marks', () => {
+  test('keeps them', async () => {
+    // First, with the size: Paged.js 0.4.3 reads `marks` where the page size is first set.
+    const askForMarks = `document.head.insertAdjacentHTML('afterbegin', '<style>@page { size: A4; marks: crop cross; }</style>')`;
+    const countMarks = `Array.from(document.querySelectorAll('.pagedjs_page .pagedjs_marks-crop, .pagedjs_page .pagedjs_marks-cross')).filter((mark) => getComputedStyle(mark).display !== 'none').length`;
+    const marks = await layOut453WithAndWithout<number>('trimPageTemplate();', countMarks, askForMarks);
+    assert.equal(marks.with, marks.without);
+    assert.ok(marks.with >= 16 * 12, `${marks.with} marks on 16 pages`);
   });
 });
