@@ -30,8 +30,8 @@ import { measure, median, type Measured } from './measure.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const GROWTH_RUNS = Math.max(RUNS, 9);
-/** Each warm run gives two figures for each length. */
-const WARM_RUNS = Math.max(RUNS, 3);
+/** Each warm run gives two figures for each length; a whole number of rounds of the three orders. */
+const WARM_RUNS = 3 * Math.ceil(Math.max(RUNS, 3) / 3);
 const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 const PAGEDJS_CLI = path.join(ROOT, 'node_modules', 'pagedjs-cli', 'src', 'cli.js');
 
