@@ -14,7 +14,7 @@ export async function copyIssue(workspace: string, source: string, serial: strin
   return file;
 }
 
-/** What `build-issue --json` prints (see README, Building many issues). */
+/** What `build-issue --json` prints (see docs/archive.md, Building many issues). */
 export interface RunSummary {
   seconds: number;
   issues: { serial: string; status: string; pages: number | null; seconds: number; output: string | null; diagnostics: { rule: string; file: string; line?: number }[] }[];

@@ -36,7 +36,7 @@ function article(a: ImportedArticle): string[] {
   return [head.join('\n'), ...a.body.map((block) => (block.kind === 'section' ? `### ${block.heading.text}` : paragraphText(block)))];
 }
 
-/** The issue in the project's source format (see README, “Source format”). */
+/** The issue in the project's source format (see docs/editors.md, “The source format”). */
 export function issueMarkdown(issue: ImportedIssue, conversion: string): string {
   const body = issue.columns.flatMap((column) => [`# ${column.name.text}`, ...column.articles.flatMap(article)]);
   return `---\n${frontMatter(issue, conversion)}---\n\n${body.join('\n\n')}\n`;
