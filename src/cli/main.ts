@@ -5,17 +5,20 @@
 import { Command } from 'commander';
 import { VERSION } from '../config/settings.js';
 import { registerBuild } from './commands/build.js';
+import { presentCommands, ROOT_HELP_AFTER } from './help.js';
 import { registerImport } from './commands/import.js';
 import { registerLint } from './commands/lint.js';
 import { registerPreflight } from './commands/preflight.js';
 
-const program = new Command()
-  .name('build-issue')
+const program = presentCommands(new Command().name('build-issue'))
   .description('Typeset an issue of the newsletter from issues/<serial>/issue.md into a print-ready A4 PDF.')
   .version(VERSION)
   // The build's options (--json …) belong to it alone, so that a command may
   // have an option of the same name: `build-issue lint 453 --json`.
-  .enablePositionalOptions();
+  .enablePositionalOptions()
+  // The root command builds, so commander would take `help lint` for serials.
+  .helpCommand(true)
+  .addHelpText('after', ROOT_HELP_AFTER);
 
 registerBuild(program);
 registerLint(program);

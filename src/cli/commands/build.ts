@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { listIssues } from '../../stages/load/load-issue.js';
 import { createProgress, isLiveTerminal } from '../batch/progress.js';
@@ -60,7 +60,7 @@ export function registerBuild(program: Command): void {
   program
     .argument('[serials...]', 'issues to build: serials (总期号) such as 453, ranges such as 440-453')
     .option('--all', 'build every issue under issues/', false)
-    .option('-j, --jobs <n>', 'issues laid out at once (default: the machine’s cores)', parseJobs, availableParallelism())
+    .addOption(new Option('-j, --jobs <n>', 'issues laid out at once').argParser(parseJobs).default(availableParallelism(), `the machine’s cores, ${availableParallelism()}`))
     .option('--force', 'rebuild issues whose inputs are unchanged since their PDF was built', false)
     .option('--shard <i/n>', 'build only the i-th of n slices of the selected issues (for CI matrices)')
     .option('--json', 'print the summary as JSON on stdout (other lines go to stderr)', false)
