@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { error, hasErrors, type Diagnostic, type Result } from '../../diagnostics.js';
@@ -35,6 +36,15 @@ async function readText(file: string, shown: string): Promise<Result<string>> {
   }
 }
 
+/** No folder for the serial: the message says where build-issue looked, and what it found there. */
+function missingIssue(serial: string, existing: readonly string[], issuesDir: string, file: string): Diagnostic {
+  if (!existsSync(issuesDir)) {
+    return error('issue-missing', `there is no issue ${serial}: no issues/ folder in ${path.dirname(issuesDir)} (run build-issue in the folder that holds issues/)`, { file });
+  }
+  const known = existing.length ? existing.join(', ') : 'none';
+  return error('issue-missing', `there is no issue ${serial} in ${issuesDir}; issues there: ${known}`, { file });
+}
+
 /** Stage 1: issue folder + publication file → validated IssueDocument. */
 export async function loadIssue(serial: string, options: LoadOptions): Promise<Result<IssueDocument>> {
   const dir = path.join(options.issuesDir, serial);
@@ -43,10 +53,7 @@ export async function loadIssue(serial: string, options: LoadOptions): Promise<R
   const publicationFile = path.join(options.issuesDir, PUBLICATION_FILE);
 
   const existing = await listIssues(options.issuesDir);
-  if (!existing.includes(serial)) {
-    const known = existing.length ? existing.join(', ') : 'none';
-    return { diagnostics: [error('issue-missing', `there is no issue ${serial}; issues here: ${known}`, { file: shown(dir) })] };
-  }
+  if (!existing.includes(serial)) return { diagnostics: [missingIssue(serial, existing, options.issuesDir, shown(dir))] };
 
   const diagnostics: Diagnostic[] = [];
   const publicationText = await readText(publicationFile, shown(publicationFile));
