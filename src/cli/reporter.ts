@@ -5,6 +5,8 @@ export interface Reporter {
   diagnostics(list: readonly Diagnostic[]): void;
   info(line: string): void;
   fail(reason: string): void;
+  /** The run failed, and what was printed already says why. */
+  failed(): void;
 }
 
 /** Where a reporter's text goes: results, and problems. */
@@ -29,6 +31,9 @@ export function consoleReporter(streams: Streams = STANDARD): Reporter {
     },
     fail(reason) {
       streams.err(`build-issue: ${reason}\n`);
+      process.exitCode = 1;
+    },
+    failed() {
       process.exitCode = 1;
     },
   };

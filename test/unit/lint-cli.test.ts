@@ -117,6 +117,8 @@ describe('build-issue lint', () => {
     assert.equal(run.code, 1);
     assert.ok(findings(run.stderr).includes('draft.md:17:6 halfwidth-punctuation half-width “,” in Chinese text; use “，”'), run.stderr);
     assert.match(run.stdout, /^draft\.md: \d+ errors, \d+ warnings; \d+ can be fixed with --fix$/m);
+    // One summary: the counts above, not a second line saying the same on stderr.
+    assert.doesNotMatch(run.stderr, /found by lint|build-issue:/);
   });
 
   test('exits zero when there are only warnings', async () => {
