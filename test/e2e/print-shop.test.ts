@@ -165,6 +165,16 @@ describe('issue 453 for the print shop', () => {
     assert.match(run.stdout, /^preflight passed/m);
   });
 
+  test('`build-issue preflight --json` gives each check’s status and the problems as data', async () => {
+    const run = await cli(['preflight', 'dist/453.pdf', '--json'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { file: string; passed: boolean; checks: { name: string; status: string }[]; diagnostics: unknown[] };
+    assert.equal(report.file, 'dist/453.pdf');
+    assert.equal(report.passed, true);
+    assert.deepEqual(report.checks.map((c) => `${c.name} ${c.status}`), ['pages passed', 'boxes passed', 'fonts passed', 'colour passed', 'images passed', 'syntax passed']);
+    assert.deepEqual(report.diagnostics, []);
+  });
+
   test('qpdf --check finds nothing wrong', () => {
     const out = execFileSync('qpdf', ['--check', pdf], { encoding: 'utf8' });
     assert.match(out, /No syntax or stream encoding errors found/);

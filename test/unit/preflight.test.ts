@@ -13,11 +13,13 @@ interface Sheet {
   pages?: number;
   size?: [number, number];
   trim?: boolean;
+  producer?: string;
   draw?: (doc: PDFDocument, page: ReturnType<PDFDocument['addPage']>) => Promise<void> | void;
 }
 
-async function pdf({ pages = 4, size = A4, trim = true, draw }: Sheet = {}): Promise<Uint8Array> {
+async function pdf({ pages = 4, size = A4, trim = true, producer, draw }: Sheet = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
+  if (producer) doc.setProducer(producer);
   for (let i = 0; i < pages; i++) {
     const page = doc.addPage(size);
     if (trim) page.setTrimBox(0, 0, size[0], size[1]);
@@ -53,6 +55,14 @@ describe('preflight', () => {
     const report = await check(await pdf({ pages: 5 }));
     assert.deepEqual(rules(report), ['error preflight-page-count']);
     assert.match(report.diagnostics[0]!.message, /5 pages is not a multiple of 4: a saddle-stitched issue needs 8/);
+  });
+
+  test('advises on the page count as fits the maker of the PDF', async () => {
+    const ours = await check(await pdf({ pages: 5, producer: 'build-issue 0.1.0' }));
+    assert.match(ours.diagnostics[0]!.message, /build without --no-pad/);
+    const theirs = await check(await pdf({ pages: 5, producer: 'Adobe InDesign 19.0' }));
+    assert.doesNotMatch(theirs.diagnostics[0]!.message, /--no-pad/);
+    assert.match(theirs.diagnostics[0]!.message, /add blank pages before the last page/);
   });
 
   test('only warns about the page count when the build was asked not to pad', async () => {

@@ -1,20 +1,36 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { preflight } from '../../stages/verify/preflight/preflight.js';
-import { reportLines } from '../../stages/verify/preflight/report.js';
+import { preflight, type PreflightReport } from '../../stages/verify/preflight/preflight.js';
+import { checkMark, reportLines } from '../../stages/verify/preflight/report.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
+export interface PreflightCommandOptions {
+  json?: boolean;
+}
+
+const STATUS = { '✓': 'passed', '!': 'warning', '✗': 'failed' } as const;
+
+/** The report as data, for the shop's own tools: each check's status and summary, and every problem found. */
+function reportJson(report: PreflightReport): string {
+  const checks = report.checks.map((c) => ({ name: c.name, status: STATUS[checkMark(c)], summary: c.summary }));
+  return JSON.stringify({ file: report.file, passed: report.passed, checks, diagnostics: report.diagnostics }, null, 2);
+}
+
 /** `build-issue preflight <file.pdf>`: check any PDF as the print shop would; non-zero exit on a failure. */
-export async function runPreflight(file: string, report: Reporter): Promise<void> {
+export async function runPreflight(file: string, options: PreflightCommandOptions, report: Reporter): Promise<void> {
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) {
     report.fail(`cannot read ${file}`);
     return;
   }
   const result = await preflight(bytes, { file, requireMultipleOf4: true });
-  for (const line of reportLines(result)) report.info(line);
-  report.diagnostics(result.diagnostics);
-  if (!result.passed) report.fail(`${file} failed preflight`);
+  if (options.json) report.info(reportJson(result));
+  else {
+    for (const line of reportLines(result)) report.info(line);
+    report.diagnostics(result.diagnostics);
+  }
+  // The verdict is the report's last line (or `passed` in the JSON): nothing more to say.
+  if (!result.passed) report.failed();
 }
 
 export function registerPreflight(program: Command): void {
@@ -22,7 +38,8 @@ export function registerPreflight(program: Command): void {
     .command('preflight')
     .argument('<file>', 'the PDF to check')
     .description('check a PDF as a print shop would: page sizes and boxes, page count, fonts, colour spaces, image resolution, syntax')
+    .option('--json', 'print the report as JSON on stdout: each check’s status and summary, and every problem')
     .action(
-      reportedAction((file: string) => runPreflight(file, consoleReporter())),
+      reportedAction((file: string, options: PreflightCommandOptions) => runPreflight(file, options, consoleReporter())),
     );
 }

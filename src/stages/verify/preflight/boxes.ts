@@ -1,6 +1,7 @@
 import { PDFArray, PDFName, PDFNumber, type PDFPage } from 'pdf-lib';
 import { error, warning } from '../../../diagnostics.js';
 import { A4, type Box } from '../../finish/sheet.js';
+import type { Advice } from './advice.js';
 import { pageList, type CheckResult } from './check.js';
 
 /** A4 within this many points, as the print shop measures it. */
@@ -58,9 +59,9 @@ export function checkBoxes(pages: readonly PDFPage[], file: string): CheckResult
 }
 
 /** Saddle stitching folds sheets of 4 pages. */
-export function checkPageCount(pageCount: number, file: string, required: boolean): CheckResult {
+export function checkPageCount(pageCount: number, file: string, required: boolean, advice: Advice): CheckResult {
   if (pageCount % 4 === 0) return { name: 'pages', summary: `${pageCount} pages, a multiple of 4`, diagnostics: [] };
-  const message = `${pageCount} pages is not a multiple of 4: a saddle-stitched issue needs ${pageCount + 4 - (pageCount % 4)} (build without --no-pad to pad it)`;
+  const message = `${pageCount} pages is not a multiple of 4: a saddle-stitched issue needs ${pageCount + 4 - (pageCount % 4)} (${advice.padding})`;
   return {
     name: 'pages',
     summary: `${pageCount} pages, not a multiple of 4`,

@@ -1,5 +1,6 @@
 import { PDFArray, PDFDict, PDFName } from 'pdf-lib';
 import { error, warning, type Diagnostic } from '../../../diagnostics.js';
+import type { Advice } from './advice.js';
 import { count, pageList, type CheckResult } from './check.js';
 
 const PROGRAMS: Record<string, string> = { FontFile: 'Type 1', FontFile2: 'TrueType', FontFile3: 'CFF/OpenType' };
@@ -26,7 +27,7 @@ function factsOf(font: PDFDict, key: string): FontFacts {
 }
 
 /** Every font the pages use: embedded, subset, and none Type 3 (a shop's RIP rasterises Type 3 glyphs badly, if at all). */
-export function checkFonts(fontsByPage: ReadonlyMap<string, { font: PDFDict; pages: number[] }>, file: string): CheckResult {
+export function checkFonts(fontsByPage: ReadonlyMap<string, { font: PDFDict; pages: number[] }>, file: string, advice: Advice): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const names: string[] = [];
   const type3: { name: string; pages: number[] }[] = [];
@@ -41,7 +42,7 @@ export function checkFonts(fontsByPage: ReadonlyMap<string, { font: PDFDict; pag
     // Chromium splits one outline font into many Type 3 fonts; one message says it once.
     const pages = [...new Set(type3.flatMap((f) => f.pages))].sort((a, b) => a - b);
     const which = type3.length === 1 ? `font ${type3[0]!.name} is` : `${type3.length} fonts (${type3.slice(0, 3).map((f) => f.name).join(', ')}${type3.length > 3 ? ', …' : ''}) are`;
-    diagnostics.push(error('preflight-type3-font', `${which} Type 3 on ${pageList(pages)}: glyphs drawn as PDF procedures, which a RIP renders poorly; embed the font as TrueType or CFF instead`, { file }));
+    diagnostics.push(error('preflight-type3-font', `${which} Type 3 on ${pageList(pages)}: glyphs drawn as PDF procedures, which a RIP renders poorly; ${advice.type3}`, { file }));
   }
   const problems = diagnostics.filter((d) => d.severity === 'error').length;
   const summary =

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { error, hasErrors, type Diagnostic } from '../../../diagnostics.js';
+import { adviceFor } from './advice.js';
 import { checkBoxes, checkPageCount } from './boxes.js';
 import type { CheckResult } from './check.js';
 import { checkFonts } from './fonts.js';
@@ -76,11 +77,12 @@ export async function preflight(bytes: Uint8Array, options: PreflightOptions): P
   }
   const pages = doc.getPages();
   const use = gatherUse(doc);
+  const advice = adviceFor(doc.getProducer());
   const colours = [...use.colourSpaces].sort();
   const checks: CheckResult[] = [
-    checkPageCount(pages.length, file, options.requireMultipleOf4),
+    checkPageCount(pages.length, file, options.requireMultipleOf4, advice),
     checkBoxes(pages, file),
-    checkFonts(use.fonts, file),
+    checkFonts(use.fonts, file, advice),
     { name: 'colour', summary: colours.length > 0 ? colours.join(', ') : 'none set (black, DeviceGray by default)', diagnostics: [] },
     checkImages(use.images, file),
     checkSyntax(await structure, use.syntaxErrors, file),

@@ -2,7 +2,7 @@ import { count, type CheckResult } from './check.js';
 import type { PreflightReport } from './preflight.js';
 
 /** ✓ passed, ! warnings, ✗ failed. */
-export function checkMark(check: CheckResult): string {
+export function checkMark(check: CheckResult): '✓' | '!' | '✗' {
   if (check.diagnostics.some((d) => d.severity === 'error')) return '✗';
   return check.diagnostics.length > 0 ? '!' : '✓';
 }
