@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
@@ -17,6 +17,23 @@ const SHEET_COLUMNS = 4;
 /** Where the proofs of dist/453.pdf go: dist/453.proof/. */
 export function proofDir(pdfFile: string): string {
   return pdfFile.replace(/\.pdf$/i, '') + '.proof';
+}
+
+/**
+ * pdftoppm numbers its files with as many digits as the last page has
+ * (page-1.png for a 4-page issue, page-01.png for 16 pages); they are renamed
+ * to two digits at least, so every issue's proofs are named alike and sort.
+ */
+async function numberPages(dir: string): Promise<string[]> {
+  const written = (await readdir(dir)).filter((f) => /^page-\d+\.png$/.test(f));
+  const width = Math.max(2, ...written.map((f) => f.length - 'page-.png'.length));
+  const names: string[] = [];
+  for (const file of written) {
+    const name = `page-${file.slice(5, -4).padStart(width, '0')}.png`;
+    if (name !== file) await rename(path.join(dir, file), path.join(dir, name));
+    names.push(name);
+  }
+  return names.sort();
 }
 
 /** All pages side by side, numbered, as an editor lays out printed pages on a desk. */
@@ -46,7 +63,7 @@ export async function writeProofs(pdfFile: string, browser: Browser): Promise<Re
     const message = missing ? 'pdftoppm is not installed: apt-get install -y poppler-utils' : `pdftoppm failed: ${String(cause)}`;
     return { diagnostics: [error('proof-failed', message, { file: pdfFile })] };
   }
-  const names = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
+  const names = await numberPages(dir);
   const pages = await Promise.all(names.map(async (name) => ({ name, png: await readFile(path.join(dir, name)) })));
 
   // A window of its own, shown, for a screenshot; an idle layout page is worth
