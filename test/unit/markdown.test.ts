@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseMarkdown } from '../../src/stages/load/parse-markdown.js';
 import { segmentForLineBreaking } from '../../src/stages/render/cjk-text.js';
-import { blockCounter, inlineHtml, markdownToHtml } from '../../src/stages/render/markdown-to-html.js';
+import { displayHtml } from '../../src/stages/render/display/display-html.js';
+import { blockCounter, markdownToHtml } from '../../src/stages/render/markdown-to-html.js';
 
 const html = (markdown: string) => markdownToHtml(parseMarkdown(markdown), blockCounter());
 const glued = (text: string, paragraphEnd = false) =>
@@ -25,7 +26,7 @@ describe('Markdown to HTML', () => {
   });
 
   test('short texts are escaped', () => {
-    const out = inlineHtml('<b onclick="x">&');
+    const out = displayHtml('<b onclick="x">&');
     assert.doesNotMatch(out, /<b|"x"/);
     assert.match(out, /&#x3C;/);
   });

@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { segmentForLineBreaking } from './cjk-text.js';
+import { displayNodes } from './display/display-html.js';
 
 /** One block of the source (paragraph or heading), tracked until it reaches a page. */
 export interface Block {
@@ -62,7 +63,23 @@ function gluedNodes(text: string, paragraphEnd: boolean): ElementContent[] {
   );
 }
 
-/** Glue for line breaking in every text node, and no 孤字 at the end of a paragraph. */
+/** Display text in the body: section headings, and the bold head a paragraph runs in with. */
+function displayTexts(tree: HastRoot): Set<Text> {
+  const texts = new Set<Text>();
+  const add = (el: Element) => visit(el, 'text', (t: Text) => void texts.add(t));
+  for (const node of tree.children) {
+    if (node.type !== 'element') continue;
+    if (/^h[1-6]$/.test(node.tagName)) add(node);
+    const first = node.children.find((c: ElementContent) => c.type !== 'text' || c.value.trim() !== '');
+    if (node.tagName === 'p' && first?.type === 'element' && first.tagName === 'strong') add(first);
+  }
+  return texts;
+}
+
+/**
+ * Glue for line breaking in every text node, and no 孤字 at the end of a
+ * paragraph; display text is marked between phrases instead (display/).
+ */
 function glueText(tree: HastRoot): void {
   const paragraphEnds = new Set<Text>();
   visit(tree, 'element', (el: Element) => {
@@ -70,9 +87,10 @@ function glueText(tree: HastRoot): void {
     const last = lastText(el);
     if (last) paragraphEnds.add(last);
   });
+  const display = displayTexts(tree);
   visit(tree, 'text', (t: Text, index, parent) => {
     if (!parent || index === undefined) return;
-    const nodes = gluedNodes(t.value, paragraphEnds.has(t));
+    const nodes = display.has(t) ? displayNodes(t.value) : gluedNodes(t.value, paragraphEnds.has(t));
     parent.children.splice(index, 1, ...(nodes as never[]));
     return index + nodes.length;
   });
@@ -120,24 +138,4 @@ export async function markdownToHtml(body: MdastRoot, counter: BlockCounter): Pr
   glueText(clean);
   markBlocks(clean, counter);
   return toHtml.stringify(clean);
-}
-
-/**
- * A headline as HTML: a space separates the parts of a two-part headline
- * (“印发意见 提高学习质量”); each part is a box, so a headline that must wrap
- * wraps at the space rather than inside a part.
- */
-export function headlineHtml(text: string): string {
-  const parts = text.split(/\s+/).filter(Boolean);
-  if (parts.length < 2) return inlineHtml(text);
-  const children = parts.flatMap((part, i): ElementContent[] => [
-    ...(i > 0 ? [{ type: 'text' as const, value: ' ' }] : []),
-    { type: 'element', tagName: 'span', properties: { className: ['part'] }, children: gluedNodes(part, true) },
-  ]);
-  return toHtml.stringify({ type: 'root', children });
-}
-
-/** A short text (subtitle, byline) as glued, escaped HTML. */
-export function inlineHtml(text: string): string {
-  return toHtml.stringify({ type: 'root', children: gluedNodes(text, true) });
 }

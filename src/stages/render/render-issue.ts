@@ -4,7 +4,8 @@ import type { IssueDocument } from '../load/types.js';
 import { chineseDate } from './dates.js';
 import { inlineImages } from './images.js';
 import { prepareFonts, type PreparedFont } from './fonts.js';
-import { blockCounter, headlineHtml, inlineHtml, markdownToHtml, type Block } from './markdown-to-html.js';
+import { displayHtml, headlineHtml } from './display/display-html.js';
+import { blockCounter, markdownToHtml, type Block } from './markdown-to-html.js';
 import { collectRoleTexts, issueLine } from './role-texts.js';
 import { compileTemplates } from './templates.js';
 import { layoutScript } from './layout-script/layout-script.js';
@@ -75,9 +76,9 @@ export async function renderIssue(doc: IssueDocument, options: RenderOptions): P
         subtitleBlock: article.subtitle ? counter.next(article.position.line + 1, article.subtitle).id : null,
         subtitleHtml: article.subtitle ? headlineHtml(article.subtitle) : null,
         /** A subtitle that opens with a dash runs on after the title in the TOC; any other sits after a space. */
-        tocSubtitleHtml: article.subtitle ? inlineHtml(article.subtitle.startsWith('——') ? article.subtitle : ` ${article.subtitle}`) : null,
+        tocSubtitleHtml: article.subtitle ? displayHtml(article.subtitle.startsWith('——') ? article.subtitle : ` ${article.subtitle}`) : null,
         bylineBlock: article.byline ? counter.next(article.position.line + 1, article.byline).id : null,
-        bylineHtml: article.byline ? inlineHtml(article.byline) : null,
+        bylineHtml: article.byline ? displayHtml(article.byline) : null,
         bodyHtml: await markdownToHtml(withImages.body, counter),
         line: article.position.line,
       });
