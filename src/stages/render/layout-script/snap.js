@@ -1,7 +1,9 @@
 // Runs in the page before Paged.js: pads every `.snap` block (column header,
 // title, subtitle, byline, section heading) and every image paragraph
 // (`.figure`) to a whole number of line pitches, so the running text after it
-// stays on the grid.
+// stays on the grid. An article's title block (`.title-block`: title,
+// subtitle, byline) is padded as one, above its title, so that its last line
+// stands the same distance above the first paragraph in every article.
 function snapToGrid() {
   const root = document.documentElement;
   const px = (value) => {
@@ -14,14 +16,16 @@ function snapToGrid() {
   };
   const styles = getComputedStyle(root);
   const pitch = px(styles.getPropertyValue('--pitch').trim());
-  for (const el of document.querySelectorAll('.snap, .figure')) {
+  for (const el of document.querySelectorAll('.snap, .figure, .title-block')) {
+    if (el.parentElement.closest('.title-block')) continue;
     const style = getComputedStyle(el);
     const height = el.getBoundingClientRect().height;
     const lines = Math.ceil(height / pitch - 0.01);
     const extra = lines * pitch - height;
     if (extra <= 0.01) continue;
-    const top = parseFloat(style.paddingTop) + extra / 2;
-    const bottom = parseFloat(style.paddingBottom) + extra / 2;
+    const above = el.matches('.title-block') ? extra : extra / 2;
+    const top = parseFloat(style.paddingTop) + above;
+    const bottom = parseFloat(style.paddingBottom) + extra - above;
     el.style.paddingTop = `${top.toFixed(3)}px`;
     el.style.paddingBottom = `${bottom.toFixed(3)}px`;
   }
