@@ -5,8 +5,8 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { segmentForLineBreaking } from './cjk-text.js';
 import { displayNodes } from './display/display-html.js';
+import { gluedNodes } from './glued-nodes.js';
 
 /** One block of the source (paragraph or heading), tracked until it reaches a page. */
 export interface Block {
@@ -52,15 +52,6 @@ function lastText(node: Element): Text | undefined {
     if (t.value.trim() !== '') last = t;
   });
   return last;
-}
-
-/** A text as hast nodes: glued runs in `<span class="nb">`, the rest as text. */
-function gluedNodes(text: string, paragraphEnd: boolean): ElementContent[] {
-  return segmentForLineBreaking(text, { paragraphEnd }).map((segment): ElementContent =>
-    segment.glued
-      ? { type: 'element', tagName: 'span', properties: { className: ['nb'] }, children: [{ type: 'text', value: segment.text }] }
-      : { type: 'text', value: segment.text },
-  );
 }
 
 /** Display text in the body: section headings, and the bold head a paragraph runs in with. */

@@ -75,8 +75,8 @@ export async function renderIssue(doc: IssueDocument, options: RenderOptions): P
         titleHtml: headlineHtml(article.title),
         subtitleBlock: article.subtitle ? counter.next(article.position.line + 1, article.subtitle).id : null,
         subtitleHtml: article.subtitle ? headlineHtml(article.subtitle) : null,
-        /** A subtitle that opens with a dash runs on after the title in the TOC; any other sits after a space. */
-        tocSubtitleHtml: article.subtitle ? displayHtml(article.subtitle.startsWith('——') ? article.subtitle : ` ${article.subtitle}`) : null,
+        /** The TOC entry: a subtitle that opens with a dash runs on after the title; any other sits after a space. */
+        tocTitleHtml: displayHtml(article.subtitle ? `${article.title}${article.subtitle.startsWith('——') ? '' : ' '}${article.subtitle}` : article.title),
         bylineBlock: article.byline ? counter.next(article.position.line + 1, article.byline).id : null,
         bylineHtml: article.byline ? displayHtml(article.byline) : null,
         bodyHtml: await markdownToHtml(withImages.body, counter),

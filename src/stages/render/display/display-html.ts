@@ -7,17 +7,24 @@
 import type { ElementContent, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
+import { gluedNodes } from '../glued-nodes.js';
 import { phrases } from './phrases.js';
 
 const toHtml = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: false } });
 
-/** A display text as hast nodes: its phrases with a `<wbr>` between each two (none next to a space). */
+/**
+ * A display text as hast nodes: its phrases with a `<wbr>` between each two
+ * (none next to a space). Inside a phrase, the characters keep-all still lets
+ * Chromium break before (a dash, a middle dot, % ‰ ℃) are glued as in
+ * running text (cjk-text.ts).
+ */
 export function displayNodes(text: string): ElementContent[] {
   const nodes: ElementContent[] = [];
+  let last = '';
   for (const phrase of phrases(text)) {
-    const prev = nodes.at(-1);
-    if (prev?.type === 'text' && /\S$/u.test(prev.value) && /^\S/u.test(phrase)) nodes.push({ type: 'element', tagName: 'wbr', properties: {}, children: [] });
-    nodes.push({ type: 'text', value: phrase });
+    if (/\S$/u.test(last) && /^\S/u.test(phrase)) nodes.push({ type: 'element', tagName: 'wbr', properties: {}, children: [] });
+    nodes.push(...gluedNodes(phrase, false));
+    last = phrase;
   }
   return nodes;
 }
