@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import subsetFont from 'subset-font';
-import { auditPages } from '../../src/stages/paginate/audit.js';
+import { auditDisplayLines, auditPages } from '../../src/stages/paginate/audit.js';
 import type { Chromium } from '../../src/stages/paginate/browser.js';
 import { ROOT } from '../helpers/build.js';
 import { startChromium } from '../helpers/chromium.js';
@@ -27,7 +27,7 @@ const BASE = `
 
 function page(blocks: string, css = ''): string {
   return `<!DOCTYPE html><html lang="zh-Hans"><head><style>@font-face { font-family: Song; src: url(data:font/ttf;base64,FONT); } ${BASE} ${css}</style></head>
-  <body><div class="pagedjs_page"><div class="pagedjs_page_content"><div class="article-body">${blocks}</div></div></div></body></html>`;
+  <body><div class="pagedjs_pages"><div class="pagedjs_page" data-page-number="1"><div class="pagedjs_page_content"><div class="article-body">${blocks}</div></div></div></div></body></html>`;
 }
 
 const CASES: Array<{ rule: string; html: string }> = [
@@ -43,6 +43,14 @@ const CASES: Array<{ rule: string; html: string }> = [
   { rule: 'latin-spacing', html: page('<p data-block="b1">一二A三四</p>', 'p { text-autospace: no-autospace; }') },
   { rule: 'off-grid', html: page('<p data-block="b1">一二三四</p><p data-block="b2" style="margin-top: 7px">五六七八</p>') },
   { rule: 'line-indent', html: page('<p data-block="b1">一二三四五六七</p>', 'p { text-align: center; text-align-last: center; }') },
+];
+
+/** Display lines (in-page/display-audit.js): the render stage's <wbr> between phrases, set with keep-all. */
+const DISPLAY = 'h2 { word-break: keep-all; }';
+const DISPLAY_CASES: Array<{ rule: string; html: string }> = [
+  { rule: 'display-break', html: page('<h2 class="title" data-block="b1">一二三四五六七</h2>', 'h2 { word-break: normal; }') },
+  { rule: 'display-single-char', html: page('<h2 class="section" data-block="b1">一二三四五<wbr>六</h2>', DISPLAY) },
+  { rule: 'display-uneven', html: page('<h2 class="title" data-block="b1">一二三<wbr>四五<wbr>六七</h2>', DISPLAY) },
 ];
 
 describe('layout audit', () => {
@@ -70,6 +78,19 @@ describe('layout audit', () => {
       assert.ok(findings.every((f) => f.page === 1));
     });
   }
+
+  for (const { rule, html } of DISPLAY_CASES) {
+    test(`finds ${rule}`, async () => {
+      await audit(html);
+      const findings = await auditDisplayLines(tab);
+      assert.ok(findings.some((f) => f.rule === rule && f.block === 'b1' && f.page === 1), `expected ${rule}, found ${JSON.stringify(findings)}`);
+    });
+  }
+
+  test('finds nothing in a headline broken between phrases, as even as they allow', async () => {
+    await audit(page('<h2 class="title" data-block="b1">一二三<wbr>四五六七</h2><h2 class="title" data-block="b2">一二三四五<wbr>六七</h2>', DISPLAY));
+    assert.deepEqual(await auditDisplayLines(tab), []);
+  });
 
   test('finds nothing on a page set by the rules', async () => {
     const findings = await audit(page('<p data-block="b1">一二三四五六七八</p><p data-block="b2">一二三四五</p>'));

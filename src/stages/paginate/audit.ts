@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
-import { error, type Diagnostic } from '../../diagnostics.js';
+import { error, warning, type Diagnostic } from '../../diagnostics.js';
 import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START, OPENING_MARKS } from '../render/cjk-text.js';
 import type { HtmlBundle } from '../render/render-issue.js';
 
@@ -34,10 +34,21 @@ export async function auditPages(page: Page): Promise<AuditFinding[]> {
   return (await page.evaluate(`(${script})(${JSON.stringify(RULES)})`)) as AuditFinding[];
 }
 
-/** Each finding as a diagnostic at the source line of the block it is in. */
-export function auditFindings(findings: readonly AuditFinding[], bundle: HtmlBundle): Diagnostic[] {
+/**
+ * The display-line audit (in-page/display-audit.js): display lines broken
+ * inside a phrase, lines of one character in headings and TOC entries,
+ * uneven headlines. It reads only the display blocks, so every build runs it.
+ */
+export async function auditDisplayLines(page: Page): Promise<AuditFinding[]> {
+  const script = await readFile(new URL('./in-page/display-audit.js', import.meta.url), 'utf8');
+  return (await page.evaluate(`(${script})()`)) as AuditFinding[];
+}
+
+/** Each finding as a diagnostic at the source line of the block it is in: an error, or a warning where `asWarnings`. */
+export function auditFindings(findings: readonly AuditFinding[], bundle: HtmlBundle, asWarnings = false): Diagnostic[] {
   const lines = new Map(bundle.blocks.map((b) => [b.id, b.line]));
+  const report = asWarnings ? warning : error;
   return findings.map((f) =>
-    error(`audit-${f.rule}`, `page ${f.page}, line ${f.line}: ${f.message}: ${f.text}`, { file: bundle.file, line: lines.get(f.block) }),
+    report(`audit-${f.rule}`, `page ${f.page}, line ${f.line}: ${f.message}: ${f.text}`, { file: bundle.file, line: lines.get(f.block) }),
   );
 }

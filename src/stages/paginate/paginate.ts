@@ -3,7 +3,7 @@ import type { Browser, ConsoleMessage, Page } from 'puppeteer-core/internal/pupp
 import { error, type Result } from '../../diagnostics.js';
 import type { HtmlBundle } from '../render/render-issue.js';
 import { checkCompleteness } from './completeness.js';
-import { auditFindings, auditPages, type AuditFinding } from './audit.js';
+import { auditDisplayLines, auditFindings, auditPages, type AuditFinding } from './audit.js';
 import { layOut, returnLayoutPage, takeLayoutPage, writeIssue } from './layout-pages.js';
 
 const inPage = (name: string) => readFile(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
@@ -57,9 +57,11 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     const blocked = gate.blocked.splice(0);
     const facts = (await page.evaluate(await inPage('facts.js'))) as LayoutFacts;
 
-    const audit = options.audit ? await auditPages(page) : [];
+    // Display lines are audited on every build (warnings), the full audit with --check (errors).
+    const display = await auditDisplayLines(page);
+    const audit = options.audit ? [...(await auditPages(page)), ...display] : [];
 
-    const diagnostics = [...checkCompleteness(bundle, facts), ...auditFindings(audit, bundle)];
+    const diagnostics = [...checkCompleteness(bundle, facts), ...auditFindings(audit, bundle), ...(options.audit ? [] : auditFindings(display, bundle, true))];
     for (const url of blocked) diagnostics.push(error('network-blocked', `the page asked for ${url}; only the build's own content may load`, { file: bundle.file }));
     for (const text of heard.warnings) diagnostics.push(error('layout-failed', text, { file: bundle.file }));
     if (diagnostics.some((d) => !d.rule.startsWith('audit-'))) return { diagnostics };
