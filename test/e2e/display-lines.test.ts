@@ -115,13 +115,19 @@ describe('display lines (fixture 902)', () => {
   let lines: PrintedLine[];
   let texts: DisplayText[];
   let toc: string[];
+  let stderr: string;
 
   before(async () => {
     ({ texts, toc } = await displayTexts());
     const dir = await workspace({ '902': FIXTURE });
     const run = await cli(['902'], dir);
     assert.equal(run.code, 0, run.stderr);
+    stderr = run.stderr;
     lines = printedLines(path.join(dir, 'dist', '902.pdf'));
+  });
+
+  test('the display-line audit, run on every build, finds nothing', () => {
+    assert.doesNotMatch(stderr, /audit-display/);
   });
 
   test('the fixture has at least 30 display texts of 15 to 60 characters, two-part ones among them', () => {

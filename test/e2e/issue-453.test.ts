@@ -45,6 +45,16 @@ describe('build-issue 453', () => {
     assert.doesNotMatch(stderrOf453, /audit-/);
   });
 
+  test('poppler and MuPDF both read a line with compressed punctuation whole (标点挤压)', () => {
+    const line = '继承性发展、对人类文明演进的未来指向”；从“坚持自信自立，中国的';
+    const poppler = execFileSync('pdftotext', ['-f', '13', '-l', '13', pdf, '-'], { encoding: 'utf8' }).split('\n');
+    const mupdf = execFileSync('mutool', ['draw', '-F', 'txt', '-o', '-', pdf, '13'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n');
+    for (const [reader, lines] of [['pdftotext', poppler], ['mutool', mupdf]] as const) {
+      assert.ok(lines.some((l) => l.trim() === line), `${reader} splits the line: ${lines.filter((l) => l.includes('未来指向') || l.startsWith('；从')).join(' / ')}`);
+      assert.ok(lines.some((l) => l.includes('“名词解释”“典型案例”“图片资料”“数')), `${reader} splits 名词解释”“典型案例`);
+    }
+  });
+
   test('comes out as printed: 16 pages, articles starting on pages 2, 3, 5, 7, 12 and 14', () => {
     assert.equal(texts.length, 16);
     assert.deepEqual(tocNumbers(), [2, 3, 5, 7, 12, 14]);

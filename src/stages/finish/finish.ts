@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Diagnostic, Result } from '../../diagnostics.js';
 import { insertBlankPages } from './binding.js';
+import { fitCompressedMarks } from './compressed-marks.js';
 import { drawCropMarks } from './crop-marks.js';
 import { toGrayscale } from './grayscale.js';
 import { saveReproducibly } from './identity.js';
@@ -30,7 +31,8 @@ export interface FinalPdf {
 }
 
 /**
- * Stage 4: Chromium's PDF → the final PDF: (grayscale), blank pages for
+ * Stage 4: Chromium's PDF → the final PDF: (grayscale), widths that let text
+ * extractors read compressed punctuation in its line, blank pages for
  * binding, exact A4 trim with bleed and crop marks, bookmarks, metadata that
  * names the issue (not the browser), and bytes that depend only on the input.
  */
@@ -44,6 +46,7 @@ export async function finishPdf(pdf: Uint8Array, options: FinishOptions): Promis
     source = gray.value;
   }
   const doc = await PDFDocument.load(source, { updateMetadata: false });
+  fitCompressedMarks(doc);
   insertBlankPages(doc, options.blankPages);
   const sheet = sheetFor(options.print);
   placeOnSheet(doc, sheet);
