@@ -84,7 +84,7 @@ function joinSingles(list: readonly string[]): string[] {
     const single = wordLength(token) === 1;
     if (lastIsSingles && single && !endsInMark(runs.at(-1)!) && !opens(token)) runs[runs.length - 1] += token;
     else runs.push(token);
-    lastIsSingles = single || (lastIsSingles && single);
+    lastIsSingles = single;
   }
 
   const joined: string[] = [];
