@@ -1,16 +1,14 @@
 #!/usr/bin/env node
-// build-issue runs its TypeScript sources as they are, with no build step
-// between editing a stage and running it: bundled on the fly (bundled.js),
-// or through tsx if bundling fails, so the error is reported the usual way.
-// `node --enable-source-maps bin/build-issue.js …` makes stack traces name the
-// sources instead of the bundle.
-import { bundled, runBundle } from './bundled.js';
+// Runs the compiled CLI, lib/cli.js (scripts/build.js makes it from src/).
+// lib/ is compiled again first if a source changed since, with a line on
+// stderr, so an edit to src/ is never run stale and needs no step of its own.
+// `node --enable-source-maps bin/build-issue.js …` names src/ in stack traces.
+import module from 'node:module';
 
-const main = await bundled('src/cli/main.ts').catch(() => undefined);
-if (main) {
-  runBundle(main);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../src/cli/main.ts');
-}
+// Node's cache of compiled code, kept between runs (Node 22.1 and later).
+module.enableCompileCache?.();
+
+const { ENTRY, buildSaying, staleness } = await import('../scripts/build.js');
+const stale = await staleness();
+if (stale) await buildSaying(stale);
+await import(ENTRY);

@@ -19,7 +19,7 @@ import { checkBinding, planBinding } from './stages/finish/binding.js';
 import { finishPdf, type FinalPdf } from './stages/finish/finish.js';
 import { documentInfo, issueOutline } from './stages/finish/issue-facts.js';
 import { bleedCss } from './stages/finish/sheet.js';
-import { loadIssue, PUBLICATION_FILE } from './stages/load/load-issue.js';
+import { PUBLICATION_FILE } from './stages/load/load-issue.js';
 import type { IssueDocument } from './stages/load/types.js';
 import { paginate, type LayoutFacts } from './stages/paginate/paginate.js';
 import { renderIssue, type RenderOptions } from './stages/render/render-issue.js';
@@ -46,12 +46,11 @@ export interface BuildRequest {
   strictPages?: boolean;
 }
 
-/** Stage 1, load: the issue folder and publication file → IssueDocument. */
-export function loadForBuild(serial: string, settings: Pick<Settings, 'issuesDir' | 'defaultEdition'>): Promise<Result<IssueDocument>> {
-  return loadIssue(serial, { issuesDir: settings.issuesDir, rootDir: process.cwd(), defaultEdition: settings.defaultEdition });
-}
-
-/** The other stages, from an issue already loaded (the caller reads it once, to see whether it changed). */
+/**
+ * The stages after load, from an issue already loaded (stage 1: the caller
+ * loads it, to see whether it changed since its PDF was built, and imports
+ * this module only when it did).
+ */
 export async function buildIssue(serial: string, loaded: Result<IssueDocument>, settings: Settings, browser: BrowserSource, request: BuildRequest = { check: false }): Promise<BuildOutput> {
   const diagnostics: Diagnostic[] = [];
   const rootDir = process.cwd();

@@ -1,6 +1,8 @@
 /**
  * The command line. Each command lives in commands/<name>.ts and registers
- * itself here; `build-issue <serial>` (no command name) builds an issue.
+ * itself here; `build-issue <serial>` (no command name) builds an issue. A
+ * command imports its code when it runs, so `--help` and `--version` load
+ * none of it.
  */
 import { Command } from 'commander';
 import { VERSION } from '../config/settings.js';
@@ -25,6 +27,4 @@ registerLint(program);
 registerImport(program);
 registerPreflight(program);
 
-// Not awaited: the CLI runs as a CommonJS bundle (bin/bundled.js), which has
-// no top-level await. A rejection still ends the process with its stack trace.
-void program.parseAsync(process.argv);
+await program.parseAsync(process.argv);

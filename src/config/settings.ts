@@ -1,10 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PRINT, type PrintOptions } from '../stages/finish/print-options.js';
 
-/** Where build-issue itself lives: templates/, styles/, fonts/ and node_modules/ are here. */
-export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The nearest folder at or above `dir` that holds a package.json. */
+function packageDirAbove(dir: string): string {
+  if (existsSync(path.join(dir, 'package.json'))) return dir;
+  const parent = path.dirname(dir);
+  if (parent === dir) throw new Error(`build-issue: no package.json above ${dir}`);
+  return packageDirAbove(parent);
+}
+
+/**
+ * Where build-issue itself lives: package.json, templates/, styles/, fonts/,
+ * src/ and node_modules/ are here. Found from this module, which runs from
+ * src/config/ (tests, through tsx) or from a chunk in lib/ (the CLI).
+ */
+export const PACKAGE_DIR = packageDirAbove(path.dirname(fileURLToPath(import.meta.url)));
 export const VERSION: string = (JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Every setting of a build, resolved once from the command line and the environment. */

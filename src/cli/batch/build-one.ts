@@ -4,11 +4,7 @@ import { sha256, upToDate, writeManifest } from '../../build-cache/manifest.js';
 import type { Settings } from '../../config/settings.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
-import { buildIssue, loadForBuild } from '../../pipeline.js';
-import { sha256Line } from '../../stages/finish/checksum.js';
-import { lintLoaded } from '../../stages/lint/lint-issue.js';
-import { proofDir, writeProofs } from '../../stages/proof/proof.js';
-import { checkPrintReady } from '../../stages/verify/preflight/print-ready.js';
+import { loadIssue } from '../../stages/load/load-issue.js';
 import type { Reporter } from '../reporter.js';
 import { BrowserUnavailable, type SharedBrowser } from './shared-browser.js';
 
@@ -63,6 +59,7 @@ function outputVariant(settings: Settings): Record<string, unknown> {
 
 /** --proof: page images and a contact sheet of the PDF as written. */
 async function proofStep(output: string, ctx: IssueContext): Promise<Diagnostic[]> {
+  const { proofDir, writeProofs } = await import('../../stages/proof/proof.js');
   const proofs = await writeProofs(output, await ctx.browser.get());
   if (proofs.value) ctx.report.info(`proofs: ${path.relative(process.cwd(), proofDir(output))}/ (${proofs.value.length - 1} pages and contact-sheet.png)`);
   return proofs.diagnostics;
@@ -86,7 +83,7 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   // are known to have changed.
   if (mustBuild) ctx.browser.warm();
   // Loaded once: its edition keys the inputs digest, and the pipeline builds from it; a bad issue falls through to the build that reports it.
-  const loaded = await loadForBuild(serial, settings);
+  const loaded = await loadIssue(serial, { issuesDir: settings.issuesDir, rootDir: process.cwd(), defaultEdition: settings.defaultEdition });
   const doc = loaded.value;
   const inputs = doc && (await ctx.digest({ issueDir: doc.dir, edition: doc.meta.edition, variant: outputVariant(settings) }));
   if (inputs && !mustBuild) {
@@ -97,6 +94,13 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
     }
   }
   if (doc) ctx.browser.warm();
+  // Imported only now, so that a skipped build loads none of the code that lays out, writes and checks PDFs.
+  const [{ buildIssue }, { lintLoaded }, { checkPrintReady }, { sha256Line }] = await Promise.all([
+    import('../../pipeline.js'),
+    import('../../stages/lint/lint-issue.js'),
+    import('../../stages/verify/preflight/print-ready.js'),
+    import('../../stages/finish/checksum.js'),
+  ]);
   // Lint warnings are printed with the build's diagnostics; its errors stop the build before layout.
   const linted = options.lint && doc ? lintLoaded(doc) : [];
   if (hasErrors(linted)) return { serial, status: 'failed', output, diagnostics: linted };

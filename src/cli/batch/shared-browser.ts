@@ -1,8 +1,7 @@
 import { findBrowser } from '../../config/browser.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { BrowserSource } from '../../pipeline.js';
-import { launchChromium, type Chromium } from '../../stages/paginate/browser.js';
-import { readyLayoutPage } from '../../stages/paginate/layout-pages.js';
+import type { Chromium } from '../../stages/paginate/browser.js';
 
 /** No browser could be started; its diagnostics say why (browser-missing). */
 export class BrowserUnavailable extends Error {
@@ -36,6 +35,8 @@ export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal, issue
       signal.throwIfAborted();
       const found = await findBrowser(env);
       if (!found.path) throw new BrowserUnavailable(found.diagnostics);
+      // Imported at first need: a run whose issues are all skipped loads no browser code.
+      const [{ launchChromium }, { readyLayoutPage }] = await Promise.all([import('../../stages/paginate/browser.js'), import('../../stages/paginate/layout-pages.js')]);
       const chromium = await launchChromium(found.path);
       readyLayoutPage(chromium.browser);
       return chromium;

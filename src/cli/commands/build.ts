@@ -1,9 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
-import { listIssues } from '../../stages/load/load-issue.js';
-import { createProgress, isLiveTerminal } from '../batch/progress.js';
-import { runBatch, type BatchOptions } from '../batch/run-batch.js';
+import type { BatchOptions } from '../batch/run-batch.js';
 import { selectIssues } from '../batch/select.js';
 import { parseShard, shardOf } from '../batch/shard.js';
 import { summaryCounts, summaryJson, summaryTable } from '../batch/summary.js';
@@ -24,6 +22,12 @@ function parseJobs(value: string): number {
 
 /** `build-issue 450 451 453`, `build-issue 440-453`, `build-issue --all`: each issue to dist/<serial>.pdf. */
 export async function runBuild(args: readonly string[], options: BuildOptions, settings: Settings): Promise<void> {
+  // Imported when a build runs: `--help` and `--version` load none of the build's code.
+  const [{ listIssues }, { createProgress, isLiveTerminal }, { runBatch }] = await Promise.all([
+    import('../../stages/load/load-issue.js'),
+    import('../batch/progress.js'),
+    import('../batch/run-batch.js'),
+  ]);
   const report = consoleReporter();
   const selection = selectIssues(args, options.all, await listIssues(settings.issuesDir));
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);

@@ -3,10 +3,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.js';
-import { importConversion } from '../../stages/import/import-conversion.js';
-import { writeImportedIssue } from '../../stages/import/write-folder.js';
-import { loadIssue, PUBLICATION_FILE } from '../../stages/load/load-issue.js';
-import { parsePublication } from '../../stages/load/publication.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
 export interface ImportCommandOptions {
@@ -23,6 +19,13 @@ function tally(report: readonly Diagnostic[]): string {
 
 /** `build-issue import <file>`: bring a back issue in from the Markdown conversion of its printed PDF. */
 export async function runImport(file: string, options: ImportCommandOptions, settings: Settings, report: Reporter): Promise<void> {
+  // Imported when an import runs: `--help` and `--version` load none of it.
+  const [{ importConversion }, { writeImportedIssue }, { loadIssue, PUBLICATION_FILE }, { parsePublication }] = await Promise.all([
+    import('../../stages/import/import-conversion.js'),
+    import('../../stages/import/write-folder.js'),
+    import('../../stages/load/load-issue.js'),
+    import('../../stages/load/publication.js'),
+  ]);
   const rootDir = process.cwd();
   const conversion = path.relative(rootDir, path.resolve(file));
   if (options.serial !== undefined && !/^[1-9]\d*$/.test(options.serial)) {

@@ -3,9 +3,7 @@ import type { Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { hasErrors, type Place } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
-import { ISSUE_FILE } from '../../stages/load/load-issue.js';
-import { applyFixes } from '../../stages/lint/apply-fixes.js';
-import { lintFile, type LintOptions } from '../../stages/lint/lint-issue.js';
+import type { LintOptions } from '../../stages/lint/lint-issue.js';
 import type { Fix } from '../../stages/lint/lint-text.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
@@ -19,6 +17,7 @@ const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** Applies the safe fixes and writes the file (atomically); returns what changed. */
 async function fixFile(file: string, options: LintOptions): Promise<Fix[]> {
+  const [{ applyFixes }, { lintFile }] = await Promise.all([import('../../stages/lint/apply-fixes.js'), import('../../stages/lint/lint-issue.js')]);
   const linted = await lintFile(file, { ...options, fonts: false });
   if (linted.source === undefined || linted.fixes.length === 0) return [];
   const fixed = applyFixes(linted.source, linted.fixes);
@@ -28,6 +27,8 @@ async function fixFile(file: string, options: LintOptions): Promise<Fix[]> {
 
 /** `build-issue lint <serial|file>`: check an issue's text as a Chinese copy editor would. */
 export async function runLint(target: string, options: LintCommandOptions, settings: Settings, report: Reporter): Promise<void> {
+  // Imported when lint runs: `--help` and `--version` load none of it.
+  const [{ ISSUE_FILE }, { lintFile }] = await Promise.all([import('../../stages/load/load-issue.js'), import('../../stages/lint/lint-issue.js')]);
   const file = /^\d+$/.test(target) ? path.join(settings.issuesDir, target, ISSUE_FILE) : path.resolve(target);
   const lintOptions: LintOptions = { ...settings, rootDir: process.cwd(), fonts: true };
   const changed = options.fix ? await fixFile(file, lintOptions) : [];

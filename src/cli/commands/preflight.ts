@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { preflight, type PreflightReport } from '../../stages/verify/preflight/preflight.js';
+import type { PreflightReport } from '../../stages/verify/preflight/preflight.js';
 import { checkMark, reportLines } from '../../stages/verify/preflight/report.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
@@ -18,6 +18,8 @@ function reportJson(report: PreflightReport): string {
 
 /** `build-issue preflight <file.pdf>`: check any PDF as the print shop would; non-zero exit on a failure. */
 export async function runPreflight(file: string, options: PreflightCommandOptions, report: Reporter): Promise<void> {
+  // Imported when a preflight runs: `--help` and `--version` load none of it (pdf-lib among it).
+  const { preflight } = await import('../../stages/verify/preflight/preflight.js');
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) {
     report.fail(`cannot read ${file}`);

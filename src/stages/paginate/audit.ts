@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
 import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START, OPENING_MARKS } from '../render/cjk-text.js';
 import type { HtmlBundle } from '../render/render-issue.js';
+import { inPageFile } from './page-files.js';
 
 /** One breach of a typesetting rule, found on the laid-out pages. */
 export interface AuditFinding {
@@ -30,7 +31,7 @@ const RULES = {
  * rules. The rules' character sets are the ones the render stage glues by.
  */
 export async function auditPages(page: Page): Promise<AuditFinding[]> {
-  const script = await readFile(new URL('./in-page/audit.js', import.meta.url), 'utf8');
+  const script = await readFile(inPageFile('audit.js'), 'utf8');
   return (await page.evaluate(`(${script})(${JSON.stringify(RULES)})`)) as AuditFinding[];
 }
 

@@ -1,10 +1,14 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PACKAGE_DIR } from '../../config/settings.js';
 
-const require = createRequire(import.meta.url);
+const require = createRequire(path.join(PACKAGE_DIR, 'package.json'));
 // pagedjs's exports map hides dist/; find the package folder through its main entry.
 const POLYFILL_URL = pathToFileURL(path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js')).href;
+
+/** A file of the code that runs in layout pages, read as it is from src/ (no compiler touches it). */
+export const inPageFile = (name: string): string => path.join(PACKAGE_DIR, 'src', 'stages', 'paginate', 'in-page', name);
 
 /**
  * The document a layout page opens (see layout-pages.ts), told where the
@@ -13,7 +17,7 @@ const POLYFILL_URL = pathToFileURL(path.join(path.dirname(require.resolve('paged
  */
 export const HOST_URL = (() => {
   // Through the URL API, so that the URL is in the canonical form Chromium gives it (the gate compares them).
-  const host = new URL('./in-page/host.html', import.meta.url);
+  const host = pathToFileURL(inPageFile('host.html'));
   host.searchParams.set('polyfill', POLYFILL_URL);
   return host.href;
 })();

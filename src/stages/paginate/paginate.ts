@@ -5,8 +5,9 @@ import type { HtmlBundle } from '../render/render-issue.js';
 import { checkCompleteness } from './completeness.js';
 import { auditDisplayLines, auditFindings, auditPages, type AuditFinding } from './audit.js';
 import { layOut, returnLayoutPage, takeLayoutPage, writeIssue } from './layout-pages.js';
+import { inPageFile } from './page-files.js';
 
-const inPage = (name: string) => readFile(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
+const inPage = (name: string) => readFile(inPageFile(name), 'utf8');
 
 /** What the layout did, read from the laid-out pages. */
 export interface LayoutFacts {

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PACKAGE_DIR } from '../../../config/settings.js';
 import { CLOSING_MARKS } from '../cjk-text.js';
 
 const PARTS = ['line-ends.js', 'snap.js', 'keep.js', 'back-to-back.js', 'overflow-checks.js', 'break-tokens.js', 'page-template.js', 'prepare.js'];
@@ -10,13 +12,14 @@ const PARTS = ['line-ends.js', 'snap.js', 'keep.js', 'back-to-back.js', 'overflo
  * measuring each page for overflow fewer times, finds where a page breaks
  * inside a paragraph by position rather than by text, and trims the template
  * Paged.js makes pages from.
- * It is plain browser JavaScript, read as text, so no compiler touches it.
+ * It is plain browser JavaScript, read as text from src/, so no compiler touches it.
  * Its parts share one function scope: a layout page writes issue after issue
  * into one window (paginate/layout-pages.ts), where a second top-level
  * `const` of the same name would throw.
  */
 export async function layoutScript(): Promise<string> {
-  const parts = await Promise.all(PARTS.map((name) => readFile(new URL(`./${name}`, import.meta.url), 'utf8')));
+  const dir = path.join(PACKAGE_DIR, 'src', 'stages', 'render', 'layout-script');
+  const parts = await Promise.all(PARTS.map((name) => readFile(path.join(dir, name), 'utf8')));
   const marks = `const BUILD_ISSUE_MARKS = ${JSON.stringify({ closing: CLOSING_MARKS })};`;
   return ['(() => {', marks, ...parts, '})();'].join('\n');
 }

@@ -1,0 +1,155 @@
+/**
+ * Compiles build-issue's TypeScript (src/) into lib/, which bin/build-issue.js
+ * runs. npm runs it as `prepare` (npm ci, npm install); scripts/setup.sh runs
+ * it too; the bin runs it when a source changed since lib/ was made, saying so.
+ *
+ *   node scripts/build.js             compile now
+ *   node scripts/build.js --if-stale  compile only if lib/ is missing or out of date
+ *
+ * lib/, not dist/: dist/ is where the issues' PDFs go.
+ *
+ * One esbuild bundle of the CLI with its packages, in ES module chunks:
+ * code that a command imports with import() is a chunk of its own, loaded
+ * only when that command gets to it, so `--version` or a skipped build does
+ * not load the layout and PDF code. Chunk names carry a digest of their
+ * content: a run that started before a rebuild still finds the chunks it
+ * imports later, and each build removes files of earlier ones once they are an
+ * hour old.
+ *
+ * lib/build.json records every file the bundle was made from (the sources it
+ * read, the lock file, this script) with its size and time of change, so that
+ * the bin can tell with one stat a file that lib/ is current.
+ */
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const LIB_DIR = path.join(PACKAGE_DIR, 'lib');
+const RECORD = path.join(LIB_DIR, 'build.json');
+/** The compiled CLI: src/cli/main.ts. */
+export const ENTRY = path.join(LIB_DIR, 'cli.js');
+
+/** Files that shape the bundle besides the sources it reads. */
+const CONFIG_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.js'];
+
+/**
+ * Left as packages, loaded from node_modules/ at run time: fontkit and
+ * subset-font read WebAssembly beside them, pagedjs is read by Chromium from
+ * its folder, and esbuild (used by this script) is native code.
+ */
+const EXTERNAL = ['fontkit', 'subset-font', 'pagedjs', 'esbuild'];
+
+/** An hour: ample for any run still importing chunks of an earlier build. */
+const KEEP_OLD_MS = 3_600_000;
+
+const stampOf = (info) => `${info.size}:${info.mtimeMs}`;
+
+/** Each file's stamp (size and time of change), or null when it is gone. */
+async function stamps(files) {
+  const entries = await Promise.all(files.map(async (file) => [file, await stat(path.join(PACKAGE_DIR, file)).then(stampOf, () => null)]));
+  return Object.fromEntries(entries);
+}
+
+/** Files under a folder of the package, as paths relative to the package. */
+async function filesUnder(dir) {
+  const entries = await readdir(path.join(PACKAGE_DIR, dir), { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(PACKAGE_DIR, path.join(e.parentPath, e.name)));
+}
+
+/**
+ * Why lib/ cannot be run as it is ('missing', or the first file changed since
+ * it was made), or undefined when it is current.
+ */
+export async function staleness() {
+  const record = JSON.parse(await readFile(RECORD, 'utf8').catch(() => 'null'));
+  if (!record?.inputs || !(await stat(ENTRY).catch(() => undefined))) return 'lib/ is missing';
+  const now = await stamps(Object.keys(record.inputs));
+  const changed = Object.keys(now).find((file) => now[file] !== record.inputs[file]);
+  return changed && `${changed} changed since lib/ was compiled`;
+}
+
+/** esbuild's options for the bundle, written to `outdir`. */
+export function bundleOptions(outdir) {
+  return {
+    absWorkingDir: PACKAGE_DIR,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: EXTERNAL,
+    // Bundled CommonJS packages call require() for Node's own modules.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // Less to read and parse at each start; identifiers keep their names, for
+    // stack traces and for functions sent into a page as text.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // Read only under `node --enable-source-maps`, which then names src/ in stack traces.
+    sourcemap: 'linked',
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'silent',
+  };
+}
+
+/** Compiles src/ into lib/; the files it was made from. */
+export async function build() {
+  const esbuild = await import('esbuild');
+  // Written beside lib/'s files and then renamed into place, each file whole.
+  const staging = path.join(LIB_DIR, `.staging-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    // Stamped before compiling: a file edited while it compiles counts as changed.
+    const before = await stamps([...CONFIG_FILES, ...(await filesUnder('src'))]);
+    const result = await esbuild.build(bundleOptions(staging));
+    // Packages are covered by the lock file.
+    const read = Object.keys(result.metafile.inputs).filter((file) => !file.split('/').includes('node_modules'));
+    const elsewhere = await stamps(read.filter((file) => !(file in before)));
+    const inputs = Object.fromEntries([...CONFIG_FILES, ...read].map((file) => [file, before[file] ?? elsewhere[file]]));
+    await writeFile(path.join(staging, 'build.json'), `${JSON.stringify({ inputs }, null, 1)}\n`);
+    const outputs = [...Object.keys(result.metafile.outputs).map((file) => path.relative(staging, path.join(PACKAGE_DIR, file))), 'build.json'];
+    // The record last: until it is renamed into place, lib/ is not taken as current.
+    for (const file of outputs) {
+      await mkdir(path.dirname(path.join(LIB_DIR, file)), { recursive: true });
+      await rename(path.join(staging, file), path.join(LIB_DIR, file));
+    }
+    await removeOld(new Set(outputs));
+    return Object.keys(inputs);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Files in lib/ that the latest build did not write, once they are an hour old. */
+async function removeOld(current) {
+  const entries = await readdir(LIB_DIR, { recursive: true, withFileTypes: true });
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const file = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(LIB_DIR, file);
+    if (current.has(relative) || relative.startsWith('.staging-')) continue;
+    const info = await stat(file).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > KEEP_OLD_MS) await rm(file, { force: true });
+  }
+}
+
+/** Compiles, with a line on stderr saying why and when it is done. */
+export async function buildSaying(reason) {
+  const started = performance.now();
+  process.stderr.write(`build-issue: compiling src/ into lib/ (${reason}) … `);
+  try {
+    await build();
+  } catch (cause) {
+    process.stderr.write('failed\n');
+    throw cause;
+  }
+  process.stderr.write(`done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const reason = process.argv.includes('--if-stale') ? await staleness() : 'asked for';
+  if (reason) await buildSaying(reason);
+}

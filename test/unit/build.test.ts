@@ -1,0 +1,123 @@
+/**
+ * The compiled CLI (scripts/build.js → lib/, run by bin/build-issue.js): it is
+ * compiled again before it runs when a source changed, saying so, and never
+ * runs stale; a compile error names the file and line; a rebuild leaves the
+ * chunks an earlier run may still import. Each test works on a copy of the
+ * package in a scratch folder, sharing this checkout's node_modules.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cp, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { ROOT } from '../helpers/build.js';
+import { scratchDir } from '../helpers/scratch.js';
+
+const exec = promisify(execFile);
+const PACKAGE_FILES = ['bin', 'scripts', 'src', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+async function packageCopy(): Promise<string> {
+  const dir = await scratchDir('build-issue-package-');
+  for (const name of PACKAGE_FILES) await cp(path.join(ROOT, name), path.join(dir, name), { recursive: true });
+  await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(dir: string, args: string[]): Promise<Run> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [path.join(dir, 'bin', 'build-issue.js'), ...args], { cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof err.code === 'number' ? err.code : 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
+
+const compileBuild = (dir: string) => exec(process.execPath, [path.join(dir, 'scripts', 'build.js')], { cwd: dir });
+
+async function editDescription(dir: string, description: string): Promise<void> {
+  const main = path.join(dir, 'src', 'cli', 'main.ts');
+  const source = await readFile(main, 'utf8');
+  const edited = source.replace(/\.description\('Typeset[^']*'\)/, `.description('${description}')`);
+  assert.notEqual(edited, source, 'the program’s description was not found in main.ts');
+  await writeFile(main, edited);
+}
+
+test('a first run without lib/ compiles it, saying so, then runs', async () => {
+  const dir = await packageCopy();
+  const first = await run(dir, ['--version']);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stderr, /^build-issue: compiling src\/ into lib\/ \(lib\/ is missing\) … done in [\d.]+ s\n$/);
+  assert.equal(first.stdout.trim(), JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')).version);
+  const second = await run(dir, ['--version']);
+  assert.equal(second.stderr, '', 'lib/ compiled again although no source changed');
+});
+
+test('a source edited since lib/ was compiled is compiled again before it runs, with a line naming it', async () => {
+  const dir = await packageCopy();
+  await compileBuild(dir);
+  await editDescription(dir, 'An edited description.');
+  const edited = await run(dir, ['--help']);
+  assert.equal(edited.code, 0, edited.stderr);
+  assert.match(edited.stderr, /compiling src\/ into lib\/ \(src\/cli\/main\.ts changed since lib\/ was compiled\)/);
+  assert.match(edited.stdout, /An edited description\./, 'the edit did not run');
+  const again = await run(dir, ['--help']);
+  assert.equal(again.stderr, '');
+  assert.match(again.stdout, /An edited description\./);
+});
+
+test('a source that does not compile stops the run with its file and line, and nothing stale runs', async () => {
+  const dir = await packageCopy();
+  await compileBuild(dir);
+  const main = path.join(dir, 'src', 'cli', 'main.ts');
+  const lines = (await readFile(main, 'utf8')).split('\n');
+  const at = lines.findIndex((line) => line.startsWith('const program'));
+  lines.splice(at, 0, 'const = broken;');
+  await writeFile(main, lines.join('\n'));
+  const broken = await run(dir, ['--version']);
+  assert.notEqual(broken.code, 0);
+  assert.equal(broken.stdout, '', 'the stale lib/ ran');
+  assert.match(broken.stderr, new RegExp(`src/cli/main\\.ts:${at + 1}:\\d+`));
+});
+
+test('a rebuild keeps the chunks of earlier builds for an hour, for runs still importing them, then removes them', async () => {
+  const dir = await packageCopy();
+  const chunks = path.join(dir, 'lib', 'chunks');
+  await compileBuild(dir);
+  const first = await readdir(chunks);
+  // An edit to a module that the build command imports when it runs: its chunk gets a new name.
+  const build = path.join(dir, 'src', 'cli', 'commands', 'build.ts');
+  const source = await readFile(build, 'utf8');
+  assert.ok(source.includes('interrupted after'));
+  await writeFile(build, source.replace('interrupted after', 'stopped after'));
+  await compileBuild(dir);
+  const second = await readdir(chunks);
+  assert.deepEqual(first.filter((name) => !second.includes(name)), [], 'a chunk of the earlier build was removed at once');
+  const added = second.filter((name) => !first.includes(name));
+  assert.ok(added.length > 0, 'the edit made no new chunk');
+
+  // Two hours later, the next build removes the earlier build's chunks and keeps its own.
+  const old = new Date(Date.now() - 2 * 3_600_000);
+  for (const name of second) await utimes(path.join(chunks, name), old, old);
+  await compileBuild(dir);
+  const third = await readdir(chunks);
+  assert.deepEqual(added.filter((name) => !third.includes(name)), [], 'a chunk of the current build was removed');
+  assert.ok(first.some((name) => !third.includes(name)), 'the earlier build’s chunks were kept past an hour');
+  const run3 = await run(dir, ['--version']);
+  assert.equal(run3.code, 0, run3.stderr);
+  assert.equal(run3.stderr, '');
+});
+
+test('bin/ runs lib/ as Node runs any module: no node:vm, no bundling at run time', async () => {
+  for (const file of await readdir(path.join(ROOT, 'bin'))) {
+    const source = await readFile(path.join(ROOT, 'bin', file), 'utf8');
+    assert.doesNotMatch(source, /node:vm|from 'esbuild'|tsx/, `bin/${file}`);
+  }
+});
