@@ -96,41 +96,37 @@ export function bundleOptions(outdir) {
   };
 }
 
+/** Writes beside the file and renames it into place, so that no run reads half of it. */
+async function replaceFile(file, data) {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, data);
+  await rename(temp, file);
+}
+
 /** Compiles src/ into lib/; the files it was made from. */
 export async function build() {
   const esbuild = await import('esbuild');
-  // Written beside lib/'s files and then renamed into place, each file whole.
-  const staging = path.join(LIB_DIR, `.staging-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  try {
-    // Stamped before compiling: a file edited while it compiles counts as changed.
-    const before = await stamps([...CONFIG_FILES, ...(await filesUnder('src'))]);
-    const result = await esbuild.build(bundleOptions(staging));
-    // Packages are covered by the lock file.
-    const read = Object.keys(result.metafile.inputs).filter((file) => !file.split('/').includes('node_modules'));
-    const elsewhere = await stamps(read.filter((file) => !(file in before)));
-    const inputs = Object.fromEntries([...CONFIG_FILES, ...read].map((file) => [file, before[file] ?? elsewhere[file]]));
-    await writeFile(path.join(staging, 'build.json'), `${JSON.stringify({ inputs }, null, 1)}\n`);
-    const outputs = [...Object.keys(result.metafile.outputs).map((file) => path.relative(staging, path.join(PACKAGE_DIR, file))), 'build.json'];
-    // The record last: until it is renamed into place, lib/ is not taken as current.
-    for (const file of outputs) {
-      await mkdir(path.dirname(path.join(LIB_DIR, file)), { recursive: true });
-      await rename(path.join(staging, file), path.join(LIB_DIR, file));
-    }
-    await removeOld(new Set(outputs));
-    return Object.keys(inputs);
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+  // Stamped before compiling: a file edited while it compiles counts as changed.
+  const before = await stamps([...CONFIG_FILES, ...(await filesUnder('src'))]);
+  const result = await esbuild.build({ ...bundleOptions(LIB_DIR), write: false });
+  // Packages are covered by the lock file.
+  const read = Object.keys(result.metafile.inputs).filter((file) => !file.split('/').includes('node_modules'));
+  const elsewhere = await stamps(read.filter((file) => !(file in before)));
+  const inputs = Object.fromEntries([...CONFIG_FILES, ...read].map((file) => [file, before[file] ?? elsewhere[file]]));
+  for (const output of result.outputFiles) await replaceFile(output.path, output.contents);
+  // The record last: until it is in place, lib/ is not taken as current.
+  await replaceFile(RECORD, `${JSON.stringify({ inputs }, null, 1)}\n`);
+  await removeOld(new Set([RECORD, ...result.outputFiles.map((output) => output.path)]));
+  return Object.keys(inputs);
 }
 
-/** Files in lib/ that the latest build did not write, once they are an hour old. */
+/** Files in lib/ that the latest build did not write (absolute paths in `current`), once they are an hour old. */
 async function removeOld(current) {
   const entries = await readdir(LIB_DIR, { recursive: true, withFileTypes: true });
   for (const entry of entries.filter((e) => e.isFile())) {
     const file = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(LIB_DIR, file);
-    if (current.has(relative) || relative.startsWith('.staging-')) continue;
+    if (current.has(file)) continue;
     const info = await stat(file).catch(() => undefined);
     if (info && Date.now() - info.mtimeMs > KEEP_OLD_MS) await rm(file, { force: true });
   }
