@@ -11,7 +11,7 @@ import { writeAtomic } from '../io/write-atomic.js';
 export interface Manifest {
   inputs: string;
   pages: number;
-  /** Output path (absolute) → sha256 of its bytes. */
+  /** Output path, relative to the project folder (where issues/ and dist/ are) → sha256 of its bytes. */
   outputs: Record<string, string>;
 }
 
@@ -35,12 +35,17 @@ export async function writeManifest(pdfFile: string, manifest: Manifest): Promis
   await writeAtomic(manifestFile(pdfFile), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** The pages of the PDF, if it was built from these inputs and every wanted file is still as written. */
-export async function upToDate(pdfFile: string, inputs: string, wanted: readonly string[]): Promise<number | undefined> {
+/** Each file (an absolute path) as the record names it: relative to the project, so that a project moved or cloned keeps its records. */
+export function recordedOutputs(projectDir: string, outputs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(outputs).map(([file, digest]) => [path.relative(projectDir, file), digest]));
+}
+
+/** The pages of the PDF, if it was built from these inputs and every wanted file (absolute paths) is still as written. */
+export async function upToDate(pdfFile: string, inputs: string, wanted: readonly string[], projectDir: string): Promise<number | undefined> {
   const manifest = await readManifest(pdfFile);
   if (manifest?.inputs !== inputs) return undefined;
   for (const file of wanted) {
-    const recorded = manifest.outputs[file];
+    const recorded = manifest.outputs[path.relative(projectDir, file)];
     const bytes = await readFile(file).catch(() => undefined);
     if (!recorded || !bytes || sha256(bytes) !== recorded) return undefined;
   }

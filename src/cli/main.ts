@@ -5,8 +5,8 @@
  * none of it.
  */
 import { Command } from 'commander';
-import { VERSION } from '../config/settings.js';
 import { registerBuild } from './commands/build.js';
+import { registerDoctor } from './commands/doctor.js';
 import { presentCommands, ROOT_HELP_AFTER } from './help.js';
 import { registerImport } from './commands/import.js';
 import { registerLint } from './commands/lint.js';
@@ -14,7 +14,7 @@ import { registerPreflight } from './commands/preflight.js';
 
 const program = presentCommands(new Command().name('build-issue'))
   .description('Typeset an issue of the newsletter from issues/<serial>/issue.md into a print-ready A4 PDF.')
-  .version(VERSION)
+  .option('-V, --version', 'print the versions of build-issue, the browser, Paged.js and Node')
   // The build's options (--json …) belong to it alone, so that a command may
   // have an option of the same name: `build-issue lint 453 --json`.
   .enablePositionalOptions()
@@ -26,5 +26,6 @@ registerBuild(program);
 registerLint(program);
 registerImport(program);
 registerPreflight(program);
+registerDoctor(program);
 
 await program.parseAsync(process.argv);

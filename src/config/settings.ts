@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PRINT, type PrintOptions } from '../stages/finish/print-options.js';
+import type { Engines } from './engines.js';
 
 /** The nearest folder at or above `dir` that holds a package.json. */
 function packageDirAbove(dir: string): string {
@@ -41,6 +42,11 @@ export interface Settings {
   /** Bleed, crop marks, padding to a multiple of 4 pages, grayscale, tags. Default: DEFAULT_PRINT (pad only). */
   print: PrintOptions;
   version: string;
+  /**
+   * The browser's and Paged.js's versions, found by the build command
+   * (config/engines.ts): they are in the build digest and the PDF's Producer.
+   */
+  engines?: Engines;
 }
 
 export function resolveSettings(env: NodeJS.ProcessEnv, cwd: string, overrides: Partial<Settings> = {}): Settings {

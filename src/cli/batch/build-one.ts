@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { inputDigester } from '../../build-cache/inputs.js';
-import { sha256, upToDate, writeManifest } from '../../build-cache/manifest.js';
+import { recordedOutputs, sha256, upToDate, writeManifest } from '../../build-cache/manifest.js';
 import type { Settings } from '../../config/settings.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
@@ -47,8 +47,8 @@ export interface IssueResult {
 }
 
 /**
- * The settings that shape the PDF (date, print options …), so a change to any
- * of them rebuilds. Where files are and which browser runs do not; the tool
+ * The settings that shape the PDF (date, print options, the engines' versions
+ * …), so a change to any of them rebuilds. Where files are does not; the tool
  * and the issue's edition are digested separately. A setting added later
  * counts by default, which errs towards rebuilding.
  */
@@ -87,7 +87,7 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   const doc = loaded.value;
   const inputs = doc && (await ctx.digest({ issueDir: doc.dir, edition: doc.meta.edition, variant: outputVariant(settings) }));
   if (inputs && !mustBuild) {
-    const pages = await upToDate(output, inputs, wanted);
+    const pages = await upToDate(output, inputs, wanted, process.cwd());
     if (pages !== undefined) {
       const proofs = options.proof ? await proofStep(output, ctx) : [];
       return { serial, status: 'skipped', pages, output, diagnostics: [...loaded.diagnostics, ...proofs] };
@@ -132,7 +132,7 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
     // Every file in `wanted` must be recorded here, or the issue is never up to date.
     const outputs: Record<string, string> = { [output]: sha256(result.pdf.bytes), [`${output}.sha256`]: sha256(checksum) };
     if (options.keepHtml && result.html) outputs[htmlFile] = sha256(result.html);
-    await writeManifest(output, { inputs, pages: result.pdf.pageCount, outputs });
+    await writeManifest(output, { inputs, pages: result.pdf.pageCount, outputs: recordedOutputs(process.cwd(), outputs) });
   }
   return { serial, status: 'built', pages: result.pdf.pageCount, output, diagnostics: result.diagnostics };
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { findEngines } from '../../config/engines.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import type { BatchOptions } from '../batch/run-batch.js';
 import { selectIssues } from '../batch/select.js';
@@ -12,6 +13,8 @@ export interface BuildOptions extends BatchOptions, PrintFlags {
   all: boolean;
   shard?: string;
   json: boolean;
+  /** -V, --version: the root command is the build command, so its action prints the versions. */
+  version?: boolean;
 }
 
 function parseJobs(value: string): number {
@@ -44,7 +47,9 @@ export async function runBuild(args: readonly string[], options: BuildOptions, s
   const started = performance.now();
   const progress = createProgress(serials.length, { live: isLiveTerminal(process.stderr, process.env), json: options.json });
   try {
-    const outcomes = await runBatch(serials, options, settings, progress, controller.signal);
+    // The engines' versions key the build cache and go into each PDF: found once for the run.
+    const engines = await findEngines(settings, process.env);
+    const outcomes = await runBatch(serials, options, { ...settings, engines }, progress, controller.signal);
     const seconds = (performance.now() - started) / 1000;
     if (options.json) report.info(summaryJson(outcomes, seconds));
     else if (serials.length > 1) report.info(`\n${summaryTable(outcomes)}\n${summaryCounts(outcomes, seconds)}`);
@@ -80,6 +85,11 @@ export function registerBuild(program: Command): void {
     .option('--proof', 'also write PNG images of the pages and a contact sheet to dist/<serial>.proof/', false)
     .option('--no-lint', 'build without linting the issue’s text first (lint errors otherwise stop the build)')
     .action(
-      reportedAction((args: string[], options: BuildOptions) => runBuild(args, options, resolveSettings(process.env, process.cwd(), { print: printOptions(options) }))),
+      reportedAction(async (args: string[], options: BuildOptions) => {
+        const settings = resolveSettings(process.env, process.cwd(), { print: printOptions(options) });
+        if (!options.version) return runBuild(args, options, settings);
+        const { printVersions } = await import('./doctor.js');
+        return printVersions(settings, consoleReporter());
+      }),
     );
 }

@@ -1,3 +1,4 @@
+import { producerLine, type Engines } from '../../config/engines.js';
 import type { IssueDocument } from '../load/types.js';
 import type { LayoutFacts } from '../paginate/paginate.js';
 import { issueLine } from '../render/role-texts.js';
@@ -11,7 +12,7 @@ export function documentDate(doc: IssueDocument, sourceDateEpoch: number | undef
 }
 
 /** Title, author, subject and keywords of the issue, as the PDF's Info and XMP carry them. */
-export function documentInfo(doc: IssueDocument, options: { version: string; sourceDateEpoch?: number }): DocumentInfo {
+export function documentInfo(doc: IssueDocument, options: { version: string; sourceDateEpoch?: number; engines?: Engines }): DocumentInfo {
   const line = issueLine(doc);
   const name = doc.publication.name.join('');
   return {
@@ -20,6 +21,7 @@ export function documentInfo(doc: IssueDocument, options: { version: string; sou
     subject: `${name}，${doc.columns.flatMap((c) => c.articles.map((a) => a.title)).join('；')}`,
     keywords: doc.columns.map((c) => c.name),
     creator: `build-issue ${options.version}`,
+    producer: options.engines ? producerLine(options.engines) : `build-issue ${options.version}`,
     date: documentDate(doc, options.sourceDateEpoch),
     language: 'zh-CN',
   };

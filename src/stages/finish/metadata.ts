@@ -8,6 +8,8 @@ export interface DocumentInfo {
   keywords: string[];
   /** build-issue and its version; never the browser's user agent. */
   creator: string;
+  /** build-issue and the engines that laid the pages out, with their versions (config/engines.ts: producerLine). */
+  producer: string;
   /** The date the document carries (the issue's date, or SOURCE_DATE_EPOCH), never the build's clock. */
   date: Date;
   language: string;
@@ -20,7 +22,7 @@ export function writeInfo(doc: PDFDocument, info: DocumentInfo): void {
   doc.setSubject(info.subject);
   doc.setKeywords(info.keywords);
   doc.setCreator(info.creator);
-  doc.setProducer(info.creator);
+  doc.setProducer(info.producer);
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
   doc.setLanguage(info.language);

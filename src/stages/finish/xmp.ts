@@ -27,7 +27,7 @@ export function xmpPacket(info: DocumentInfo, documentId: string): string {
 <dc:subject><rdf:Bag>${li(info.keywords)}</rdf:Bag></dc:subject>
 <dc:language><rdf:Bag><rdf:li>${lang}</rdf:li></rdf:Bag></dc:language>
 <pdf:Keywords>${escapeXml(info.keywords.join(' '))}</pdf:Keywords>
-<pdf:Producer>${escapeXml(info.creator)}</pdf:Producer>
+<pdf:Producer>${escapeXml(info.producer)}</pdf:Producer>
 <xmp:CreatorTool>${escapeXml(info.creator)}</xmp:CreatorTool>
 <xmp:CreateDate>${date}</xmp:CreateDate>
 <xmp:ModifyDate>${date}</xmp:ModifyDate>

@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { packageFolder } from '../../config/engines.js';
 import { PACKAGE_DIR } from '../../config/settings.js';
 
-const require = createRequire(path.join(PACKAGE_DIR, 'package.json'));
-// pagedjs's exports map hides dist/; find the package folder through its main entry.
-const POLYFILL_URL = pathToFileURL(path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js')).href;
+const POLYFILL_URL = pathToFileURL(path.join(packageFolder(PACKAGE_DIR, 'pagedjs'), 'dist', 'paged.polyfill.js')).href;
 
 /** A file of the code that runs in layout pages, read as it is from src/ (no compiler touches it). */
 export const inPageFile = (name: string): string => path.join(PACKAGE_DIR, 'src', 'stages', 'paginate', 'in-page', name);
