@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { cp, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
+import module from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
@@ -93,10 +94,10 @@ test('a rebuild keeps the chunks of earlier builds for an hour, for runs still i
   await compileBuild(dir);
   const first = await readdir(chunks);
   // An edit to a module that the build command imports when it runs: its chunk gets a new name.
-  const build = path.join(dir, 'src', 'cli', 'commands', 'build.ts');
-  const source = await readFile(build, 'utf8');
-  assert.ok(source.includes('interrupted after'));
-  await writeFile(build, source.replace('interrupted after', 'stopped after'));
+  const buildOne = path.join(dir, 'src', 'cli', 'batch', 'build-one.ts');
+  const source = await readFile(buildOne, 'utf8');
+  assert.ok(source.includes('kept the laid-out HTML'));
+  await writeFile(buildOne, source.replace('kept the laid-out HTML', 'wrote the laid-out HTML'));
   await compileBuild(dir);
   const second = await readdir(chunks);
   assert.deepEqual(first.filter((name) => !second.includes(name)), [], 'a chunk of the earlier build was removed at once');
@@ -113,6 +114,17 @@ test('a rebuild keeps the chunks of earlier builds for an hour, for runs still i
   const run3 = await run(dir, ['--version']);
   assert.equal(run3.code, 0, run3.stderr);
   assert.equal(run3.stderr, '');
+});
+
+test('on a Node with a compile cache (22.1 and later), a run keeps its compiled code in it', async (t) => {
+  if (!('enableCompileCache' in module)) return t.skip(`Node ${process.versions.node} has no compile cache`);
+  const dir = await packageCopy();
+  await compileBuild(dir);
+  const tmp = await scratchDir('build-issue-tmp-');
+  // Node keeps it in the temporary folder, under node-compile-cache/.
+  await exec(process.execPath, [path.join(dir, 'bin', 'build-issue.js'), '--help'], { cwd: dir, env: { ...process.env, TMPDIR: tmp } });
+  const cached = await readdir(path.join(tmp, 'node-compile-cache'), { recursive: true }).catch(() => []);
+  assert.ok(cached.length > 0, 'nothing in the compile cache');
 });
 
 test('bin/ runs lib/ as Node runs any module: no node:vm, no bundling at run time', async () => {
