@@ -15,9 +15,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** Runs bin/build-issue.js with `args` in `cwd`, on this test's Node or on the one at `node`. */
+export async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, node = process.execPath): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await exec(node, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
