@@ -16,6 +16,8 @@
  *      (without the start-up's noise).
  *   4. Peak memory of the whole process tree during the 20-issue run.
  *   5. The size of dist/453.pdf.
+ *   6. Start-up: `build-issue --version`, and `build-issue 453` when 453 is
+ *      unchanged (skipped), each in a process of its own, at least 10 times.
  */
 import { execFileSync } from 'node:child_process';
 import { stat } from 'node:fs/promises';
@@ -186,8 +188,22 @@ async function size(dir: string): Promise<void> {
   console.log(`   dist/453.pdf                           ${(bytes / 1024).toFixed(0)} KiB (target < 1 MB: ${verdict(bytes < 1e6)})`);
 }
 
+/** Start-up, from a process's start to its end, where no issue is laid out; the 453 built by singleIssue is up to date. */
+async function startUp(dir: string): Promise<void> {
+  const runs = Math.max(RUNS, 10);
+  const { version, skipped } = (await inTurns({ version: () => buildIssue(dir, ['--version']), skipped: () => buildIssue(dir, ['453']) }, runs)) as Record<
+    'version' | 'skipped',
+    Repeated
+  >;
+  if (!skipped.runs.every((run) => /skipped/.test(run.stdout))) throw new Error('build-issue 453 was not skipped');
+  console.log('\n6. Start-up (median of %d, in turns)', runs);
+  console.log(`   build-issue --version                  ${both(version)}`);
+  console.log(`   build-issue 453, unchanged (skipped)   ${both(skipped)}`);
+}
+
 console.log(`build-issue benchmark — ${machine()}`);
 const { dir } = await singleIssue();
 await twentyIssues();
 await growth();
 await size(dir);
+await startUp(dir);
