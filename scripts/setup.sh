@@ -6,7 +6,9 @@
 #   qpdf           PDF syntax check in preflight
 #   ghostscript    --grayscale (gs pdfwrite), and the tests' ink coverage check
 #   fonts-noto-cjk a CFF-outline CJK font, which Chromium turns into Type 3: the tests' bad PDF for preflight
-# then the npm packages, pinned by package-lock.json.
+# then the npm packages, pinned by package-lock.json, and lib/, the compiled CLI
+# (npm ci compiles it through the prepare script; scripts/build.js --if-stale
+# when the packages were already there and a source changed since).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,3 +29,4 @@ fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
+node scripts/build.js --if-stale
