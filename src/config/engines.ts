@@ -23,8 +23,9 @@ export interface Engines {
 /** The folder of an installed package, found from build-issue's own folder (exports maps hide package.json). */
 export function packageFolder(packageDir: string, name: string): string {
   const entry = createRequire(path.join(packageDir, 'package.json')).resolve(name);
+  const folder = path.join('node_modules', name);
   let dir = path.dirname(entry);
-  while (path.basename(dir) !== name && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  while (!dir.endsWith(folder) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return dir;
 }
 
