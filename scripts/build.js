@@ -17,8 +17,9 @@
  * hour old.
  *
  * lib/build.json records every file the bundle was made from (the sources it
- * read, the lock file, this script) with its size and time of change, so that
- * the bin can tell with one stat a file that lib/ is current.
+ * read, package.json and its lock file, tsconfig.json, this script) with its
+ * size and time of change, so that the bin can tell with one stat per file
+ * that lib/ is current.
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -104,7 +105,7 @@ async function replaceFile(file, data) {
   await rename(temp, file);
 }
 
-/** Compiles src/ into lib/; the files it was made from. */
+/** Compiles src/ into lib/ and records what it was made from. */
 export async function build() {
   const esbuild = await import('esbuild');
   // Stamped before compiling: a file edited while it compiles counts as changed.
@@ -118,7 +119,6 @@ export async function build() {
   // The record last: until it is in place, lib/ is not taken as current.
   await replaceFile(RECORD, `${JSON.stringify({ inputs }, null, 1)}\n`);
   await removeOld(new Set([RECORD, ...result.outputFiles.map((output) => output.path)]));
-  return Object.keys(inputs);
 }
 
 /** Files in lib/ that the latest build did not write (absolute paths in `current`), once they are an hour old. */
