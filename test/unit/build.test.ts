@@ -127,6 +127,15 @@ test('on a Node with a compile cache (22.1 and later), a run keeps its compiled 
   assert.ok(cached.length > 0, 'nothing in the compile cache');
 });
 
+test('no module finds files by its own place: in lib/ that place is a chunk’s (PACKAGE_DIR finds the package)', async () => {
+  const sources = await readdir(path.join(ROOT, 'src'), { recursive: true });
+  for (const file of sources.filter((name) => name.endsWith('.ts'))) {
+    if (file === path.join('config', 'settings.ts')) continue;
+    const source = await readFile(path.join(ROOT, 'src', file), 'utf8');
+    assert.doesNotMatch(source, /import\.meta\.(url|dirname|filename)|__dirname/, `src/${file}`);
+  }
+});
+
 test('bin/ runs lib/ as Node runs any module: no node:vm, no bundling at run time', async () => {
   for (const file of await readdir(path.join(ROOT, 'bin'))) {
     const source = await readFile(path.join(ROOT, 'bin', file), 'utf8');

@@ -41,7 +41,7 @@ export async function auditPages(page: Page): Promise<AuditFinding[]> {
  * uneven headlines. It reads only the display blocks, so every build runs it.
  */
 export async function auditDisplayLines(page: Page): Promise<AuditFinding[]> {
-  const script = await readFile(new URL('./in-page/display-audit.js', import.meta.url), 'utf8');
+  const script = await readFile(inPageFile('display-audit.js'), 'utf8');
   return (await page.evaluate(`(${script})()`)) as AuditFinding[];
 }
 
