@@ -1,7 +1,9 @@
-import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { error, type Diagnostic, type Result } from '../../diagnostics.js';
+import { checkContent, placeOf } from './content-checks.js';
+import { contentOf } from './content-model.js';
 import type { Article, Column } from './types.js';
 
 /**
@@ -14,34 +16,18 @@ import type { Article, Column } from './types.js';
  *   ### 小标题                      a section heading inside the article
  *   **夯实阵地，组织强“新”。**正文…   a paragraph that opens in bold is a run-in head
  *
- * Everything else (raw HTML, lists, quotes, code, tables, deeper headings) is
- * rejected with the line it stands on.
+ * What an article body may hold is the content model's (content-model.ts):
+ * every construct either prints in the house style or is rejected at its line
+ * with what to write instead.
  */
 const META_LINE = /^(副题|副标题|作者)[：:]\s*(.*)$/;
-
-const REJECTED: Partial<Record<RootContent['type'], string>> = {
-  html: 'raw HTML is not allowed in an issue; write the text as Markdown',
-  list: 'lists are not part of the issue format; write “一是…二是…” as running text',
-  blockquote: 'quotations (“>”) are not part of the issue format; write them as paragraphs',
-  code: 'code blocks are not part of the issue format',
-  table: 'tables are not part of the issue format',
-  thematicBreak: 'a “---” rule is not part of the issue body; the footer is generated',
-  definition: 'link definitions are not part of the issue format',
-  footnoteDefinition: 'footnotes are not part of the issue format',
-};
 
 interface Context {
   file: string;
   diagnostics: Diagnostic[];
 }
 
-function lineOf(node: { position?: { start: { line: number; column: number } } }, ctx: Context) {
-  return {
-    file: ctx.file,
-    line: node.position?.start.line ?? 1,
-    column: node.position?.start.column ?? 1,
-  };
-}
+const lineOf = (node: { position?: { start: { line: number; column: number } } }, ctx: Context) => placeOf(node, ctx.file);
 
 function metaLines(node: RootContent | undefined): Array<[string, string]> | undefined {
   if (node?.type !== 'paragraph') return undefined;
@@ -55,9 +41,13 @@ function headingText(node: Heading): string {
   return toString(node).replace(/\s+/g, ' ').trim();
 }
 
-function checkInline(node: Paragraph | Heading, ctx: Context): void {
-  visit(node, 'html', (html) => {
-    ctx.diagnostics.push(error('raw-html', `raw HTML is not allowed in an issue: ${html.value.slice(0, 40)}`, lineOf(html, ctx)));
+/** Column names and titles print as plain text: any other construct in them is reported, as the content model has it. */
+function checkInline(node: Heading, ctx: Context): void {
+  visit(node, (inner) => {
+    if (inner === node || inner.type === 'text' || inner.type === 'strong' || inner.type === 'emphasis') return;
+    const entry = contentOf(inner.type);
+    const message = entry.print ? 'a column name or title prints as plain text; write this in the article body instead' : `${entry.message}; ${entry.hint}`;
+    ctx.diagnostics.push(error(entry.print ? 'title-markup' : entry.rule, message, lineOf(inner, ctx)));
   });
 }
 
@@ -71,11 +61,6 @@ export function readStructure(tree: Root, file: string): Result<Column[]> {
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]!;
     const place = lineOf(node, ctx);
-    const rejected = REJECTED[node.type];
-    if (rejected) {
-      ctx.diagnostics.push(error(node.type === 'html' ? 'raw-html' : 'unsupported-markdown', rejected, place));
-      continue;
-    }
     if (node.type === 'heading' && node.depth === 1) {
       checkInline(node, ctx);
       const name = headingText(node).replace(/^[●•·\s]+/, '');
@@ -107,15 +92,11 @@ export function readStructure(tree: Root, file: string): Result<Column[]> {
       ctx.diagnostics.push(error('content-before-article', `text under column “${column.name}” must follow an article title, e.g. “## 标题”`, place));
       continue;
     }
-    if (node.type === 'heading' && node.depth > 3) {
-      ctx.diagnostics.push(error('heading-depth', 'use “###” for a section heading; deeper levels are not part of the format', place));
-      continue;
-    }
     if (node.type === 'paragraph' && metaLines(node)) {
       ctx.diagnostics.push(error('misplaced-meta', '“副题：” and “作者：” lines belong directly under the article title', place));
       continue;
     }
-    if (node.type === 'heading' || node.type === 'paragraph') checkInline(node, ctx);
+    ctx.diagnostics.push(...checkContent(node, ctx.file));
     article.body.children.push(node);
   }
 

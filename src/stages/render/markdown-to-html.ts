@@ -5,6 +5,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { HANDLERS } from './content/handlers.js';
 import { displayNodes } from './display/display-html.js';
 import { gluedNodes } from './glued-nodes.js';
 
@@ -109,7 +110,16 @@ function markBlocks(tree: HastRoot, counter: BlockCounter): void {
 /** The default schema, but images may be data: URLs (render inlines the issue's own images so). */
 const SCHEMA: Schema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.src ?? []), 'data'] } };
 
-const toHast = unified().use(remarkRehype);
+/**
+ * Every node type has its handler (content/handlers.ts); one that had none
+ * would be a bug, not something to print by a default.
+ */
+const toHast = unified().use(remarkRehype, {
+  handlers: HANDLERS,
+  unknownHandler: (_state, node) => {
+    throw new Error(`no handler for mdast node type “${node.type}”`);
+  },
+});
 const toHtml = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: false } });
 
 /**

@@ -1,0 +1,67 @@
+import type { Nodes, Parents, RootContent } from 'mdast';
+import { SKIP, visitParents } from 'unist-util-visit-parents';
+import { error, type Diagnostic } from '../../diagnostics.js';
+import { contentOf, type ContentType } from './content-model.js';
+
+/** Where a node stands, for its diagnostics. */
+export function placeOf(node: { position?: { start: { line: number; column: number } } }, file: string) {
+  return { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+/** A printed construct in a place where it cannot print: the rule, what is wrong and what to write instead. */
+interface Misplaced {
+  rule: string;
+  message: string;
+  hint: string;
+}
+
+type PlaceCheck<T extends ContentType> = (node: Extract<RootContent, { type: T }>, ancestors: readonly Parents[]) => Misplaced | undefined;
+
+const isBlank = (node: RootContent) => node.type === 'text' && node.value.trim() === '';
+
+/** Constructs that print only where the house style can set them. */
+const PLACE_CHECKS: { [T in ContentType]?: PlaceCheck<T> } = {
+  heading: (node, ancestors) => {
+    if (ancestors.length > 0) return { rule: 'misplaced-block', message: 'a heading cannot stand inside another block', hint: 'put it on a line of its own, after a blank line' };
+    if (node.depth > 3) return { rule: 'heading-depth', message: 'deeper headings are not part of the format', hint: 'use “###” for a section heading' };
+    return undefined;
+  },
+  table: (_node, ancestors) =>
+    ancestors.length > 0 ? { rule: 'misplaced-block', message: 'a table cannot stand inside another block', hint: 'start it on a line of its own, after a blank line' } : undefined,
+  image: (_node, ancestors) => {
+    const parent = ancestors.at(-1);
+    const alone = parent?.type === 'paragraph' && parent.children.every((c) => c.type === 'image' || isBlank(c)) && parent.children.filter((c) => c.type === 'image').length === 1;
+    return alone && ancestors.length === 1
+      ? undefined
+      : {
+          rule: 'image-inline',
+          message: 'an image inside a sentence does not print',
+          hint: 'put “![图1 说明](file.png)” on a line of its own, after a blank line; its alt text prints as the caption',
+        };
+  },
+};
+
+/**
+ * Checks one block of an article body and everything inside it against the
+ * content model: each node that does not print is reported at its line and
+ * column with what to write instead (and what it holds is not reported again).
+ */
+export function checkContent(block: RootContent, file: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  visitParents(block as Nodes, (node, ancestors) => {
+    if (node.type === 'root') return;
+    const entry = contentOf(node.type);
+    if (!entry.print) {
+      diagnostics.push(error(entry.rule, `${entry.message}; ${entry.hint}`, placeOf(node, file)));
+      return SKIP;
+    }
+    const check = PLACE_CHECKS[node.type] as PlaceCheck<typeof node.type> | undefined;
+    const misplaced = check?.(node as never, ancestors as Parents[]);
+    if (misplaced) {
+      diagnostics.push(error(misplaced.rule, `${misplaced.message}; ${misplaced.hint}`, placeOf(node, file)));
+      return SKIP;
+    }
+    return undefined;
+  });
+  return diagnostics;
+}
