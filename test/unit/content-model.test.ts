@@ -51,10 +51,13 @@ const ARTICLE = '# 栏目\n\n## 标题\n\n正文。\n\n';
 const FIRST = 7;
 
 const diagnosticsOf = (snippet: string) => readStructure(parseMarkdown(ARTICLE + snippet), 'issue.md').diagnostics;
-const htmlOf = async (snippet: string) => {
+/** The article's HTML, without the first paragraph (正文。) and the line-breaking glue (tested in markdown.test.ts), unless `glue`. */
+const htmlOf = async (snippet: string, glue = false) => {
   const loaded = readStructure(parseMarkdown(ARTICLE + snippet), 'issue.md');
   assert.deepEqual(loaded.diagnostics, []);
-  return markdownToHtml(loaded.value![0]!.articles[0]!.body, blockCounter());
+  const article = loaded.value![0]!.articles[0]!;
+  const html = (await markdownToHtml(article.body, blockCounter(), article.notes)).replace(/^<p [^>]*>.*?<\/p>\n/, '');
+  return glue ? html : html.replace(/<span class="(?:nb|long)">([^<]*)<\/span>/g, '$1');
 };
 
 describe('content model', () => {
@@ -99,8 +102,71 @@ describe('constructs that print', () => {
     assert.match(await htmlOf('### 小标题\n'), /<h3 [^>]*class="section">小标题<\/h3>/);
   });
 
-  test('an image on its own line', async () => {
-    assert.match(await htmlOf('![图1 说明](a.png)\n'), /<p [^>]*class="figure"><img src="a.png" alt="图1 说明">/);
+  test('an image on its own line is a figure, its alt text the caption under it', async () => {
+    assert.match(await htmlOf('![图1 说明](a.png)\n'), /<figure class="figure"[^>]*><img src="a.png" alt="图1 说明"><figcaption>图1 说明<\/figcaption><\/figure>/);
+  });
+
+  test('a Markdown list: numbers as the editor wrote them, bullets, one level nested, each marker hanging', async () => {
+    const out = await htmlOf('1. 第一项；\n3) 第二项：\n   - 子项甲\n   - 子项乙\n');
+    assert.match(out, /<ol class="list decimal" style="--marker-width: 1em"[^>]*><li><span class="marker">1\.<\/span>第/);
+    assert.match(out, /<span class="marker">3\)<\/span>/, 'the number as written, not renumbered');
+    assert.match(out, /<ul class="list bullet nested" style="--marker-width: 1em"><li><span class="marker">•<\/span>子/);
+  });
+
+  test('lines that each start with a Chinese number form a list; a second numbering style nests under the first', async () => {
+    const out = await htmlOf('一、总体要求\n二、重点任务\n（一）深化改革。\n（二）加强保护。\n三、保障措施\n');
+    assert.match(out, /^<ol class="list han" style="--marker-width: 2em"/);
+    assert.match(out, /<li><span class="marker">一、<\/span>总体要求<\/li>/);
+    assert.match(out, /<li><span class="marker">二、<\/span>重点任务<ol class="list paren-han nested" style="--marker-width: 3em"><li><span class="marker">（一）<\/span>深化/);
+    assert.match(out, /<span class="marker">三、<\/span>保障/);
+  });
+
+  test('a quotation', async () => {
+    assert.match(await htmlOf('> 引文。\n'), /<blockquote [^>]*><p>引文。<\/p><\/blockquote>/);
+  });
+
+  test('notes: superscript marks numbered in reading order, a note used twice keeps its mark, the list at the end of the article', async () => {
+    const out = await htmlOf('甲[^b]，乙[^a]，丙[^b]。\n\n[^a]: 注甲。\n[^b]: 注乙。\n');
+    assert.deepEqual([...out.matchAll(/<sup class="note-ref">(.)<\/sup>/g)].map((m) => m[1]), ['①', '②', '①']);
+    assert.match(out, /<section class="notes" [^>]*><ol class="note-list"><li class="note"><span class="note-mark">①<\/span>注乙。<\/li><li class="note"><span class="note-mark">②<\/span>注甲。/);
+  });
+
+  test('a link prints its text; a URL that is not its text prints as a note', async () => {
+    const out = await htmlOf('见[新华网](https://www.xinhuanet.com)和<https://www.gov.cn>。\n');
+    assert.match(out, /见新华网<sup class="note-ref">①<\/sup>和https:\/\/www.gov.cn。/);
+    assert.match(out, /<span class="note-mark">①<\/span>https:\/\/www.xinhuanet.com<\/li>/);
+    assert.doesNotMatch(out, /<a /);
+  });
+
+  test('inline code, in the monospace face', async () => {
+    assert.match(await htmlOf('输入`npm ci`即可。\n'), /<code>npm ci<\/code>/);
+  });
+
+  test('a note block and an annex list: the label hangs, numbered lines hang their numbers', async () => {
+    const out = await htmlOf('注：1.本措施自印发之日起施行。\n2.以本措施为准。\n\n附件：工作台账\n');
+    assert.match(out, /<div class="label-block note-block" style="--label-width: 2em; --marker-width: 1em" [^>]*><p class="label-line item"><span class="label">/);
+    assert.match(out, /<p class="item"><span class="marker">2\.<\/span>以本/);
+    assert.match(out, /<div class="label-block annex-list" style="--label-width: 3em; [^>]*><p class="label-line"><span class="label">附/);
+  });
+
+  test('a signature at the end of the article, each line kept, before the annexes', async () => {
+    const out = await htmlOf('中共某某委员会\n2023年9月20日\n\n附件1\n\n附件正文。\n');
+    assert.match(out, /<p class="signature" [^>]*>中共某某委员会<br>/);
+    assert.match(out, /<p class="annex-heading" [^>]*>附/);
+  });
+
+  test('the last paragraph is no signature unless it ends in a date', async () => {
+    assert.doesNotMatch(await htmlOf('中共某某委员会\n某某办公室\n'), /signature/);
+  });
+
+  test('ideographic spaces indenting a paragraph or a line are removed; inside a line they print', async () => {
+    const out = await htmlOf('\u3000\u3000第一行\n\u3000\u3000实\u3000践。\n');
+    assert.match(out, /<p [^>]*>第一行实\u3000践。<\/p>/);
+  });
+
+  test('a long string without spaces may break anywhere; a line end in Chinese text is no space', async () => {
+    const out = await htmlOf('请访问https://www.example.com/a/very/long/path查看\n全文。\n', true);
+    assert.match(out, /访<span class="nb">问h<\/span><span class="long">ttps:\/\/www.example.com\/a\/very\/long\/pat<\/span><span class="nb">h查<\/span>看<span class="nb">全文。/);
   });
 
   test('a table prints every cell’s text in a table, the first row as its header, no Markdown syntax', async () => {
@@ -124,7 +190,13 @@ describe('constructs that are rejected, at their line and column, with what to w
     ['a reference-style image', '![图][r]\n\n[r]: a.png\n', 'unsupported-markdown', FIRST, 1],
     ['a #### heading', '#### 深\n', 'heading-depth', FIRST, 1],
     ['an image inside a sentence', '如图![图1](a.png)所示。\n', 'image-inline', FIRST, 3],
-    ['a heading inside a quotation', '> ### 小标题\n', 'unsupported-markdown', FIRST, 1],
+    ['a heading inside a quotation', '> ### 小标题\n', 'misplaced-block', FIRST, 3],
+    ['a table inside a list item', '- 条目\n\n  | 甲 |\n  | --- |\n  | 1 |\n', 'misplaced-block', FIRST + 2, 3],
+    ['a list three levels deep', '- 一\n  - 二\n    - 三\n', 'list-depth', FIRST + 2, 5],
+    ['numbered lines in three styles', '一、甲\n（一）乙\n1.丙\n', 'list-depth', FIRST, 1],
+    ['a task list item', '- [ ] 待办\n', 'unsupported-markdown', FIRST, 1],
+    ['a reference to a note that does not exist', '正文[^9]。\n', 'note-undefined', FIRST, 3],
+    ['a note never referred to', '正文。\n\n[^1]: 注。\n', 'note-unreferenced', FIRST + 2, 1],
   ];
   for (const [what, snippet, rule, line, column] of cases) {
     test(what, () => {

@@ -103,8 +103,8 @@ describe('issue structure', () => {
     assert.ok(result.diagnostics.some((x) => x.rule === 'raw-html' && x.line === 16));
   });
 
-  test('text before the first column, lists and deep headings are each rejected with a hint', async () => {
-    const result = await loadSource(`${front()}\n正文。\n\n# 栏目\n\n## 标题\n\n- 一\n\n#### 深\n\n正文。\n`);
+  test('text before the first column, code blocks and deep headings are each rejected with a hint', async () => {
+    const result = await loadSource(`${front()}\n正文。\n\n# 栏目\n\n## 标题\n\n    代码\n\n#### 深\n\n正文。\n`);
     const rules = result.diagnostics.map((d) => `${d.rule}@${d.line}`);
     assert.deepEqual(rules, ['content-before-column@12', 'unsupported-markdown@18', 'heading-depth@20']);
   });

@@ -19,15 +19,31 @@ type PlaceCheck<T extends ContentType> = (node: Extract<RootContent, { type: T }
 
 const isBlank = (node: RootContent) => node.type === 'text' && node.value.trim() === '';
 
+const inside = (ancestors: readonly Parents[], type: Parents['type']) => ancestors.some((a) => a.type === type);
+
+const NESTED_BLOCK: Misplaced = { rule: 'misplaced-block', message: 'this block cannot stand inside a list, quotation or note', hint: 'put it on a line of its own, after a blank line, without indentation or “>”' };
+
 /** Constructs that print only where the house style can set them. */
 const PLACE_CHECKS: { [T in ContentType]?: PlaceCheck<T> } = {
   heading: (node, ancestors) => {
-    if (ancestors.length > 0) return { rule: 'misplaced-block', message: 'a heading cannot stand inside another block', hint: 'put it on a line of its own, after a blank line' };
+    if (ancestors.length > 0) return NESTED_BLOCK;
     if (node.depth > 3) return { rule: 'heading-depth', message: 'deeper headings are not part of the format', hint: 'use “###” for a section heading' };
     return undefined;
   },
-  table: (_node, ancestors) =>
-    ancestors.length > 0 ? { rule: 'misplaced-block', message: 'a table cannot stand inside another block', hint: 'start it on a line of its own, after a blank line' } : undefined,
+  table: (_node, ancestors) => (ancestors.length > 0 ? NESTED_BLOCK : undefined),
+  blockquote: (_node, ancestors) => (ancestors.length > 0 ? NESTED_BLOCK : undefined),
+  footnoteDefinition: (_node, ancestors) => (ancestors.length > 0 ? NESTED_BLOCK : undefined),
+  listItem: (node) =>
+    typeof node.checked === 'boolean'
+      ? { rule: 'unsupported-markdown', message: 'a task list’s check box (“[ ]”) does not print', hint: 'write the item without it' }
+      : undefined,
+  list: (_node, ancestors) => {
+    if (inside(ancestors, 'footnoteDefinition')) return NESTED_BLOCK;
+    if (ancestors.filter((a) => a.type === 'list').length >= 2) {
+      return { rule: 'list-depth', message: 'lists nest one level only', hint: 'write the third level as running text in its item' };
+    }
+    return undefined;
+  },
   image: (_node, ancestors) => {
     const parent = ancestors.at(-1);
     const alone = parent?.type === 'paragraph' && parent.children.every((c) => c.type === 'image' || isBlank(c)) && parent.children.filter((c) => c.type === 'image').length === 1;

@@ -44,6 +44,13 @@ export const CONTENT_MODEL = {
   table: PRINTED,
   tableRow: PRINTED,
   tableCell: PRINTED,
+  list: PRINTED,
+  listItem: PRINTED,
+  blockquote: PRINTED,
+  footnoteReference: PRINTED,
+  footnoteDefinition: PRINTED,
+  link: PRINTED,
+  inlineCode: PRINTED,
   html: { print: false, rule: 'raw-html', message: 'raw HTML is not allowed in an issue', hint: 'write the text as Markdown' },
   code: unsupported(
     'a code block (a line indented by four spaces, or fenced with ```) does not print',
@@ -54,13 +61,6 @@ export const CONTENT_MODEL = {
   linkReference: unsupported('a reference-style link (“[text][label]”) is not part of the issue format', 'write the link in place: [text](URL)'),
   imageReference: unsupported('a reference-style image (“![alt][label]”) is not part of the issue format', 'write the image in place: ![caption](file.png)'),
   delete: unsupported('struck-through text (~~…~~) does not belong in print', 'delete the text, or write it as it should print'),
-  list: unsupported('lists are not part of the issue format yet', 'write “一是…二是…” as running text'),
-  listItem: unsupported('list items are not part of the issue format yet', 'write “一是…二是…” as running text'),
-  blockquote: unsupported('quotations (“>”) are not part of the issue format yet', 'write them as paragraphs'),
-  footnoteDefinition: unsupported('footnotes are not part of the issue format yet', 'write the note as a paragraph'),
-  footnoteReference: unsupported('footnotes are not part of the issue format yet', 'write the note as a paragraph'),
-  link: unsupported('links are not part of the issue format yet', 'write the link text alone'),
-  inlineCode: unsupported('inline code is not part of the issue format yet', 'write the text without backticks'),
   yaml: unsupported('front matter belongs at the top of the file only', 'move it to the “---” block at the top'),
 } as const satisfies Record<ContentType, Printed | Rejected>;
 

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
@@ -19,6 +20,18 @@ import { unified } from 'unified';
  */
 const parser = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).use(remarkCjkFriendly).use(remarkCjkFriendlyGfmStrikethrough);
 
+const MARKER = /^(?:\d{1,9}[.)]|[-*+])/;
+
+/** Records each list item's marker as the editor wrote it (mdast keeps only the first number), so that it prints so. */
+function recordMarkers(tree: Root, text: string): void {
+  visit(tree, 'listItem', (item) => {
+    const marker = MARKER.exec(text.slice(item.position?.start.offset ?? 0))?.[0];
+    if (marker) item.data = { ...item.data, marker };
+  });
+}
+
 export function parseMarkdown(text: string): Root {
-  return parser.runSync(parser.parse(text)) as Root;
+  const tree = parser.runSync(parser.parse(text)) as Root;
+  recordMarkers(tree, text);
+  return tree;
 }

@@ -1,9 +1,12 @@
-import type { Heading, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { error, type Diagnostic, type Result } from '../../diagnostics.js';
 import { checkContent, placeOf } from './content-checks.js';
 import { contentOf } from './content-model.js';
+import { classifyArticle } from './classify-article.js';
+import { removeIndents } from './indents.js';
+import { isNoteDefinition, numberNotes } from './notes.js';
 import type { Article, Column } from './types.js';
 
 /**
@@ -58,9 +61,17 @@ export function readStructure(tree: Root, file: string): Result<Column[]> {
   let article: Article | undefined;
   const nodes = tree.children;
 
+  const definitions: FootnoteDefinition[] = [];
+
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]!;
     const place = lineOf(node, ctx);
+    if (isNoteDefinition(node)) {
+      ctx.diagnostics.push(...checkContent(node, ctx.file));
+      removeIndents(node);
+      definitions.push(node);
+      continue;
+    }
     if (node.type === 'heading' && node.depth === 1) {
       checkInline(node, ctx);
       const name = headingText(node).replace(/^[●•·\s]+/, '');
@@ -76,7 +87,7 @@ export function readStructure(tree: Root, file: string): Result<Column[]> {
     if (node.type === 'heading' && node.depth === 2) {
       checkInline(node, ctx);
       const articleIndex = columns.reduce((sum, c) => sum + c.articles.length, 0) + 1;
-      article = { id: `a${articleIndex}`, title: headingText(node), body: { type: 'root', children: [] }, position: { file, line: place.line } };
+      article = { id: `a${articleIndex}`, title: headingText(node), body: { type: 'root', children: [] }, notes: [], position: { file, line: place.line } };
       column.articles.push(article);
       for (let meta = metaLines(nodes[index + 1]); meta; meta = metaLines(nodes[index + 1])) {
         index++;
@@ -97,9 +108,13 @@ export function readStructure(tree: Root, file: string): Result<Column[]> {
       continue;
     }
     ctx.diagnostics.push(...checkContent(node, ctx.file));
+    removeIndents(node);
     article.body.children.push(node);
   }
 
+  const articles = columns.flatMap((c) => c.articles);
+  for (const a of articles) ctx.diagnostics.push(...classifyArticle(a, file));
+  ctx.diagnostics.push(...numberNotes(articles, definitions, file));
   for (const column of columns) {
     if (column.articles.length === 0) {
       ctx.diagnostics.push(error('empty-column', `column “${column.name}” has no article`, column.position));

@@ -1,4 +1,5 @@
-import type { Root } from 'mdast';
+import type { FootnoteDefinition, Root } from 'mdast';
+import './mdast-data.js';
 
 /** What every issue of the publication shares (issues/publication.yaml). */
 export interface Publication {
@@ -56,6 +57,9 @@ export interface SourcePosition {
   line: number;
 }
 
+/** A note of an article (注释), marked in reading order (①②…): a footnote's text, or a link's URL. */
+export type ArticleNote = { mark: string; definition: FootnoteDefinition; url?: undefined } | { mark: string; url: string; definition?: undefined };
+
 export interface Article {
   /** Stable id used for anchors, the TOC and bookmarks: a1, a2, … in reading order. */
   id: string;
@@ -64,6 +68,8 @@ export interface Article {
   byline?: string;
   /** The article's body as Markdown syntax tree (sections, paragraphs, run-in heads). */
   body: Root;
+  /** Its notes, printed at its end; each reference carries its mark (data.noteMark). */
+  notes: ArticleNote[];
   position: SourcePosition;
 }
 

@@ -29,10 +29,35 @@ export const CHROMIUM_LINE_STARTS = '—·%‰℃';
 export const OPENING_MARKS = '“‘（《〈「『【〔';
 export const CLOSING_MARKS = '，。、；：？！”’）》〉」』】〕';
 
-/** A piece of text; `glued` pieces must not be broken across lines. */
+/** A piece of text; `glued` pieces must not be broken across lines, `long` ones may break anywhere. */
 export interface Segment {
   text: string;
   glued: boolean;
+  long?: boolean;
+}
+
+/**
+ * A string of this many characters without a space (a URL, an e-mail
+ * address, a serial number, a long Latin word) may break between any two of
+ * them. Unbroken, it would go to the next line whole and leave the line
+ * before it spread out (实　　践　　证　　明), or run past the margin if it is
+ * longer than a line.
+ */
+export const LONG_RUN = 12;
+const LONG = new RegExp(`[\\x21-\\x7E]{${LONG_RUN},}`, 'gu');
+
+/** A free segment split at its long strings. */
+function splitLong(segment: Segment): Segment[] {
+  if (segment.glued) return [segment];
+  const pieces: Segment[] = [];
+  let at = 0;
+  for (const match of segment.text.matchAll(LONG)) {
+    if (match.index > at) pieces.push({ text: segment.text.slice(at, match.index), glued: false });
+    pieces.push({ text: match[0], glued: false, long: true });
+    at = match.index + match[0].length;
+  }
+  if (at < segment.text.length) pieces.push({ text: segment.text.slice(at), glued: false });
+  return pieces;
 }
 
 const isWord = (ch: string) => /[\p{Script=Han}\p{L}\p{N}]/u.test(ch);
@@ -82,5 +107,5 @@ export function segmentForLineBreaking(text: string, options: { paragraphEnd: bo
     else segments.push({ text: piece, glued });
     i = j;
   }
-  return segments;
+  return segments.flatMap(splitLong);
 }

@@ -33,8 +33,11 @@ export interface FontOptions {
   cacheDir: string;
 }
 
-// Line ends and tabs are never set; the space is, so it is kept in the subsets.
-const IGNORED = /[^\S ]/u;
+// Line ends, tabs and invisible format characters (zero-width space, BOM) are
+// never set. Every other character is, white space included: an ideographic
+// space (U+3000) or a no-break space that no subset carried would be set in
+// a system font, and embedded as Type 3.
+const IGNORED = /[\t\n\v\f\r\u2028\u2029\p{Default_Ignorable_Code_Point}]/u;
 
 function charsOf(texts: readonly string[]): string {
   const set = new Set<string>();
@@ -131,10 +134,12 @@ export async function prepareFonts(texts: readonly RoleText[], extraChars: strin
   if (diagnostics.length > 0) return { diagnostics };
 
   const fallback = options.roles.body;
+  const setsText = (family: string) => family === fallback || texts.some((t) => options.roles[t.role] === family && t.text !== '');
   const charsFor = (family: string) =>
     charsOf([...texts.filter((t) => family === fallback || options.roles[t.role] === family).map((t) => t.text), extraChars]);
+  // A family no text of the issue uses (the monospace face of an issue without code) is not embedded.
   const fonts = await Promise.all(
-    [...faces.keys()].map(async (family) => ({
+    [...faces.keys()].filter(setsText).map(async (family) => ({
       family,
       weight: options.families[family]!.weight,
       ttf: await subsetCached(faces.get(family)!, charsFor(family), options.cacheDir),

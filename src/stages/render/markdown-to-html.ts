@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
-import type { Root as MdastRoot } from 'mdast';
+import type { FootnoteDefinition, Root as MdastRoot } from 'mdast';
+import type { ArticleNote } from '../load/types.js';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -55,6 +56,34 @@ function lastText(node: Element): Text | undefined {
   return last;
 }
 
+/**
+ * A line end inside a paragraph (the source wrapped there) is no space in
+ * Chinese: it goes, unless it stands between two Latin words, where it is one.
+ */
+const joinLines = (value: string) =>
+  value.replace(/(.)\n(?=(.))/gu, (_, before: string, after: string) => (/[\x21-\x7E]/.test(before) && /[\x21-\x7E]/.test(after) ? `${before} ` : before));
+
+/**
+ * Joins text nodes that follow each other (a link's text and the text around
+ * it), so that glue can span them, and the lines of each.
+ */
+function joinTexts(tree: HastRoot): void {
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const children = node.children as ElementContent[];
+    for (let i = children.length - 1; i > 0; i--) {
+      const [before, after] = [children[i - 1]!, children[i]!];
+      if (before.type === 'text' && after.type === 'text') {
+        before.value += after.value;
+        children.splice(i, 1);
+      }
+    }
+  });
+  visit(tree, 'text', (t: Text) => {
+    t.value = joinLines(t.value);
+  });
+}
+
 /** Display text in the body: section headings, and the bold head a paragraph runs in with. */
 function displayTexts(tree: HastRoot): Set<Text> {
   const texts = new Set<Text>();
@@ -73,9 +102,10 @@ function displayTexts(tree: HastRoot): Set<Text> {
  * paragraph; display text is marked between phrases instead (display/).
  */
 function glueText(tree: HastRoot): void {
+  joinTexts(tree);
   const paragraphEnds = new Set<Text>();
   visit(tree, 'element', (el: Element) => {
-    if (el.tagName !== 'p') return;
+    if (el.tagName !== 'p' && el.tagName !== 'li') return;
     const last = lastText(el);
     if (last) paragraphEnds.add(last);
   });
@@ -100,15 +130,28 @@ function markBlocks(tree: HastRoot, counter: BlockCounter): void {
       node.properties.className = ['run-in'];
     }
     if (node.tagName === 'h3') node.properties.className = ['section'];
-    const content = node.children.filter((c) => c.type !== 'text' || c.value.trim() !== '');
-    if (node.tagName === 'p' && content.length > 0 && content.every((c) => c.type === 'element' && c.tagName === 'img')) {
-      node.properties.className = ['figure'];
-    }
   }
 }
 
-/** The default schema, but images may be data: URLs (render inlines the issue's own images so). */
-const SCHEMA: Schema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.src ?? []), 'data'] } };
+/**
+ * The default schema, but images may be data: URLs (render inlines the
+ * issue's own images so), and the elements and attributes the content
+ * handlers make (figures, classes, a list's marker width) are kept: the hast
+ * comes from those handlers alone, raw HTML being rejected at load.
+ */
+const OWN_ATTRIBUTES = ['className', 'style'];
+const SCHEMA: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
+  // GitHub's schema allows only its own class names on some elements (ol, li, section …): those rules give way to ours.
+  attributes: Object.fromEntries(
+    Object.entries({ ...defaultSchema.attributes }).map(([tag, allowed]) => [
+      tag,
+      [...allowed.filter((a) => !OWN_ATTRIBUTES.includes(Array.isArray(a) ? String(a[0]) : String(a))), ...OWN_ATTRIBUTES],
+    ]),
+  ),
+  protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.src ?? []), 'data'] },
+};
 
 /**
  * Every node type has its handler (content/handlers.ts); one that had none
@@ -122,13 +165,26 @@ const toHast = unified().use(remarkRehype, {
 });
 const toHtml = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: false } });
 
+/** The article's notes (注释), as its last block: each note's mark and text, the URL of a link for a link's note. */
+async function notesList(notes: readonly ArticleNote[]): Promise<Element> {
+  const definitions = notes.map((note): FootnoteDefinition => {
+    const data = { noteMark: note.mark };
+    if (note.definition) return { ...structuredClone(note.definition), data };
+    return { type: 'footnoteDefinition', identifier: note.mark, children: [{ type: 'paragraph', children: [{ type: 'text', value: note.url }] }], data };
+  });
+  const items = ((await toHast.run({ type: 'root', children: definitions })) as HastRoot).children.filter((c) => c.type === 'element');
+  const position = definitions.find((d) => d.position)?.position;
+  return { type: 'element', tagName: 'section', properties: { className: ['notes'] }, children: [{ type: 'element', tagName: 'ol', properties: { className: ['note-list'] }, children: items }], position };
+}
+
 /**
  * Markdown body → HTML with unified (remark-rehype → sanitize → glue → rehype-stringify).
  * Raw HTML never reaches the page: remark-rehype drops it, and the sanitizer
  * removes scripts, event handlers and javascript: URLs from whatever remains.
  */
-export async function markdownToHtml(body: MdastRoot, counter: BlockCounter): Promise<string> {
+export async function markdownToHtml(body: MdastRoot, counter: BlockCounter, notes: readonly ArticleNote[] = []): Promise<string> {
   const hast = (await toHast.run(structuredClone(body))) as HastRoot;
+  if (notes.length > 0) hast.children.push(await notesList(notes));
   const clean = sanitize(hast, SCHEMA) as HastRoot;
   // sanitize drops positions; take them from the unsanitized tree, block by block.
   const originals = hast.children.filter((n) => n.type === 'element');

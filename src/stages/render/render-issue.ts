@@ -79,7 +79,7 @@ export async function renderIssue(doc: IssueDocument, options: RenderOptions): P
         tocTitleHtml: displayHtml(article.subtitle ? `${article.title}${article.subtitle.startsWith('——') ? '' : ' '}${article.subtitle}` : article.title),
         bylineBlock: article.byline ? counter.next(article.position.line + 1, article.byline).id : null,
         bylineHtml: article.byline ? displayHtml(article.byline) : null,
-        bodyHtml: await markdownToHtml(withImages.body, counter),
+        bodyHtml: await markdownToHtml(withImages.body, counter, article.notes),
         line: article.position.line,
       });
     }

@@ -1,6 +1,9 @@
-import type { Root } from 'mdast';
+import type { Nodes, Parents, Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
-import type { IssueDocument } from '../load/types.js';
+import type { Place } from '../../diagnostics.js';
+import { linkNeedsNote } from '../load/notes.js';
+import type { ArticleNote, IssueDocument } from '../load/types.js';
+import { itemMarker } from './content/list.js';
 import { chineseDate } from './dates.js';
 import type { RoleText } from './fonts.js';
 
@@ -9,15 +12,63 @@ export function issueLine(doc: IssueDocument): { year: string; number: string; s
   return { year: `${doc.meta.year}年`, number: `第${doc.meta.number}期`, serial: `总第${doc.meta.serial}期` };
 }
 
-function bodyTexts(body: Root, file: string): RoleText[] {
+/**
+ * The role whose font sets text inside these ancestors: the innermost that
+ * the style sheet gives a face of its own (bold 黑体, emphasis 楷体, a
+ * section or annex heading, a quotation), as the cascade does.
+ */
+function roleWithin(ancestors: readonly Parents[]): string {
+  for (const a of [...ancestors].reverse()) {
+    if (a.type === 'strong') return 'runin';
+    if (a.type === 'emphasis') return 'emphasis';
+    if (a.type === 'heading' || (a.type === 'paragraph' && a.data?.kind === 'annex-heading')) return 'heading';
+    if (a.type === 'blockquote') return 'quote';
+  }
+  return 'body';
+}
+
+/** Inline code: its ASCII in the monospace face; anything else (Han) falls back to the body face, as the style sheet has it. */
+function codeTexts(value: string, place: Place): RoleText[] {
+  const ascii = value.replace(/[^\x20-\x7E]/g, '');
+  const other = value.replace(/[\x20-\x7E]/g, '');
+  return [
+    ...(ascii ? [{ role: 'code', text: ascii, place }] : []),
+    ...(other ? [{ role: 'body', text: other, place }] : []),
+  ];
+}
+
+/**
+ * Every text of an article body, with what the render stage adds to it (list
+ * markers, note marks, captions from alt texts, the URL after a link's text in
+ * a note), and the role that sets each.
+ */
+function bodyTexts(tree: Root | Nodes, file: string): RoleText[] {
   const texts: RoleText[] = [];
-  visitParents(body, 'text', (node, ancestors) => {
-    const within = (type: string) => ancestors.some((a) => a.type === type);
-    const role = within('heading') ? 'heading' : within('strong') ? 'runin' : within('emphasis') ? 'emphasis' : 'body';
+  visitParents(tree, (node, ancestors) => {
     const start = node.position?.start;
-    texts.push({ role, text: node.value, place: { file, line: start?.line, column: start?.column } });
+    const place = { file, line: start?.line, column: start?.column };
+    const role = roleWithin(ancestors as Parents[]);
+    const add = (text: string | undefined, as = role) => void (text && texts.push({ role: as, text, place }));
+    if (node.type === 'text') add(node.value);
+    else if (node.type === 'inlineCode') texts.push(...codeTexts(node.value, place));
+    else if (node.type === 'image') add(node.alt ?? undefined, 'body');
+    else if (node.type === 'footnoteReference') add(node.data?.noteMark);
+    else if (node.type === 'link') add(node.data?.noteMark ?? (linkNeedsNote(node) ? `（${node.url}）` : undefined));
+    else if (node.type === 'listItem') {
+      const list = ancestors.at(-1);
+      const ordered = list?.type === 'list' && list.ordered === true;
+      add(itemMarker(node.data?.marker, ordered, 1));
+    }
   });
   return texts;
+}
+
+/** An article's notes: their marks, texts and URLs, in the body face. */
+function noteTexts(notes: readonly ArticleNote[], file: string, at: Place): RoleText[] {
+  return notes.flatMap((note) => [
+    { role: 'body', text: note.mark, place: at },
+    ...(note.definition ? bodyTexts({ type: 'root', children: note.definition.children }, file) : [{ role: 'body', text: note.url, place: at }]),
+  ]);
 }
 
 /** Every piece of text in the issue with the role whose font sets it, for the coverage check and subsetting. */
@@ -43,7 +94,7 @@ export function collectRoleTexts(doc: IssueDocument, publicationFile: string): R
       texts.push({ role: 'title', text: article.title, place: article.position });
       if (article.subtitle) texts.push({ role: 'subtitle', text: article.subtitle, place: { file, line: article.position.line + 1 } });
       if (article.byline) texts.push({ role: 'byline', text: article.byline, place: { file, line: article.position.line + 1 } });
-      texts.push(...bodyTexts(article.body, file));
+      texts.push(...bodyTexts(article.body, file), ...noteTexts(article.notes, file, article.position));
     }
   }
   return texts;

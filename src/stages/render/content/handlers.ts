@@ -1,6 +1,13 @@
 import type { Handlers } from 'mdast-util-to-hast';
 import { CONTENT_MODEL, type ContentType, type PrintedType } from '../../load/content-model.js';
+import { blockquote } from './blockquote.js';
 import { hardBreak } from './break.js';
+import { footnoteDefinition } from './footnote-definition.js';
+import { footnoteReference } from './footnote-reference.js';
+import { inlineCode } from './inline-code.js';
+import { link } from './link.js';
+import { listItem } from './list-item.js';
+import { list } from './list.js';
 import { emphasis } from './emphasis.js';
 import type { NodeHandler } from './handler.js';
 import { heading } from './heading.js';
@@ -29,6 +36,13 @@ const PRINTED_HANDLERS: { [T in PrintedType]: NodeHandler<T> } = {
   table,
   tableRow,
   tableCell,
+  list,
+  listItem,
+  blockquote,
+  footnoteReference,
+  footnoteDefinition,
+  link,
+  inlineCode,
 };
 
 /** A construct the load stage rejects never reaches the render stage; if it does, that is a bug, not an issue's fault. */

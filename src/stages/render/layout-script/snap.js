@@ -1,9 +1,10 @@
 // Runs in the page before Paged.js: pads every `.snap` block (column header,
-// title, subtitle, byline, section heading) and every image paragraph
-// (`.figure`) to a whole number of line pitches, so the running text after it
-// stays on the grid. An article's title block (`.title-block`: title,
-// subtitle, byline) is padded as one, above its title, so that its last line
-// stands the same distance above the first paragraph in every article.
+// title, subtitle, byline, section heading), every figure (`.figure`) and
+// every block set smaller than the text (an article's notes, a 注： block)
+// to a whole number of line pitches, so the running text after it stays on
+// the grid. An article's title block (`.title-block`: title, subtitle,
+// byline) is padded as one, above its title, so that its last line stands
+// the same distance above the first paragraph in every article.
 function snapToGrid() {
   const root = document.documentElement;
   const px = (value) => {
@@ -16,7 +17,7 @@ function snapToGrid() {
   };
   const styles = getComputedStyle(root);
   const pitch = px(styles.getPropertyValue('--pitch').trim());
-  for (const el of document.querySelectorAll('.snap, .figure, .title-block')) {
+  for (const el of document.querySelectorAll('.snap, .figure, .notes, .note-block, .title-block')) {
     if (el.parentElement.closest('.title-block')) continue;
     const style = getComputedStyle(el);
     const height = el.getBoundingClientRect().height;
