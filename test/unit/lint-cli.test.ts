@@ -100,6 +100,13 @@ describe('build-issue lint --fix', () => {
     assert.equal(await readFile(file, 'utf8'), once);
   });
 
+  test('removes the ideographic spaces that indent paragraphs and list items, and no other', async () => {
+    const { dir, file } = await draft(await withBody('\u3000\u3000第一段，实\u3000践。\n\n- \u3000\u3000条目。\n\n> \u3000\u3000引文。'));
+    const run = await cli(['lint', 'draft.md', '--fix'], dir);
+    assert.deepEqual(changesIn(run.stdout).map((c) => [c.line, c.column, c.rule]), [[16, 1, 'fullwidth-indent'], [18, 3, 'fullwidth-indent'], [20, 3, 'fullwidth-indent']]);
+    assert.equal(await readFile(file, 'utf8'), await withBody('第一段，实\u3000践。\n\n- 条目。\n\n> 引文。'));
+  });
+
   test('on a clean text (issue 453), writes nothing', async () => {
     const { dir, file } = await draft(await readFile(path.join(ROOT, 'issues', '453', 'issue.md'), 'utf8'));
     const original = await readFile(file, 'utf8');

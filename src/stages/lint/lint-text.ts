@@ -1,4 +1,5 @@
-import { type Diagnostic, type Place } from '../../diagnostics.js';
+import { warning, type Diagnostic, type Place } from '../../diagnostics.js';
+import { indentFindings } from './indents.js';
 import { checkText } from './rules/index.js';
 import { issueSegments, type LoadedText } from './segments.js';
 import { exactRange, lineIndex, toSource } from './source-map.js';
@@ -34,6 +35,11 @@ export function lintText(source: string, file: string, loaded?: LoadedText): Tex
       const stop = toSource(segment.spans, end).at;
       fixes.push({ rule: finding.rule, place, start, end: stop, old: source.slice(start, stop), replacement: finding.fix });
     }
+  }
+  for (const fix of indentFindings(source, file, lines)) {
+    const message = 'ideographic spaces (全角空格) indent this line; the style indents paragraphs itself, and the build removes them';
+    diagnostics.push(warning(fix.rule, message, fix.place));
+    fixes.push(fix);
   }
   diagnostics.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
   return { diagnostics, fixes };

@@ -1,5 +1,6 @@
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, Paragraph, Root, RootContent, TableCell } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { SKIP, visitParents } from 'unist-util-visit-parents';
 import { isScalar, parseDocument } from 'yaml';
 import { splitFrontMatter } from '../load/front-matter.js';
 import { parseMarkdown } from '../load/parse-markdown.js';
@@ -34,18 +35,42 @@ function frontMatterSegments(source: string, yaml: string, lines: LineIndex): Se
   return segments;
 }
 
-/** A block's text as it is printed: its text nodes in order, a hard break as a line end. */
-function blockSegment(block: RootContent, rules: readonly TextRule[], source: string, lines: LineIndex): Segment {
+/** A block's text as it is printed: its text nodes in order, a hard break as a line end (inline code, not Chinese text, is left out). */
+function blockSegment(block: Nodes, rules: readonly TextRule[], source: string, lines: LineIndex): Segment {
   let text = '';
   const spans: Span[] = [];
-  visit(block as Nodes, (node) => {
+  visit(block, (node) => {
     if (node.type === 'break') text += '\n';
-    if (node.type !== 'text' && node.type !== 'inlineCode') return;
+    if (node.type !== 'text') return;
     const { start, end } = node.position!;
     spans.push(...locate(node.value, text.length, source, lines.offset(start.line, start.column), lines.offset(end.line, end.column)));
     text += node.value;
   });
   return { text, rules, spans };
+}
+
+/**
+ * The rules for each paragraph of an article body, by where it stands and the
+ * convention it follows (load/conventions.ts): running text ends with a
+ * terminal mark, but list items, note and annex lines, signatures, notes and
+ * table cells need not.
+ */
+function rulesFor(ancestors: readonly Nodes[], node: Paragraph | TableCell): readonly TextRule[] {
+  if (node.type === 'tableCell') return CHINESE_TEXT_RULES;
+  if (node.data?.kind !== undefined) return LIST_RULES;
+  const within = (type: Nodes['type']) => ancestors.some((a) => a.type === type);
+  return within('listItem') || within('footnoteDefinition') ? LIST_RULES : RUNNING_TEXT_RULES;
+}
+
+/** The printed paragraphs (and table cells) of a block of an article body. */
+function bodySegments(block: Nodes, source: string, lines: LineIndex): Segment[] {
+  const segments: Segment[] = [];
+  visitParents(block, (node, ancestors) => {
+    if (node.type !== 'paragraph' && node.type !== 'tableCell') return;
+    segments.push(blockSegment(node, rulesFor(ancestors, node), source, lines));
+    return SKIP;
+  });
+  return segments;
 }
 
 /**
@@ -60,7 +85,8 @@ function markdownSegments(tree: Root, file: string, source: string, lines: LineI
   const segments: Segment[] = [];
   for (const block of tree.children) {
     if (block.type === 'heading') segments.push(blockSegment(block, CHINESE_TEXT_RULES, source, lines));
-    if (block.type === 'paragraph') segments.push(blockSegment(block, body.has(block) ? RUNNING_TEXT_RULES : CHINESE_TEXT_RULES, source, lines));
+    else if (body.has(block) || block.type === 'footnoteDefinition') segments.push(...bodySegments(block, source, lines));
+    else if (block.type === 'paragraph') segments.push(blockSegment(block, CHINESE_TEXT_RULES, source, lines));
   }
   return segments;
 }
