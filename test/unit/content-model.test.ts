@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Nodes } from 'mdast';
+import type { Nodes, Paragraph } from 'mdast';
 import { describe, test } from 'node:test';
 import { SKIP, visit } from 'unist-util-visit';
 import { CONTENT_MODEL, type ContentType } from '../../src/stages/load/content-model.js';
@@ -13,7 +13,7 @@ const EVERY_CONSTRUCT = `# 栏目
 
 ## 标题
 
-正文**加粗**与*强调*，~~删除~~，\`代码\`，[链接](https://example.com)，https://example.com/a 与 [参考][ref]，注释[^1]。\\
+正文**加粗**与*强调*，~~删除~~，\`代码\`，[链接](https://example.com)，<https://example.com/a> 与 [参考][ref]，注释[^1]。\\
 换行后，<b>HTML</b>，![图](a.png) 与 ![参考图][ref]。
 
 ### 小标题
@@ -117,7 +117,7 @@ describe('constructs that print', () => {
     const out = await htmlOf('一、总体要求\n二、重点任务\n（一）深化改革。\n（二）加强保护。\n三、保障措施\n');
     assert.match(out, /^<ol class="list han" style="--marker-width: 2em"/);
     assert.match(out, /<li><span class="marker">一、<\/span>总体要求<\/li>/);
-    assert.match(out, /<li><span class="marker">二、<\/span>重点任务<ol class="list paren-han nested" style="--marker-width: 3em"><li><span class="marker">（一）<\/span>深化/);
+    assert.match(out, /<li><span class="marker">二、<\/span>重点任务<ol class="list paren-han nested" style="--marker-width: 2.5em"><li><span class="marker">（一）<\/span>深化/);
     assert.match(out, /<span class="marker">三、<\/span>保障/);
   });
 
@@ -138,8 +138,14 @@ describe('constructs that print', () => {
     assert.doesNotMatch(out, /<a /);
   });
 
-  test('inline code, in the monospace face', async () => {
-    assert.match(await htmlOf('输入`npm ci`即可。\n'), /<code>npm ci<\/code>/);
+  test('inline code, in the monospace face, set apart from Han by the gap Chromium sets within an element', async () => {
+    assert.match(await htmlOf('输入`npm ci`即可。\n'), /<code class="space-before space-after">npm ci<\/code>/);
+    assert.match(await htmlOf('输入：`npm ci`。\n'), /<code>npm ci<\/code>/);
+  });
+
+  test('a bare URL is text, and does not swallow the Chinese and the code after it (GFM’s autolink literals are off)', async () => {
+    const tree = parseMarkdown('访问https://www.gov.cn/a.htm查看，或输入`npm ci`，邮件a@b.cn。');
+    assert.deepEqual((tree.children[0] as Paragraph).children.map((n) => n.type), ['text', 'inlineCode', 'text']);
   });
 
   test('a note block and an annex list: the label hangs, numbered lines hang their numbers', async () => {

@@ -4,7 +4,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 
 /**
  * CommonMark with GitHub's extensions (tables, footnotes, strikethrough,
@@ -18,7 +18,29 @@ import { unified } from 'unified';
  * its strikethrough companion does the same for `~~`. A single `~` is text:
  * Chinese writes ranges with it (3~5年).
  */
-const parser = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).use(remarkCjkFriendly).use(remarkCjkFriendlyGfmStrikethrough);
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkGfm, { singleTilde: false })
+  .use(withoutBareUrls)
+  .use(remarkCjkFriendly)
+  .use(remarkCjkFriendlyGfmStrikethrough);
+
+/**
+ * Turns off GFM's autolink literals (a bare https://…, www.…, an e-mail
+ * address). They run until white space, and Chinese text has none:
+ * “访问https://a.cn/b查看。可输入`code`” made one link of the URL, the Chinese
+ * after it and half the code span. A bare URL is text, and prints as its text
+ * anyway; <https://…> still makes a link. Its syntax is disabled by name; its
+ * mdast part is the one GFM extension with a transform (which finds www. and
+ * e-mail addresses in text afterwards), and is left out.
+ */
+function withoutBareUrls(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push({ disable: { null: ['protocolAutolink', 'wwwAutolink', 'emailAutolink'] } });
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map((extensions) =>
+    Array.isArray(extensions) ? extensions.filter((extension) => !('transforms' in extension)) : extensions,
+  );
+}
 
 const MARKER = /^(?:\d{1,9}[.)]|[-*+])/;
 
