@@ -40,7 +40,8 @@ function visibleLength(text: string): number {
   return [...text.replace(/\s/gu, '')].length;
 }
 
-function textOf(node: Element | HastRoot): string {
+function textOf(node: Element | HastRoot | Text): string {
+  if (node.type === 'text') return node.value;
   let text = '';
   visit(node, 'text', (t: Text) => {
     text += t.value;
@@ -115,6 +116,26 @@ function glueText(tree: HastRoot): void {
     const nodes = display.has(t) ? displayNodes(t.value) : gluedNodes(t.value, paragraphEnds.has(t));
     parent.children.splice(index, 1, ...(nodes as never[]));
     return index + nodes.length;
+  });
+}
+
+const isHan = (ch: string | undefined) => ch !== undefined && /\p{Script=Han}/u.test(ch);
+
+/**
+ * Chromium's text-autospace sets a gap between Han and Latin only within one
+ * element: next to Han, inline code gets the gap from the style sheet
+ * (classes space-before, space-after).
+ */
+function spaceAroundCode(tree: HastRoot): void {
+  visit(tree, 'element', (el: Element, index, parent) => {
+    if (el.tagName !== 'code' || !parent || index === undefined) return;
+    const before = parent.children[index - 1];
+    const after = parent.children[index + 1];
+    const className = [
+      ...(before && isHan([...textOf(before as Element)].at(-1)) ? ['space-before'] : []),
+      ...(after && isHan([...textOf(after as Element)][0]) ? ['space-after'] : []),
+    ];
+    if (className.length > 0) el.properties = { ...el.properties, className };
   });
 }
 
@@ -193,6 +214,7 @@ export async function markdownToHtml(body: MdastRoot, counter: BlockCounter, not
     node.position = originals[i]?.position;
   });
   glueText(clean);
+  spaceAroundCode(clean);
   markBlocks(clean, counter);
   return toHtml.stringify(clean);
 }
