@@ -22,6 +22,7 @@ window.PagedConfig = Object.assign(window.PagedConfig || {}, {
       layOutPagesBackToBack();
       checkOverflowLessOften();
       findBreaksByPosition();
+      dropBreakHyphens();
       trimPageTemplate();
     });
     return buildIssueLayoutReady;
