@@ -48,7 +48,9 @@
   // A glyph's width set alone in the same font, to see what spacing was added around it.
   const natural = new Map();
   const naturalWidth = (ch, el) => {
-    const key = `${getComputedStyle(el).font}|${ch}`;
+    // (Chromium's computed `font` shorthand is empty: the key is built from its parts.)
+    const style = getComputedStyle(el);
+    const key = `${style.fontFamily}|${style.fontSize}|${style.fontWeight}|${ch}`;
     if (!natural.has(key)) {
       const span = document.createElement('span');
       span.textContent = ch;
@@ -76,6 +78,8 @@
       const continued = block.hasAttribute('data-split-from');
       const continues = block.hasAttribute('data-split-to');
       const isBody = block.matches('.article-body p');
+      // A signature's lines are set flush right (not to the left edge).
+      const flushLeft = isBody && !block.matches('.signature');
       const left = block.getBoundingClientRect().left;
 
       lines.forEach((line, k) => {
@@ -87,7 +91,8 @@
         if (!blockEnd && noLineEnd.includes(last.ch)) report('line-end', page, block, k, `“${last.ch}” ends a line`, line);
 
         // 标点挤压: two adjacent full-width marks take 1.5 em, not 2.
-        const words = line.chars.filter((c) => isHan(c.ch));
+        // A Han character's advance on this line, from those that carry no autospace (none before a Latin letter or digit).
+        const words = line.chars.filter((c, i) => isHan(c.ch) && !isLatin(line.chars[i + 1]?.ch ?? ''));
         const advance = words.length > 2 ? words.map((c) => c.right - c.left).sort((a, b) => a - b)[Math.floor(words.length / 2)] : first.em;
         const stretch = Math.max(0, advance - first.em);
         for (let i = 0; i + 1 < line.chars.length; i++) {
@@ -110,15 +115,15 @@
           if (openingMarks.includes(first.ch) && first.right - first.left > 0.5 * first.em + stretch + 1) {
             report('punct-line-start', page, block, k, `opening “${first.ch}” at the line start is not set half-width`, line);
           }
-          if (Math.abs(first.left - left) > 1 && isBody) report('line-indent', page, block, k, 'the line does not start at the left edge', line);
+          if (Math.abs(first.left - left) > 1 && flushLeft) report('line-indent', page, block, k, 'the line does not start at the left edge', line);
         }
         if (!blockEnd && closingMarks.includes(last.ch) && last.right - last.left > 0.5 * last.em + stretch + 1 && Math.abs(last.right - area.right) < 1) {
           report('punct-line-end', page, block, k, `closing “${last.ch}” at the line end is not set half-width`, line);
         }
         // The character grid: body lines fall on the pitch from the top of the type area.
-        // (Measured on a character of the body face: a run-in head's face sits higher.)
+        // (Measured on a character of the body face: a run-in head's, emphasis's or code's face sits otherwise.)
         if (isBody) {
-          const probe = line.chars.find((c) => !c.el.closest('strong')) ?? first;
+          const probe = line.chars.find((c) => !c.el.closest('strong, em, code, sup')) ?? first;
           const phase = ((probe.top - area.top) % pitch + pitch) % pitch;
           gridPhase ??= phase;
           if (Math.abs(phase - gridPhase) > 1 && Math.abs(Math.abs(phase - gridPhase) - pitch) > 1) report('off-grid', page, block, k, 'the line is off the page’s line grid', line);
