@@ -39,6 +39,30 @@ export function pageTexts(file: string): string[] {
   return Array.from({ length: count }, (_, i) => run('mutool', ['draw', '-q', '-F', 'txt', '-o', '-', file, String(i + 1)]));
 }
 
+/** One character on a page as MuPDF places it: its box in points, from the page's top left. */
+export interface PlacedChar {
+  page: number;
+  c: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Every character of every page with its box (mutool draw -F stext). */
+export function placedChars(file: string): PlacedChar[] {
+  const chars: PlacedChar[] = [];
+  for (let page = 1; page <= pageCount(file); page++) {
+    const xml = run('mutool', ['draw', '-q', '-F', 'stext', '-o', '-', file, String(page)]);
+    for (const m of xml.matchAll(/<char quad="([^"]+)"[^>]* c="([^"]*)"\/>/g)) {
+      const [x0, y0, x1, , , y2] = m[1]!.split(' ').map(Number) as number[];
+      const c = m[2]!.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      chars.push({ page, c, left: x0!, top: y0!, right: x1!, bottom: y2! });
+    }
+  }
+  return chars;
+}
+
 /** Text of each page as pdftotext lays it out (keeps line structure for the TOC). */
 export function layoutTexts(file: string): string[] {
   const count = pageCount(file);

@@ -14,9 +14,12 @@ const bundle = {
     { id: 'b2', line: 12, chars: 50 },
   ],
 };
+type Found = { chars: number; hidden: number; pages: number[]; outside?: number; outsidePage?: number };
 const whole = { chars: 100, hidden: 0, pages: [1] };
-const rules = (blocks: Record<string, { chars: number; hidden: number; pages: number[] }>, colophonPage = 3) =>
-  checkCompleteness(bundle, { blocks, colophonPage }).map((d) => `${d.rule}@${d.line ?? '-'}`);
+const rules = (blocks: Record<string, Found>, colophonPage = 3) =>
+  checkCompleteness(bundle, { blocks: Object.fromEntries(Object.entries(blocks).map(([id, b]) => [id, { outside: 0, outsidePage: 0, ...b }])), colophonPage }).map(
+    (d) => `${d.rule}@${d.line ?? '-'}`,
+  );
 
 describe('the completeness check', () => {
   test('passes an issue whose blocks are all on the pages, whole, once', () => {
@@ -28,6 +31,12 @@ describe('the completeness check', () => {
     assert.deepEqual(rules({ b1: whole, b2: { chars: 40, hidden: 0, pages: [1] } }), ['block-truncated@12']);
     assert.deepEqual(rules({ b1: { ...whole, hidden: 30 }, b2: { chars: 50, hidden: 0, pages: [2] } }), ['block-hidden@10']);
     assert.deepEqual(rules({ b1: whole, b2: { chars: 73, hidden: 0, pages: [1, 2] } }), ['block-repeated@12']);
+  });
+
+  test('reports a block whose lines reach beyond the text area, past a pixel of rounding', () => {
+    assert.deepEqual(rules({ b1: whole, b2: { chars: 50, hidden: 0, pages: [2], outside: 0.9, outsidePage: 2 } }), []);
+    const found = checkCompleteness(bundle, { blocks: { b1: { ...whole, outside: 0, outsidePage: 0 }, b2: { chars: 50, hidden: 0, pages: [2], outside: 40, outsidePage: 2 } }, colophonPage: 3 });
+    assert.deepEqual(found.map((d) => [d.rule, d.line, d.message]), [['block-overflow', 12, 'on page 2, this block reaches 30.0 pt beyond the text area (or its table cell), where print cuts it off']]);
   });
 
   test('reports a missing distribution footer', () => {

@@ -4,6 +4,7 @@ import { error, type Result } from '../../diagnostics.js';
 import type { HtmlBundle } from '../render/render-issue.js';
 import { checkCompleteness } from './completeness.js';
 import { auditDisplayLines, auditFindings, auditPages, type AuditFinding } from './audit.js';
+import { checkImageResolution, type PlacedImage } from './image-resolution.js';
 import { layOut, returnLayoutPage, takeLayoutPage, writeIssue } from './layout-pages.js';
 import { inPageFile } from './page-files.js';
 
@@ -14,8 +15,15 @@ export interface LayoutFacts {
   pageCount: number;
   /** Article id → page its title landed on (1-based). */
   articles: Record<string, number>;
-  /** Block id → characters found on the pages, those of them hidden beyond a page's content area, and the pages its fragments are on. */
-  blocks: Record<string, { chars: number; hidden: number; pages: number[] }>;
+  /**
+   * Block id → characters found on the pages, those of them hidden beyond a
+   * page's content area, the pages its fragments are on, and how far (CSS px)
+   * its farthest line box or image reaches beyond its text area or table cell,
+   * on which page.
+   */
+  blocks: Record<string, { chars: number; hidden: number; pages: number[]; outside: number; outsidePage: number }>;
+  /** Each image as placed: its file and source line, its size in pixels and as placed (CSS px, 96 to the inch). */
+  images: PlacedImage[];
   /** Page holding the distribution footer (0 if it is missing). */
   colophonPage: number;
 }
@@ -62,10 +70,15 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     const display = await auditDisplayLines(page);
     const audit = options.audit ? [...(await auditPages(page)), ...display] : [];
 
-    const diagnostics = [...checkCompleteness(bundle, facts), ...auditFindings(audit, bundle), ...(options.audit ? [] : auditFindings(display, bundle, true))];
+    const diagnostics = [
+      ...checkCompleteness(bundle, facts),
+      ...checkImageResolution(facts.images, bundle.file),
+      ...auditFindings(audit, bundle),
+      ...(options.audit ? [] : auditFindings(display, bundle, true)),
+    ];
     for (const url of blocked) diagnostics.push(error('network-blocked', `the page asked for ${url}; only the build's own content may load`, { file: bundle.file }));
     for (const text of heard.warnings) diagnostics.push(error('layout-failed', text, { file: bundle.file }));
-    if (diagnostics.some((d) => !d.rule.startsWith('audit-'))) return { diagnostics };
+    if (diagnostics.some((d) => d.severity === 'error' && !d.rule.startsWith('audit-'))) return { diagnostics };
 
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: options.tagged, timeout: 0 });
     reusable = true;

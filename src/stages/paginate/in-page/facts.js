@@ -2,7 +2,10 @@
 // Returns plain data: the page count, the page each article title landed on,
 // the characters of each source block found on the pages, and those left
 // hidden beyond a page's content area: Paged.js can leave overflowing text in
-// a page, clipped, instead of moving it to the next.
+// a page, clipped, instead of moving it to the next. And where the reader
+// would see it: every line box of every text and every image of a block must
+// lie inside its page's text area (or its table cell); a line that runs past
+// the margin is cut off in print, though every character is in the DOM.
 (() => {
   const pages = [...document.querySelectorAll('.pagedjs_page')];
   const pageOf = (el) => pages.findIndex((page) => page.contains(el)) + 1;
@@ -14,21 +17,54 @@
   // Every box of the fragment inside its page's content area (a pixel's tolerance).
   const shown = (el, area) =>
     [...el.getClientRects()].every((r) => r.width === 0 || (r.left >= area.left - 1 && r.right <= area.right + 1 && r.top >= area.top - 1 && r.bottom <= area.bottom + 1));
+  // How far (px) the boxes of a block's texts and images reach beyond their bounds: the page's text area, or the table cell they are in.
+  const range = document.createRange();
+  const beyond = (el, area) => {
+    let most = 0;
+    const measure = (rects, bounds) => {
+      for (const r of rects) {
+        if (r.width === 0 || r.height === 0) continue;
+        most = Math.max(most, bounds.left - r.left, r.right - bounds.right, bounds.top - r.top, r.bottom - bounds.bottom);
+      }
+    };
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.currentNode; node; node = walker.nextNode()) {
+      const cell = (node.nodeType === Node.TEXT_NODE ? node.parentElement : node).closest('td, th');
+      const bounds = cell && el.contains(cell) ? cell.getBoundingClientRect() : area;
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (node.data.trim() === '') continue;
+        range.selectNodeContents(node);
+        measure(range.getClientRects(), bounds);
+      } else if (node.tagName === 'IMG') measure(node.getClientRects(), bounds);
+    }
+    return most;
+  };
   const blocks = {};
   for (const el of document.querySelectorAll('.pagedjs_pages [data-block]')) {
     const id = el.getAttribute('data-block');
     const chars = [...el.textContent.replace(/\s/gu, '')].length;
-    const entry = blocks[id] ?? (blocks[id] = { chars: 0, hidden: 0, pages: [] });
+    const entry = blocks[id] ?? (blocks[id] = { chars: 0, hidden: 0, pages: [], outside: 0, outsidePage: 0 });
     const page = pageOf(el);
     entry.chars += chars;
     if (!shown(el, areas[page - 1])) entry.hidden += chars;
     entry.pages.push(page);
+    const reach = beyond(el, areas[page - 1]);
+    if (reach > entry.outside) {
+      entry.outside = reach;
+      entry.outsidePage = page;
+    }
   }
+  // Each image of the issue: its file and source line, its pixels and the size it is placed at (CSS px, 96 to the inch).
+  const images = [...document.querySelectorAll('.pagedjs_pages img[data-file]')].map((img) => {
+    const box = img.getBoundingClientRect();
+    return { file: img.getAttribute('data-file'), line: Number(img.closest('[data-line]')?.getAttribute('data-line') ?? 0), page: pageOf(img), pixels: [img.naturalWidth, img.naturalHeight], placed: [box.width, box.height] };
+  });
   const colophon = document.querySelector('.pagedjs_pages .colophon');
   return {
     pageCount: pages.length,
     articles,
     blocks,
+    images,
     colophonPage: colophon ? pageOf(colophon) : 0,
   };
 })();
