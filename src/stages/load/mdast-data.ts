@@ -23,6 +23,10 @@ declare module 'mdast' {
     /** The mark of the note that prints the link's URL, when the URL is not its text. */
     noteMark?: string;
   }
+  interface ImageData {
+    /** The image's file as the source names it, kept when render inlines it as a data: URL (for messages after layout). */
+    file?: string;
+  }
   interface FootnoteDefinitionData {
     /** The note's mark, where the notes list prints it (set by the render stage for each article). */
     noteMark?: string;

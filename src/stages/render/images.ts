@@ -36,7 +36,10 @@ export async function inlineImages(body: Root, issueDir: string, file: string): 
     } else {
       jobs.push(
         readFile(target).then(
-          (bytes) => void (image.url = `data:${type};base64,${bytes.toString('base64')}`),
+          (bytes) => {
+            image.data = { ...image.data, file: image.url };
+            image.url = `data:${type};base64,${bytes.toString('base64')}`;
+          },
           () => void diagnostics.push(error('image-missing', `${image.url} is not in ${issueDir}`, place)),
         ),
       );

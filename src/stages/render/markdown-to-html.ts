@@ -160,7 +160,7 @@ function markBlocks(tree: HastRoot, counter: BlockCounter): void {
  * handlers make (figures, classes, a list's marker width) are kept: the hast
  * comes from those handlers alone, raw HTML being rejected at load.
  */
-const OWN_ATTRIBUTES = ['className', 'style'];
+const OWN_ATTRIBUTES = ['className', 'style', 'dataFile'];
 const SCHEMA: Schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],

@@ -2,4 +2,5 @@ import type { NodeHandler } from './handler.js';
 import { elementFrom } from './element.js';
 
 /** An image, alone in its paragraph (the load stage rejects one inside a sentence); render/images.ts has inlined its file. */
-export const image: NodeHandler<'image'> = (state, node) => elementFrom(state, node, 'img', [], { src: node.url, alt: node.alt ?? '' });
+export const image: NodeHandler<'image'> = (state, node) =>
+  elementFrom(state, node, 'img', [], { src: node.url, alt: node.alt ?? '', ...(node.data?.file ? { dataFile: node.data.file } : {}) });

@@ -17,11 +17,14 @@ export interface PrintReadiness {
  * What every build does with its PDF before writing it: preflight it as the
  * print shop will (a failure fails the build), and say what was padded.
  * A build with --no-pad is not for saddle stitching, so there a page count
- * off a multiple of 4 only warns.
+ * off a multiple of 4 only warns. An image below the resolution print wants
+ * the build has reported already, by its file and source line
+ * (image-resolution), which the preflight of the PDF cannot name.
  */
 export async function checkPrintReady(pdf: FinalPdf, output: string, print: PrintOptions): Promise<PrintReadiness> {
   const file = path.relative(process.cwd(), output);
-  const report = await preflight(pdf.bytes, { file, requireMultipleOf4: print.pad });
+  const checked = await preflight(pdf.bytes, { file, requireMultipleOf4: print.pad });
+  const report = { ...checked, diagnostics: checked.diagnostics.filter((d) => d.rule !== 'preflight-image-resolution') };
   const lines = pdf.blankPages > 0 ? [`${file}: ${paddingNote(pdf.blankPages, pdf.pageCount)}`] : [];
   lines.push(`${file}: ${verdict(report)} (${report.checks.map((c) => `${checkMark(c)} ${c.name}`).join(', ')})`);
   return { passed: report.passed, lines, diagnostics: report.diagnostics };

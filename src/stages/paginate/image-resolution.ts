@@ -1,0 +1,34 @@
+import { warning, type Diagnostic } from '../../diagnostics.js';
+import { MIN_DPI } from '../verify/preflight/images.js';
+
+/** An image as the layout placed it. */
+export interface PlacedImage {
+  /** As the source names it. */
+  file: string;
+  /** Source line of its paragraph. */
+  line: number;
+  page: number;
+  /** Width and height in pixels. */
+  pixels: [number, number];
+  /** Width and height placed, in CSS px (96 to the inch). */
+  placed: [number, number];
+}
+
+const CSS_PX_PER_INCH = 96;
+
+/**
+ * Images below the resolution printing needs at the size they are placed,
+ * named by their file and line (the preflight of a PDF alone can name only
+ * its image objects). A warning: the shop prints them, the editors decide.
+ */
+export function checkImageResolution(images: readonly PlacedImage[], file: string): Diagnostic[] {
+  return images.flatMap((image) => {
+    const [width, height] = image.placed;
+    if (width === 0 || height === 0) return [];
+    const dpi = Math.min(image.pixels[0] / (width / CSS_PX_PER_INCH), image.pixels[1] / (height / CSS_PX_PER_INCH));
+    if (dpi >= MIN_DPI - 0.5) return [];
+    const needed = [width, height].map((px) => Math.ceil((px / CSS_PX_PER_INCH) * MIN_DPI)).join(' × ');
+    const message = `${image.file} prints at ${Math.round(dpi)} dpi on page ${image.page} (${image.pixels.join(' × ')} px placed at ${((width * 72) / CSS_PX_PER_INCH).toFixed(1)} × ${((height * 72) / CSS_PX_PER_INCH).toFixed(1)} pt); print wants ${MIN_DPI} dpi: a file of ${needed} px`;
+    return [warning('image-resolution', message, { file, line: image.line })];
+  });
+}
