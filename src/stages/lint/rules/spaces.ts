@@ -3,10 +3,11 @@ import type { Finding } from './finding.js';
 
 /**
  * Chinese running text has no spaces between characters: the typesetter
- * spaces the marks itself, and the style indents paragraphs. A space between
- * two Chinese characters, or ideographic spaces typed as an indent, are
- * leftovers of a word processor or a PDF. (Headlines and bylines use a space
- * on purpose; the caller does not run this rule on them.)
+ * spaces the marks itself. A space between two Chinese characters is a
+ * leftover of a word processor or a PDF. (Headlines and bylines use a space
+ * on purpose; the caller does not run this rule on them. Ideographic spaces
+ * typed as an indent are removed by the load stage, and reported with their
+ * fix by lint/indents.ts.)
  */
 const SPACES = /[ \u3000\u00a0\t]+/g;
 
@@ -18,16 +19,13 @@ export function spacesInChinese(text: string): Finding[] {
     const run = match[0];
     const before = charBefore(text, match.index);
     const after = charAt(text, match.index + run.length);
-    const indent = before === undefined && run.includes('\u3000');
-    if (!indent && !(isChinese(before) && isChinese(after))) continue;
+    if (!(isChinese(before) && isChinese(after))) continue;
     findings.push({
       rule: 'space-in-chinese',
       severity: 'warning',
       offset: match.index,
       length: run.length,
-      message: indent
-        ? `${name(run)} typed as a paragraph indent; the style indents paragraphs`
-        : `${name(run)} inside Chinese text; Chinese running text has none (a leftover of a conversion?)`,
+      message: `${name(run)} inside Chinese text; Chinese running text has none (a leftover of a conversion?)`,
     });
   }
   return findings;
