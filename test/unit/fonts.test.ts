@@ -9,7 +9,9 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import * as fontkit from 'fontkit';
 import { loadEdition } from '../../src/config/edition.js';
+import { prepareFonts } from '../../src/stages/render/fonts.js';
 import { ROOT } from '../helpers/build.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 describe('fonts of edition 2023', async () => {
   const edition = (await loadEdition(ROOT, '2023'))!;
@@ -33,5 +35,23 @@ describe('fonts of edition 2023', async () => {
       assert.ok((await faceOf(role)).availableFeatures.includes('halt'), `${role} font lacks halt`);
     }
     assert.ok((await faceOf('body')).availableFeatures.includes('chws'), 'body font lacks chws');
+  });
+});
+
+describe('the fonts an issue embeds', () => {
+  test('carry every character that is set, an ideographic or no-break space included; a family no text uses is not embedded', async () => {
+    const edition = (await loadEdition(ROOT, '2023'))!;
+    const place = { file: 'issue.md', line: 1 };
+    const prepared = await prepareFonts([{ role: 'body', text: '实\u3000践\u00a0。', place }], edition.generated, {
+      rootDir: ROOT,
+      families: edition.families,
+      roles: edition.roles,
+      cacheDir: await scratchDir('fonts-'),
+    });
+    assert.deepEqual(prepared.diagnostics, []);
+    const body = fontkit.create(prepared.value!.find((f) => f.family === edition.roles.body)!.ttf) as fontkit.Font;
+    // Left out of the subset, they were set in a system font (and embedded as Type 3).
+    assert.ok(body.hasGlyphForCodePoint(0x3000) && body.hasGlyphForCodePoint(0xa0));
+    assert.ok(!prepared.value!.some((f) => f.family === edition.roles.code), 'the monospace face is embedded without code to set');
   });
 });
