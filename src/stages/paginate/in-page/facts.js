@@ -17,25 +17,29 @@
   // Every box of the fragment inside its page's content area (a pixel's tolerance).
   const shown = (el, area) =>
     [...el.getClientRects()].every((r) => r.width === 0 || (r.left >= area.left - 1 && r.right <= area.right + 1 && r.top >= area.top - 1 && r.bottom <= area.bottom + 1));
-  // How far (px) the boxes of a block's texts and images reach beyond their bounds: the page's text area, or the table cell they are in.
+  // How far (px) the line boxes of a block's texts and its images reach beyond their bounds: the
+  // page's text area, or the table cell they are in. A text's box is its font's height, which
+  // may exceed the line's: the half-leading is taken off above and below.
   const range = document.createRange();
   const beyond = (el, area) => {
     let most = 0;
-    const measure = (rects, bounds) => {
+    const measure = (rects, bounds, lineHeight) => {
       for (const r of rects) {
         if (r.width === 0 || r.height === 0) continue;
-        most = Math.max(most, bounds.left - r.left, r.right - bounds.right, bounds.top - r.top, r.bottom - bounds.bottom);
+        const slack = Math.max(0, (r.height - lineHeight) / 2);
+        most = Math.max(most, bounds.left - r.left, r.right - bounds.right, bounds.top - r.top - slack, r.bottom - slack - bounds.bottom);
       }
     };
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let node = walker.currentNode; node; node = walker.nextNode()) {
-      const cell = (node.nodeType === Node.TEXT_NODE ? node.parentElement : node).closest('td, th');
+      const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+      const cell = element.closest('td, th');
       const bounds = cell && el.contains(cell) ? cell.getBoundingClientRect() : area;
       if (node.nodeType === Node.TEXT_NODE) {
         if (node.data.trim() === '') continue;
         range.selectNodeContents(node);
-        measure(range.getClientRects(), bounds);
-      } else if (node.tagName === 'IMG') measure(node.getClientRects(), bounds);
+        measure(range.getClientRects(), bounds, parseFloat(getComputedStyle(element).lineHeight) || 0);
+      } else if (node.tagName === 'IMG') measure(node.getClientRects(), bounds, Infinity);
     }
     return most;
   };
