@@ -1,5 +1,5 @@
 /**
- * Real documents print as written: test/fixtures/issues/902 holds every
+ * Real documents print as written: test/fixtures/issues/903 holds every
  * construct of the content model (lists in three numbering styles and
  * bullets, notes, a quotation, a signature and annex, a long URL, a
  * 60-character string, inline code, ideographic-space indents, an image
@@ -16,7 +16,7 @@ import { cli, ROOT, workspace } from '../helpers/build.js';
 import { fonts, pageTexts, placedChars, type PlacedChar } from '../helpers/pdf.js';
 import { scratchDir } from '../helpers/scratch.js';
 
-const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'issues', '902');
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'issues', '903');
 
 /** The 2023 edition's text area on an A4 page, in points from the top left (styles/2023/10-page.css). */
 const AREA = { left: 73.638, right: 521.638, top: 99, bottom: 747 };
@@ -68,21 +68,21 @@ function missingFrom(a: readonly string[], b: readonly string[]): string {
   return a.filter((ch) => (left.get(ch) ?? 0) <= 0 || void left.set(ch, left.get(ch)! - 1)).join('');
 }
 
-describe('real documents print as written (fixture 902)', () => {
+describe('real documents print as written (fixture 903)', () => {
   let dir: string;
   let pdf: string;
   let run: Awaited<ReturnType<typeof cli>>;
 
   before(async () => {
-    dir = await workspace({ '902': FIXTURE });
-    pdf = path.join(dir, 'dist', '902.pdf');
-    run = await cli(['902', '--check'], dir);
+    dir = await workspace({ '903': FIXTURE });
+    pdf = path.join(dir, 'dist', '903.pdf');
+    run = await cli(['903', '--check'], dir);
   });
 
   test('builds with --check, and the preflight passes', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.doesNotMatch(run.stderr, /audit-|block-/);
-    assert.match(run.stdout + run.stderr, /902\.pdf: preflight passed/);
+    assert.match(run.stdout + run.stderr, /903\.pdf: preflight passed/);
   });
 
   test('every character of the source is on the pages, none lost, none twice', async () => {
@@ -126,14 +126,14 @@ describe('real documents print as written (fixture 902)', () => {
 
 describe('the geometric check (block-overflow)', () => {
   test('a paragraph forced wider than the text area is reported at its source line', async () => {
-    const dir = await workspace({ '902': FIXTURE });
+    const dir = await workspace({ '903': FIXTURE });
     // An edition whose style sheet keeps one paragraph on one line: its text runs past the margin, though every character is in the DOM.
     const editions = await scratchDir('build-issue-editions-');
     for (const folder of ['templates/2023', 'styles/2023', 'fonts']) await cp(path.join(ROOT, folder), path.join(editions, folder), { recursive: true });
     await writeFile(path.join(editions, 'styles', '2023', '99-overflow.css'), '.article-body p[data-line="25"] { white-space: nowrap; }\n');
-    const run = await cli(['902'], dir, { BUILD_ISSUE_EDITIONS: editions });
+    const run = await cli(['903'], dir, { BUILD_ISSUE_EDITIONS: editions });
     assert.notEqual(run.code, 0);
-    assert.match(run.stderr, /^issues\/902\/issue\.md:25 block-overflow on page 2, this block reaches \d+\.\d pt beyond the text area/m);
+    assert.match(run.stderr, /^issues\/903\/issue\.md:25 block-overflow on page 2, this block reaches \d+\.\d pt beyond the text area/m);
     assert.doesNotMatch(run.stderr, /block-hidden|block-truncated/);
   });
 });
