@@ -110,7 +110,7 @@ describe('constructs that print', () => {
     const out = await htmlOf('1. 第一项；\n3) 第二项：\n   - 子项甲\n   - 子项乙\n');
     assert.match(out, /<ol class="list decimal" style="--marker-width: 1em"[^>]*><li><span class="marker">1\.<\/span>第/);
     assert.match(out, /<span class="marker">3\)<\/span>/, 'the number as written, not renumbered');
-    assert.match(out, /<ul class="list bullet nested" style="--marker-width: 1em"><li><span class="marker">•<\/span>子/);
+    assert.match(out, /<ul class="list bullet nested" style="--marker-width: 1em"><li><span class="marker">●<\/span>子/);
   });
 
   test('lines that each start with a Chinese number form a list; a second numbering style nests under the first', async () => {

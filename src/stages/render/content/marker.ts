@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 
 /** A list's bullet: the style sheet sets its size and place. */
-export const BULLET = '•';
+export const BULLET = '●';
 
 /** A list item's number or bullet as it prints, in a box of the list's hanging indent (styles: .marker). */
 export const markerSpan = (text: string): Element => ({ type: 'element', tagName: 'span', properties: { className: ['marker'] }, children: [{ type: 'text', value: text }] });
