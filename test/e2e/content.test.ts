@@ -29,7 +29,8 @@ const circled = (text: string) => text.replace(/[\u2460-\u2473\u3251-\u325F\u32B
 /**
  * The characters the source says must print, in no particular order: its
  * Markdown syntax taken out, and what the style adds put in (a mark for each
- * note reference and each note; the bullet of a bullet list).
+ * note reference and each note; the bullet of a bullet list; the ● before a
+ * column's name).
  */
 function sourceCharacters(markdown: string): string[] {
   const body = markdown.slice(markdown.indexOf('\n---\n', 4) + 5);
@@ -38,9 +39,10 @@ function sourceCharacters(markdown: string): string[] {
     .replace(/\[\^[^\]]+\]/g, '◯') // a reference: its mark in the text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // an image: its caption
     .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1◯$2◯') // a link: its text and mark, and its URL with a mark in the notes
-    .replace(/^#{1,3} /gm, '')
+    .replace(/^# /gm, '●') // a column: the style's ● before its name
+    .replace(/^#{2,3} /gm, '')
     .replace(/^(副题|作者)：/gm, '')
-    .replace(/^- /gm, '•')
+    .replace(/^- /gm, '●')
     .replace(/^> ?/gm, '')
     .replace(/\*\*|\*|`|\\$/gm, '');
   return [...circled(text).replace(/\s/gu, '')].sort();
@@ -48,14 +50,14 @@ function sourceCharacters(markdown: string): string[] {
 
 /**
  * The characters on the article pages, by where they stand: page 1 (masthead,
- * TOC), the page numbers below the text area, the distribution footer (from
- * its 报： down, on the last page) and the column marks ● left out.
+ * TOC), the page numbers below the text area and the distribution footer
+ * (from its 报： down, on the last page) left out.
  */
 function pageCharacters(chars: readonly PlacedChar[]): string[] {
   const last = Math.max(...chars.map((c) => c.page));
   const footer = chars.find((c, i) => c.page === last && c.c === '报' && chars[i + 1]?.c === '：')!;
   const text = chars
-    .filter((c) => c.page > 1 && c.top < AREA.bottom && !(c.page === last && c.top >= footer.top - 0.5) && c.c !== '●')
+    .filter((c) => c.page > 1 && c.top < AREA.bottom && !(c.page === last && c.top >= footer.top - 0.5))
     .map((c) => c.c)
     .join('');
   return [...circled(text).replace(/\s/gu, '')].sort();
