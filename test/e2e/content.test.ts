@@ -117,8 +117,20 @@ describe('real documents print as written (fixture 903)', () => {
     assert.ok(found.some((f) => f.name.endsWith('SourceCodePro-Regular')));
   });
 
+  test('a signature never opens a page alone: text of its article comes before it on its page', () => {
+    const page = pageTexts(pdf)
+      .find((text) => text.includes('2024年3月10日'))!
+      .replace(/^\s*— \d+ —\s*$/gm, '');
+    const before = page.slice(0, page.indexOf('中共河北省委办公厅')).replace(/\s/g, '');
+    assert.notEqual(before, '', 'the signature starts its page');
+  });
+
   test('the long URL and the 60-character string break inside the text block, with no line spread before them', () => {
-    const text = pageTexts(pdf).join('').replace(/\s/g, '');
+    // The pages' text without page numbers and note marks (MuPDF reads a superscript after its line), which may fall inside a string broken across pages.
+    const text = pageTexts(pdf)
+      .map((page) => page.replace(/^\s*— \d+ —\s*$/gm, ''))
+      .join('')
+      .replace(/[\u2460-\u2473\s]/gu, '');
     assert.ok(text.includes('https://www.gov.cn/zhengce/content/2024-03/15/content_6939000_very_long_path_segment.htm'));
     assert.ok(text.includes('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwx'));
     // A spread line would show as runs of spaces between Han characters in MuPDF's text.

@@ -5,7 +5,9 @@
 //   - orphan: a paragraph leaves fewer than 2 lines at the foot of the page → it goes whole;
 //   - widow: a paragraph would leave 1 line at the head of the next page → one more line goes;
 //   - keep with next: column headers, titles, subtitles, bylines and section
-//     headings (.snap) never end a page; they go with the text they head.
+//     headings (.snap) never end a page; they go with the text they head;
+//   - keep with previous: a signature (落款, .signature) never opens a page
+//     alone; the last two lines of the text before it go with it.
 // Overflowing content sits in a second column to the right of the page
 // (Paged.js lays pages out with CSS columns), so “on this page” means left of
 // the page's right edge.
@@ -53,6 +55,21 @@ class BuildIssueKeepRules extends Paged.Handler {
       const after = all.length - here.length;
       if (here.length >= 3 && after === 1) start = this.lineStart(inside, here[here.length - 1]);
       if (!start && (here.length < 2 || after === 1)) before = inside;
+    }
+    if (before?.matches('.signature')) {
+      const previous = blocks[blocks.indexOf(before) - 1];
+      // The lines as a reader counts them: a hanging label or number, an inline block, sits a little off its text's line.
+      const here = (previous ? lines(previous).filter(onPage) : []).reduce((merged, rect) => {
+        const last = merged.at(-1);
+        if (last && rect.top < last.bottom - 1) {
+          if (rect.left < last.left) merged[merged.length - 1] = rect;
+        } else merged.push(rect);
+        return merged;
+      }, []);
+      if (here.length >= 4) {
+        start = this.lineStart(previous, here[here.length - 2]);
+        before = undefined;
+      } else if (previous) before = previous;
     }
     if (before) {
       // Headings go with the text they head.
