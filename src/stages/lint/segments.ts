@@ -1,10 +1,12 @@
 import type { Nodes, Paragraph, Root, RootContent, TableCell } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import { isScalar, parseDocument } from 'yaml';
 import { splitFrontMatter } from '../load/front-matter.js';
 import { parseMarkdown } from '../load/parse-markdown.js';
 import { readStructure } from '../load/structure.js';
+import { captionLabel } from '../load/table-caption.js';
 import type { Column } from '../load/types.js';
 import { CHINESE_TEXT_RULES, LIST_RULES, RUNNING_TEXT_RULES, type TextRule } from './rules/index.js';
 import { locate, type LineIndex, type Span } from './source-map.js';
@@ -73,21 +75,25 @@ function bodySegments(block: Nodes, source: string, lines: LineIndex): Segment[]
   return segments;
 }
 
+/** A table's caption (表1　…) is a headline of the table below it. */
+const isCaption = (block: Paragraph, next: RootContent | undefined) => next?.type === 'table' && captionLabel(toString(block)) !== undefined;
+
 /**
- * Body paragraphs are running text; titles, subtitles, bylines and headings
- * are headlines, which may hold a space (a two-part headline, a byline's name)
- * and end without a mark. The structure reader of the load stage decides which
+ * Body paragraphs are running text; titles, subtitles, bylines, headings and
+ * table captions are headlines, which may hold a space (a two-part headline,
+ * a byline's name) and end without a mark. The structure reader of the load stage decides which
  * is which, as it does for the build.
  */
 function markdownSegments(tree: Root, file: string, source: string, lines: LineIndex, known?: readonly Column[]): Segment[] {
   const columns = known ?? readStructure(tree, file).value ?? [];
   const body = new Set<RootContent>(columns.flatMap((c) => c.articles.flatMap((a) => a.body.children)));
   const segments: Segment[] = [];
-  for (const block of tree.children) {
+  tree.children.forEach((block, index) => {
     if (block.type === 'heading') segments.push(blockSegment(block, CHINESE_TEXT_RULES, source, lines));
+    else if (block.type === 'paragraph' && isCaption(block, tree.children[index + 1])) segments.push(blockSegment(block, CHINESE_TEXT_RULES, source, lines));
     else if (body.has(block) || block.type === 'footnoteDefinition') segments.push(...bodySegments(block, source, lines));
     else if (block.type === 'paragraph') segments.push(blockSegment(block, CHINESE_TEXT_RULES, source, lines));
-  }
+  });
   return segments;
 }
 

@@ -2,6 +2,7 @@ import type { Nodes, Parents, RootContent } from 'mdast';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import { error, type Diagnostic } from '../../diagnostics.js';
 import { contentOf, type ContentType } from './content-model.js';
+import { tableGrid } from './table-grid.js';
 
 /** Where a node stands, for its diagnostics. */
 export function placeOf(node: { position?: { start: { line: number; column: number } } }, file: string) {
@@ -76,6 +77,10 @@ export function checkContent(block: RootContent, file: string): Diagnostic[] {
     if (misplaced) {
       diagnostics.push(error(misplaced.rule, `${misplaced.message}; ${misplaced.hint}`, placeOf(node, file)));
       return SKIP;
+    }
+    if (node.type === 'table') {
+      // At the cell's text (the cell itself begins at its “|”).
+      for (const { rule, message, hint, node: cell } of tableGrid(node).problems) diagnostics.push(error(rule, `${message}; ${hint}`, placeOf(cell.children[0] ?? cell, file)));
     }
     return undefined;
   });

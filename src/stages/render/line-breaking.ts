@@ -70,13 +70,13 @@ function displayTexts(tree: HastRoot): Set<Text> {
 
 /**
  * Glue for line breaking in every text node, and no 孤字 at the end of a
- * paragraph; display text is marked between phrases instead (display/).
+ * paragraph, a list item or a table cell; display text is marked between phrases instead (display/).
  */
 export function glueText(tree: HastRoot): void {
   joinTexts(tree);
   const paragraphEnds = new Set<Text>();
   visit(tree, 'element', (el: Element) => {
-    if (el.tagName !== 'p' && el.tagName !== 'li') return;
+    if (!['p', 'li', 'td', 'th'].includes(el.tagName)) return;
     const last = lastText(el);
     if (last) paragraphEnds.add(last);
   });

@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import type { ArticleNote } from '../load/types.js';
 import { HANDLERS } from './content/handlers.js';
 import { glueText, spaceAroundCode, textOf } from './line-breaking.js';
+import { markTable } from './tables.js';
 
 /** One block of the source (paragraph or heading), tracked until it reaches a page. */
 export interface Block {
@@ -40,8 +41,12 @@ function visibleLength(text: string): number {
 
 /** Marks blocks for the completeness check and classifies run-in heads and section headings. */
 function markBlocks(tree: HastRoot, counter: BlockCounter): void {
-  for (const node of tree.children) {
-    if (node.type !== 'element') continue;
+  const elements = tree.children.filter((node): node is Element => node.type === 'element');
+  for (const [index, node] of elements.entries()) {
+    if (node.tagName === 'table') {
+      markTable(node, elements[index - 1], counter);
+      continue;
+    }
     const line = node.position?.start.line ?? 0;
     const block = counter.next(line, textOf(node));
     node.properties = { ...node.properties, dataBlock: block.id, dataLine: line };
@@ -56,7 +61,8 @@ function markBlocks(tree: HastRoot, counter: BlockCounter): void {
 /**
  * The default schema, but images may be data: URLs (render inlines the
  * issue's own images so), and the elements and attributes the content
- * handlers make (figures, classes, a list's marker width) are kept: the hast
+ * handlers make (figures, classes, a list's marker width, a table cell's
+ * line and column) are kept: the hast
  * comes from those handlers alone, raw HTML being rejected at load.
  */
 const OWN_ATTRIBUTES = ['className', 'style', 'dataFile'];
@@ -64,12 +70,16 @@ const SCHEMA: Schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
   // GitHub's schema allows only its own class names on some elements (ol, li, section …): those rules give way to ours.
-  attributes: Object.fromEntries(
-    Object.entries({ ...defaultSchema.attributes }).map(([tag, allowed]) => [
-      tag,
-      [...allowed.filter((a) => !OWN_ATTRIBUTES.includes(Array.isArray(a) ? String(a[0]) : String(a))), ...OWN_ATTRIBUTES],
-    ]),
-  ),
+  attributes: {
+    ...Object.fromEntries(
+      Object.entries({ ...defaultSchema.attributes }).map(([tag, allowed]) => [
+        tag,
+        [...allowed.filter((a) => !OWN_ATTRIBUTES.includes(Array.isArray(a) ? String(a[0]) : String(a))), ...OWN_ATTRIBUTES],
+      ]),
+    ),
+    td: ['dataLine', 'dataColumn'],
+    th: ['dataLine', 'dataColumn'],
+  },
   protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.src ?? []), 'data'] },
 };
 

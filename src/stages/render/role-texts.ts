@@ -1,7 +1,9 @@
 import type { Nodes, Parents, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { Place } from '../../diagnostics.js';
 import { linkNeedsNote } from '../load/notes.js';
+import { captionLabel, continuedLabel } from '../load/table-caption.js';
 import type { ArticleNote, IssueDocument } from '../load/types.js';
 import { itemMarker } from './content/list.js';
 import { chineseDate } from './dates.js';
@@ -15,13 +17,16 @@ export function issueLine(doc: IssueDocument): { year: string; number: string; s
 /**
  * The role whose font sets text inside these ancestors: the innermost that
  * the style sheet gives a face of its own (bold 黑体, emphasis 楷体, a
- * section or annex heading, a quotation), as the cascade does.
+ * section or annex heading, a table's caption or header row, a quotation),
+ * as the cascade does.
  */
-function roleWithin(ancestors: readonly Parents[]): string {
-  for (const a of [...ancestors].reverse()) {
+function roleWithin(ancestors: readonly Parents[], captions: ReadonlySet<Nodes>): string {
+  for (const [i, a] of [...ancestors.entries()].reverse()) {
+    const parent = ancestors[i - 1];
     if (a.type === 'strong') return 'runin';
     if (a.type === 'emphasis') return 'emphasis';
-    if (a.type === 'heading' || (a.type === 'paragraph' && a.data?.kind === 'annex-heading')) return 'heading';
+    if (a.type === 'heading' || (a.type === 'paragraph' && a.data?.kind === 'annex-heading') || captions.has(a)) return 'heading';
+    if (a.type === 'tableRow' && parent?.type === 'table' && parent.children[0] === a) return 'heading';
     if (a.type === 'blockquote') return 'quote';
   }
   return 'body';
@@ -44,10 +49,21 @@ function codeTexts(value: string, place: Place): RoleText[] {
  */
 function bodyTexts(tree: Root | Nodes, file: string): RoleText[] {
   const texts: RoleText[] = [];
+  const captions = new Set<Nodes>();
+  // A table's caption, and the 续表 line of the pages it continues onto (the layout script adds it).
+  if (tree.type === 'root') {
+    tree.children.forEach((block, index) => {
+      if (block.type !== 'table') return;
+      const previous = tree.children[index - 1];
+      const caption = previous?.type === 'paragraph' ? captionLabel(toString(previous)) : undefined;
+      if (caption) captions.add(previous!);
+      texts.push({ role: 'heading', text: continuedLabel(caption), place: { file, line: block.position?.start.line } });
+    });
+  }
   visitParents(tree, (node, ancestors) => {
     const start = node.position?.start;
     const place = { file, line: start?.line, column: start?.column };
-    const role = roleWithin(ancestors as Parents[]);
+    const role = roleWithin(ancestors as Parents[], captions);
     const add = (text: string | undefined, as = role) => void (text && texts.push({ role: as, text, place }));
     if (node.type === 'text') add(node.value);
     else if (node.type === 'inlineCode') texts.push(...codeTexts(node.value, place));

@@ -1,15 +1,21 @@
 import type { Element } from 'hast';
 import type { NodeHandler } from './handler.js';
 import { elementFrom } from './element.js';
+import { layoutOf } from './table-layout.js';
 
 /**
- * A table row: header cells in the table's first row, body cells after it.
- * A row with fewer cells than the header is given empty ones, so columns line up.
+ * A table row: the cells of it that print (a cell merged into another does
+ * not), each spanning as its table's layout says. A row with fewer cells
+ * than the header is given empty ones, so that columns line up.
  */
 export const tableRow: NodeHandler<'tableRow'> = (state, node, parent) => {
-  const header = parent?.type === 'table' && parent.children[0] === node;
-  const columns = parent?.type === 'table' ? (parent.children[0]?.children.length ?? 0) : node.children.length;
-  const cells = (state.all(node) as Element[]).map((cell) => ({ ...cell, tagName: header ? 'th' : 'td' }));
-  while (cells.length < columns) cells.push({ type: 'element', tagName: header ? 'th' : 'td', properties: {}, children: [] });
+  if (parent?.type !== 'table') throw new Error('a table row outside a table');
+  const index = parent.children.indexOf(node);
+  const line = node.position?.start.line;
+  const cells = layoutOf(parent).rows[index]!.map((cell): Element =>
+    cell.node
+      ? (state.one(cell.node, node) as Element)
+      : { type: 'element', tagName: index === 0 ? 'th' : 'td', properties: { className: cell.column === 0 ? ['first'] : [], dataLine: line, dataColumn: cell.column }, children: [] },
+  );
   return elementFrom(state, node, 'tr', cells);
 };
