@@ -45,6 +45,8 @@
   };
   const blocks = {};
   for (const el of document.querySelectorAll('.pagedjs_pages [data-block]')) {
+    // A table's header row and a cell spanning rows, repeated on the pages it continues onto.
+    if (el.closest('[data-repeated]')) continue;
     const id = el.getAttribute('data-block');
     const chars = [...el.textContent.replace(/\s/gu, '')].length;
     const entry = blocks[id] ?? (blocks[id] = { chars: 0, hidden: 0, pages: [], outside: 0, outsidePage: 0 });

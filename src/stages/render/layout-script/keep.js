@@ -4,10 +4,13 @@
 // not fit; moving the Range's start earlier moves more to the next page:
 //   - orphan: a paragraph leaves fewer than 2 lines at the foot of the page → it goes whole;
 //   - widow: a paragraph would leave 1 line at the head of the next page → one more line goes;
-//   - keep with next: column headers, titles, subtitles, bylines and section
-//     headings (.snap) never end a page; they go with the text they head;
+//   - keep with next: column headers, titles, subtitles, bylines, section
+//     headings and table captions (.snap) never end a page; they go with the
+//     text they head;
 //   - keep with previous: a signature (落款, .signature) never opens a page
-//     alone; the last two lines of the text before it go with it.
+//     alone; the last two lines of the text before it go with it;
+//   - tables break between rows, a table's header never alone at the foot of
+//     a page (tables.js).
 // Overflowing content sits in a second column to the right of the page
 // (Paged.js lays pages out with CSS columns), so “on this page” means left of
 // the page's right edge.
@@ -36,10 +39,20 @@ class BuildIssueKeepRules extends Paged.Handler {
       return blocks.find((b) => node.compareDocumentPosition(b) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY));
     };
 
-    // Where the break is now: inside a block, or before one.
+    // Where the break is now: inside a block, or before one. Inside a table,
+    // tables.js says: before a row, before the whole table, or inside a row
+    // taller than a page, where Paged.js found.
     let inside;
     let before;
+    const inTable = tableBreak(overflow, rendered, bounds);
     const { startContainer: container, startOffset: offset } = overflow;
+    if (inTable?.split) return undefined;
+    if (inTable) {
+      const range = document.createRange();
+      range.setStartBefore(inTable.row ?? this.outermostStart(inTable.start, rendered));
+      range.setEnd(overflow.endContainer, overflow.endOffset);
+      return range;
+    }
     if (container.nodeType === 3) inside = blockOf(container);
     else {
       const child = container.childNodes[offset];

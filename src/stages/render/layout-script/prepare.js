@@ -15,8 +15,12 @@ let buildIssueLayoutReady;
 window.PagedConfig = Object.assign(window.PagedConfig || {}, {
   before() {
     buildIssueLayoutReady ??= document.fonts.ready.then(() => {
+      alignTableFigures();
+      fitTableColumns();
       trimLineEnds(BUILD_ISSUE_MARKS.closing);
       snapToGrid();
+      splitTallRows();
+      snapTableRows();
       buildIssueMeasure.remove();
       registerKeepRules();
       layOutPagesBackToBack();
@@ -24,6 +28,7 @@ window.PagedConfig = Object.assign(window.PagedConfig || {}, {
       findBreaksByPosition();
       dropBreakHyphens();
       trimPageTemplate();
+      repeatTableHeaders();
     });
     return buildIssueLayoutReady;
   },
