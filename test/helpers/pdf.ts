@@ -49,6 +49,10 @@ export interface PlacedChar {
   bottom: number;
 }
 
+/** A character as MuPDF's XML writes it: hexadecimal references, and the five entities. */
+const unescapeXml = (text: string) =>
+  text.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!);
+
 /** Every character of every page with its box (mutool draw -F stext). */
 export function placedChars(file: string): PlacedChar[] {
   const chars: PlacedChar[] = [];
@@ -56,8 +60,7 @@ export function placedChars(file: string): PlacedChar[] {
     const xml = run('mutool', ['draw', '-q', '-F', 'stext', '-o', '-', file, String(page)]);
     for (const m of xml.matchAll(/<char quad="([^"]+)"[^>]* c="([^"]*)"\/>/g)) {
       const [x0, y0, x1, , , y2] = m[1]!.split(' ').map(Number) as number[];
-      const c = m[2]!.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-      chars.push({ page, c, left: x0!, top: y0!, right: x1!, bottom: y2! });
+      chars.push({ page, c: unescapeXml(m[2]!), left: x0!, top: y0!, right: x1!, bottom: y2! });
     }
   }
   return chars;
@@ -117,4 +120,29 @@ export function qpdfJson(file: string, key: string): Record<string, unknown> {
 export function catalog(file: string): Record<string, string> {
   const objects = qpdfJson(file, 'qpdf').qpdf as [unknown, Record<string, { value: Record<string, string> }>];
   return objects[1]['obj:' + objects[1].trailer!.value['/Root']]!.value;
+}
+
+/** A line of text as MuPDF finds it: its box, its text and its characters. */
+export interface PlacedLine {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  text: string;
+  chars: PlacedChar[];
+}
+
+/** Every line of every page with its box, its text and its characters (`mutool draw -F stext`), page by page. */
+export function placedLines(file: string): PlacedLine[][] {
+  const xml = run('mutool', ['draw', '-q', '-F', 'stext', '-o', '-', file]);
+  return xml.split('<page ').slice(1).map((page, index) =>
+    [...page.matchAll(/<line bbox="([^"]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((line) => {
+      const [x0, y0, x1, y1] = line[1]!.split(' ').map(Number) as [number, number, number, number];
+      const chars = [...line[2]!.matchAll(/<char quad="([^"]+)"[^>]* c="([^"]*)"\/>/g)].map((char): PlacedChar => {
+        const [left, top, right, , , bottom] = char[1]!.split(' ').map(Number) as number[];
+        return { page: index + 1, c: unescapeXml(char[2]!), left: left!, top: top!, right: right!, bottom: bottom! };
+      });
+      return { x0, y0, x1, y1, text: chars.map((char) => char.c).join(''), chars };
+    }),
+  );
 }

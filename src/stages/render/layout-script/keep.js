@@ -44,7 +44,7 @@ class BuildIssueKeepRules extends Paged.Handler {
     // taller than a page, where Paged.js found.
     let inside;
     let before;
-    const inTable = tableBreak(overflow, rendered, bounds);
+    const inTable = tableBreak(overflow, rendered, bounds, this.chunker.source);
     const { startContainer: container, startOffset: offset } = overflow;
     if (inTable?.split) return undefined;
     if (inTable) {

@@ -244,7 +244,9 @@ function snapTableRows() {
 }
 
 // Where a page that overflows inside a table breaks (asked by keep.js):
-//   { row }:   before this body row, the first that does not fit;
+//   { row }:   before this body row, the first that does not fit (or the
+//              one before it, when the last row of the table would go on
+//              alone: `source` is the source Paged.js lays out);
 //   { start }: before the whole table, and the caption and headings that go
 //              with it (this element): the table begins on this page with
 //              room for its header and fewer than two rows (never a header,
@@ -252,7 +254,7 @@ function snapTableRows() {
 //   { split }: where Paged.js found, inside the first row: a row taller than
 //              a whole page, which must break inside its cells.
 // Undefined when the overflow does not begin in a table or right before one.
-function tableBreak(overflow, rendered, bounds) {
+function tableBreak(overflow, rendered, bounds, source) {
   const { startContainer: container, startOffset: offset } = overflow;
   const at = container.nodeType === Node.ELEMENT_NODE ? (container.childNodes[offset] ?? container) : container;
   const el = at.nodeType === Node.ELEMENT_NODE ? at : at.parentElement;
@@ -282,11 +284,16 @@ function tableBreak(overflow, rendered, bounds) {
   before.setStart(rendered, 0);
   before.setEndBefore(start);
   const atTop = table.hasAttribute('data-split-from') || (before.toString().trim() === '' && !before.cloneContents().querySelector('img'));
-  // Never one short row alone under the header (a row of three lines or more may stand alone).
-  const enough = fitting >= 2 || (fitting === 1 && rows[0].getBoundingClientRect().height >= 3 * rootLength('--pitch') - 1);
-  if (!atTop && !enough) return { start };
-  return fitting === 0 ? { split: true } : { row: rows[fitting] };
+  // Never one short row alone under the header, at the foot of a page or at the head of the next (a row of three lines or more may stand alone).
+  tablePitch ??= rootLength('--pitch');
+  const short = (row) => row.getBoundingClientRect().height < 3 * tablePitch - 1;
+  if (!atTop && (fitting === 0 || (fitting === 1 && short(rows[0])))) return { start };
+  if (fitting === 0) return { split: true };
+  const last = source.querySelector(`[data-ref="${rows[fitting].getAttribute('data-ref')}"]`)?.nextElementSibling === null;
+  return { row: rows[fitting >= 3 && last && short(rows[fitting]) ? fitting - 1 : fitting] };
 }
+
+let tablePitch;
 
 function repeatTableHeaders() {
   class BuildIssueTables extends Paged.Handler {
