@@ -13,6 +13,7 @@ import { duplicatedFragment } from '../../src/stages/import/page-breaks.js';
 import { writeImportedIssue } from '../../src/stages/import/write-folder.js';
 import { issueMarkdown } from '../../src/stages/import/write-issue.js';
 import { loadIssue } from '../../src/stages/load/load-issue.js';
+import { tableGrid } from '../../src/stages/load/table-grid.js';
 import { parsePublication } from '../../src/stages/load/publication.js';
 import type { IssueDocument, Publication } from '../../src/stages/load/types.js';
 import { ROOT } from '../helpers/build.js';
@@ -21,6 +22,7 @@ import { scratchDir } from '../helpers/scratch.js';
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'import');
 const SEED = path.join(FIXTURES, 'seed-453.txt');
 const OTHER = path.join(FIXTURES, 'other-levels.md');
+const FORMS = path.join(FIXTURES, 'tables-forms.md');
 
 const projectPublication = async (): Promise<Publication> =>
   parsePublication(await readFile(path.join(ROOT, 'issues', 'publication.yaml'), 'utf8'), 'publication.yaml').value!;
@@ -227,5 +229,55 @@ describe('a fragment repeated across a break', () => {
 
   test('is only ever Chinese characters', () => {
     assert.equal(duplicatedFragment('共印2000', '2000份'), undefined);
+  });
+});
+
+describe('importing a conversion of a policy document: tables, lists, notes, a signature', () => {
+  test('joins a table that printed page breaks split three ways, leaving out the page numbers, the repeated header and 续表', async () => {
+    const { issue, markdown, doc } = await importAndLoad(FORMS, { withPublication: true });
+    const tables = doc.columns[0]!.articles[0]!.body.children.filter((node) => node.type === 'table');
+    assert.equal(tables.length, 1);
+    const rows = tables[0]!.children.map((row) => row.children.map((cell) => JSON.stringify(cell).match(/"value":"([^"]*)"/)?.[1] ?? ''));
+    assert.deepEqual(rows.map((row) => row[1]), ['序号', '<', '1', '2', '3', '4', '<', '5', '6', '<']);
+    assert.doesNotMatch(markdown, /— \d —|续表/);
+    assert.deepEqual(at(issue.report, 'import-page-number'), ['47:1', '55:1', '79:1']);
+    assert.deepEqual(at(issue.report, 'import-table-joined'), ['49:3', '59:2']);
+    assert.match(rules(issue.report, 'import-table-joined')[0]!.message, /its header row repeated here left out/);
+    assert.doesNotMatch(rules(issue.report, 'import-table-joined')[1]!.message, /header/, 'a part without the header keeps its first row');
+  });
+
+  test('writes merged cells with ^ and <, as the load stage reads them, and reports each row', async () => {
+    const { issue, markdown, doc } = await importAndLoad(FORMS, { withPublication: true });
+    assert.match(markdown, /^\| 一、知识产权保护方面（共4项） \| < \| < \| < \| < \|$/m);
+    assert.match(markdown, /^\| \^ \| 2 \| 完善知识产权纠纷多元调解机制 \| 市司法局 \| 2024年9月 \|$/m);
+    assert.match(markdown, /^\| 合计 \| < \| < \| < \| < \|$/m, 'a row with one text in every cell is one cell');
+    const table = doc.columns[0]!.articles[0]!.body.children.find((node) => node.type === 'table')!;
+    const grid = tableGrid(table);
+    assert.deepEqual(grid.problems, []);
+    assert.deepEqual(grid.rows.map((row) => row.map((cell) => `${cell.rowSpan}×${cell.colSpan}`).join(' ')).slice(1, 4), ['1×5', '2×1 1×1 1×1 1×1 1×1', '1×1 1×1 1×1 1×1']);
+    assert.deepEqual(at(issue.report, 'import-table-merged'), ['42:3', '44:2', '51:2', '52:3', '59:2', '61:3']);
+  });
+
+  test('writes short numbered paragraphs as one list, a Markdown list as a list, 注： and its notes as one note block', async () => {
+    const { issue, markdown, doc } = await importAndLoad(FORMS, { withPublication: true });
+    assert.match(markdown, /^（一）知识产权保护\n（二）理论宣讲\n（三）阵地建设$/m);
+    assert.match(markdown, /^1\. 细化工作措施，明确时间节点\n2\. 加强督促检查，定期通报进展\n3\. 强化宣传引导，营造良好氛围$/m);
+    assert.match(markdown, /^注：1\.本表由市委全面深化改革委员会办公室汇总。\n2\.完成时限为最迟时限，鼓励提前完成。$/m);
+    const kinds = doc.columns[0]!.articles[0]!.body.children.map((node) => (node.type === 'paragraph' ? (node.data?.kind ?? 'paragraph') : node.type));
+    assert.deepEqual(kinds, ['paragraph', 'paragraph', 'list', 'paragraph', 'list', 'paragraph', 'table', 'note-block', 'signature']);
+    assert.deepEqual(at(issue.report, 'import-list'), ['32:1']);
+    assert.deepEqual(at(issue.report, 'import-notes'), ['63:1']);
+  });
+
+  test('writes the issuing bodies and the date at the article’s end as its signature, not joined as a split paragraph', async () => {
+    const { issue, markdown } = await importAndLoad(FORMS, { withPublication: true });
+    assert.match(markdown, /^中共示例市委办公室\n示例市人民政府办公室\n2024年3月10日$/m);
+    assert.deepEqual(at(issue.report, 'import-signature'), ['67:1']);
+    assert.deepEqual(at(issue.report, 'import-joined'), ['81:1'], 'only the paragraph a page break split is joined');
+  });
+
+  test('counts the pages a table went on across when it numbers a later break', async () => {
+    const { doc } = await importAndLoad(FORMS, { withPublication: true });
+    assert.deepEqual(doc.meta.printed?.pageBreaks, [{ page: 6, after: '百余场，覆盖干部群众' }]);
   });
 });

@@ -1,7 +1,7 @@
-import type { Heading, Paragraph, RootContent } from 'mdast';
+import type { Heading, Paragraph, RootContent, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../load/parse-markdown.js';
-import type { Block } from './types.js';
+import type { Block, SourceText } from './types.js';
 
 /** A heading or paragraph that is one bold run, as conversions mark emphasised lines. */
 function isBoldOnly(node: Heading | Paragraph): boolean {
@@ -19,10 +19,18 @@ function rawLines(text: string, node: RootContent): Block['lines'] {
     .filter((line) => line.text !== '');
 }
 
+/** A table cell's Markdown as written (escaped “\|” kept), without the “|” around it, where it stands. */
+function cellText(text: string, cell: TableCell): SourceText {
+  const first = cell.children[0]?.position?.start;
+  const last = cell.children.at(-1)?.position?.end;
+  const at = first ?? { line: cell.position!.start.line, column: cell.position!.start.column + 1 };
+  return { text: first && last ? text.slice(first.offset, last.offset).trim() : '', line: at.line, column: at.column };
+}
+
 /**
  * The conversion as a flat list of blocks with their lines: headings (with
  * their level, whatever it was), paragraphs, list items (a printed TOC is a
- * list) and rules (`---` around the distribution footer).
+ * list), tables and rules (`---` around the distribution footer).
  */
 export function readBlocks(text: string): Block[] {
   const blocks: Block[] = [];
@@ -34,10 +42,13 @@ export function readBlocks(text: string): Block[] {
     } else if (node.type === 'paragraph') {
       blocks.push({ kind: 'paragraph', depth: 0, bold: isBoldOnly(node), line, lines: rawLines(text, node) });
     } else if (node.type === 'list') {
-      for (const item of node.children) {
+      node.children.forEach((item, index) => {
         const lines = item.children.flatMap((child) => rawLines(text, child));
-        blocks.push({ kind: 'item', depth: 0, bold: false, line: item.position!.start.line, lines });
-      }
+        const marker = node.ordered ? `${(node.start ?? 1) + index}.` : '-';
+        blocks.push({ kind: 'item', depth: 0, bold: false, line: item.position!.start.line, lines, marker });
+      });
+    } else if (node.type === 'table') {
+      blocks.push({ kind: 'table', depth: 0, bold: false, line, lines: [], rows: node.children.map((row) => row.children.map((cell) => cellText(text, cell))) });
     } else if (node.type === 'thematicBreak') {
       blocks.push({ kind: 'rule', depth: 0, bold: false, line, lines: [] });
     } else {

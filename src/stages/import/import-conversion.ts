@@ -2,7 +2,10 @@
  * Brings a back issue in from the Markdown conversion of its printed PDF:
  *
  *   read blocks → masthead · printed TOC · body · footer
- *   body → columns, articles, subtitles, bylines, sections   (recognise-structure)
+ *   body → page numbers left out                              (page-numbers)
+ *        → columns, articles, subtitles, bylines, sections   (recognise-structure)
+ *        → tables joined across page breaks, merged cells,
+ *          lists, note blocks, signatures                     (forms, tables)
  *        → paragraphs joined across printed page breaks      (page-breaks)
  *        → suspected conversion errors, listed, left alone    (suspects)
  *
@@ -14,11 +17,13 @@ import type { Publication } from '../load/types.js';
 import { readBlocks } from './conversion-blocks.js';
 import { opensFooter, readFooter, type Footer } from './footer.js';
 import { readMasthead, type Masthead } from './masthead.js';
+import { recogniseForms } from './forms.js';
 import { joinPageBreaks } from './page-breaks.js';
+import { dropPageNumbers } from './page-numbers.js';
 import { hasColumnMark, readPrintedToc } from './printed-toc.js';
 import { recogniseStructure } from './recognise-structure.js';
 import { reportSuspects } from './suspects.js';
-import type { Block, ImportedColumn, ImportedIssue } from './types.js';
+import type { Block, ImportedBlock, ImportedColumn, ImportedIssue, SourceText } from './types.js';
 
 export interface ImportOptions {
   /** The conversion's path, as the report shows it. */
@@ -62,11 +67,20 @@ function comparePublication(stated: ReturnType<typeof statedPublication>, existi
     .map(([field, mine, theirs]) => warning('import-publication-differs', `the conversion says ${field} “${mine}”, publication.yaml says “${theirs}”; publication.yaml is left as it is`, { file, line: 1 }));
 }
 
+/** A block's texts, each checked on its own: a paragraph's pieces together, each line, item and cell alone. */
+function textsOf(block: ImportedBlock): SourceText[][] {
+  if (block.kind === 'section') return [[block.heading]];
+  if (block.kind === 'paragraph') return [block.pieces];
+  if (block.kind === 'item') return [[block.text]];
+  if (block.kind === 'lines') return block.lines.map((line) => [line]);
+  return block.rows.flat().map((cell) => [cell]);
+}
+
 function suspectsIn(columns: readonly ImportedColumn[], file: string): Diagnostic[] {
   return columns.flatMap((column) =>
     column.articles.flatMap((article) => [
       ...[article.title, article.subtitle, article.byline].flatMap((text) => (text ? reportSuspects([text], file) : [])),
-      ...article.body.flatMap((block) => reportSuspects(block.kind === 'section' ? [block.heading] : block.pieces, file)),
+      ...article.body.flatMap((block) => textsOf(block).flatMap((pieces) => reportSuspects(pieces, file))),
     ]),
   );
 }
@@ -81,7 +95,8 @@ export function importConversion(text: string, options: ImportOptions): Result<I
 
   const { masthead, report: mastheadReport } = readMasthead(blocks.slice(0, toc.end > 0 ? toc.start : start), file);
   const footer = readFooter(blocks.slice(end).filter((block) => block.kind !== 'rule'));
-  const structure = recogniseStructure(blocks.slice(start, end), toc, file);
+  const body = dropPageNumbers(blocks.slice(start, end), file);
+  const structure = recogniseStructure(body.blocks, toc, file);
   const diagnostics: Diagnostic[] = [...mastheadReport, ...structure.diagnostics];
 
   const serial = options.serial ?? masthead.serial;
@@ -114,9 +129,12 @@ export function importConversion(text: string, options: ImportOptions): Result<I
   };
   if (hasErrors(diagnostics) || !structure.value) return { diagnostics };
 
-  const joined = joinPageBreaks(structure.value, file);
+  const forms = recogniseForms(structure.value, file);
+  const joined = joinPageBreaks(forms.columns, file);
   const report = [
     ...diagnostics,
+    ...body.report,
+    ...forms.report,
     ...joined.report,
     ...suspectsIn(joined.columns, file),
     ...(options.publication ? comparePublication(stated, options.publication, file) : []),

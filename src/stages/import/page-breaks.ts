@@ -1,4 +1,6 @@
 import { warning, type Diagnostic } from '../../diagnostics.js';
+import { enumeratorOf } from '../load/conventions.js';
+import { captionLabel } from '../load/table-caption.js';
 import type { PrintedPageBreak } from '../load/types.js';
 import { plainText } from './conversion-blocks.js';
 import type { ImportedBlock, ImportedColumn, ImportedParagraph, SourceText } from './types.js';
@@ -18,6 +20,12 @@ const BREAK_CONTEXT = 10;
 let words: Intl.Segmenter | undefined;
 
 export const paragraphText = (paragraph: ImportedParagraph) => paragraph.pieces.map((piece) => piece.text).join('');
+
+/** A paragraph that begins a block of its own, never the rest of the one before: a run-in head, a numbered paragraph, a table's caption, 注：. */
+function opensBlock(text: string): boolean {
+  const plain = plainText(text);
+  return text.startsWith('**') || enumeratorOf(plain) !== undefined || captionLabel(plain) !== undefined || /^注[：:]/.test(plain);
+}
 
 export function endsMidSentence(text: string): boolean {
   return !ENDS_SENTENCE.test(plainText(text));
@@ -76,7 +84,9 @@ export function joinPageBreaks(columns: readonly ImportedColumn[], file: string)
       const body: ImportedBlock[] = [];
       for (const block of article.body) {
         const previous = body.at(-1);
-        const continues = block.kind === 'paragraph' && previous?.kind === 'paragraph' && !block.pieces[0]!.text.startsWith('**');
+        // A table's rows went on across pages of their own.
+        if (block.kind === 'table' && page !== undefined) page += block.pageBreaks;
+        const continues = block.kind === 'paragraph' && previous?.kind === 'paragraph' && !opensBlock(block.pieces[0]!.text);
         if (!continues || !endsMidSentence(paragraphText(previous))) {
           body.push(block.kind === 'paragraph' ? { ...block, pieces: [...block.pieces] } : block);
           continue;

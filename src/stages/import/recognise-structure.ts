@@ -115,8 +115,14 @@ export function recogniseStructure(blocks: readonly Block[], toc: PrintedToc, fi
       walk.diagnostics.push(error('import-unplaced', 'text before the first column (a heading marked ●, or named in the printed TOC)', place));
       continue;
     }
-    if (block.kind !== 'heading' && block.kind !== 'paragraph') {
-      walk.diagnostics.push(error('import-unsupported', `a ${block.kind === 'item' ? 'list' : 'block'} in the body has no place in the issue format; rewrite it as paragraphs`, place));
+    if (block.kind !== 'heading' && block.kind !== 'paragraph' && block.kind !== 'item' && block.kind !== 'table') {
+      walk.diagnostics.push(error('import-unsupported', 'a block in the body has no place in the issue format; rewrite it as paragraphs', place));
+      continue;
+    }
+    if (block.kind === 'item' || block.kind === 'table') {
+      if (!article) walk.diagnostics.push(error('import-unplaced', `text under column “${column.name.text}” before its first article title`, place));
+      else if (block.kind === 'item') article.body.push({ kind: 'item', marker: block.marker!, text: paragraph(block) });
+      else article.body.push({ kind: 'table', rows: block.rows!, pageBreaks: 0 });
       continue;
     }
     const isTitle = titles.has(index) || (!article && block.kind === 'heading');

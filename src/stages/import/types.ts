@@ -10,14 +10,18 @@ export interface SourceText {
 
 /** One block of the conversion as Markdown parsed it. */
 export interface Block {
-  kind: 'heading' | 'paragraph' | 'item' | 'rule' | 'other';
+  kind: 'heading' | 'paragraph' | 'item' | 'table' | 'rule' | 'other';
   /** Heading level as the conversion used it; 0 for other blocks. */
   depth: number;
   /** The whole block is one bold run (`**…**`). */
   bold: boolean;
   line: number;
-  /** Headings: their plain text; other blocks: their Markdown, line by line. */
+  /** Headings: their plain text; other blocks: their Markdown, line by line (a table: none). */
   lines: SourceText[];
+  /** A list item: its number as the list has it (“3.”), or “-”. */
+  marker?: string;
+  /** A table: its rows, the first the header, each cell's Markdown (trimmed) where it stands. */
+  rows?: SourceText[][];
 }
 
 /** A paragraph of the imported body: pieces of the conversion, joined where a printed page broke. */
@@ -31,7 +35,33 @@ export interface ImportedSection {
   heading: SourceText;
 }
 
-export type ImportedBlock = ImportedParagraph | ImportedSection;
+/** An item of a list the conversion wrote as Markdown (1. … / - …). */
+export interface ImportedItem {
+  kind: 'item';
+  marker: string;
+  text: SourceText;
+}
+
+/**
+ * A paragraph that prints line by line (load/conventions.ts): a list, one
+ * item a line; a note block (注：1.… / 2.…); a signature (落款). The page-break
+ * joins leave it alone.
+ */
+export interface ImportedLines {
+  kind: 'lines';
+  form: 'list' | 'notes' | 'signature';
+  lines: SourceText[];
+}
+
+/** A table in the issue format: each cell's Markdown, “^” and “<” for merged cells; the first row the header. */
+export interface ImportedTable {
+  kind: 'table';
+  rows: SourceText[][];
+  /** Printed page breaks the table was joined across. */
+  pageBreaks: number;
+}
+
+export type ImportedBlock = ImportedParagraph | ImportedSection | ImportedItem | ImportedLines | ImportedTable;
 
 export interface ImportedArticle {
   title: SourceText;

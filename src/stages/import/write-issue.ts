@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar } from 'yaml';
 import type { Publication } from '../load/types.js';
 import { paragraphText } from './page-breaks.js';
-import type { ImportedArticle, ImportedIssue } from './types.js';
+import type { ImportedArticle, ImportedBlock, ImportedIssue, SourceText } from './types.js';
 
 /** Comments an editor reads above the fields the import filled in. */
 const FIELD_COMMENTS: Record<string, string> = {
@@ -31,9 +31,24 @@ function frontMatter(issue: ImportedIssue, conversion: string): string {
   return doc.toString({ lineWidth: 0 });
 }
 
+/** A table as pipe-table rows: the header, the delimiter row, the body (a “|” in a cell escaped). */
+function tableMarkdown(rows: readonly SourceText[][]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replace(/(?<!\\)\|/g, '\\|')).join(' | ')} |`;
+  const [head, ...body] = rows.map((row) => row.map((cell) => cell.text));
+  return [line(head!), line(head!.map(() => '---')), ...body.map(line)].join('\n');
+}
+
+function blockMarkdown(block: ImportedBlock): string {
+  if (block.kind === 'section') return `### ${block.heading.text}`;
+  if (block.kind === 'paragraph') return paragraphText(block);
+  if (block.kind === 'item') return `${block.marker} ${block.text.text}`;
+  if (block.kind === 'lines') return block.lines.map((line) => line.text).join('\n');
+  return tableMarkdown(block.rows);
+}
+
 function article(a: ImportedArticle): string[] {
   const head = [`## ${a.title.text}`, ...(a.subtitle ? [`副题：${a.subtitle.text}`] : []), ...(a.byline ? [`作者：${a.byline.text}`] : [])];
-  return [head.join('\n'), ...a.body.map((block) => (block.kind === 'section' ? `### ${block.heading.text}` : paragraphText(block)))];
+  return [head.join('\n'), ...a.body.map(blockMarkdown)];
 }
 
 /** The issue in the project's source format (see docs/editors.md, “The source format”). */

@@ -103,7 +103,8 @@ function kindOfLines(lines: readonly string[]): BlockKind | undefined {
   return undefined;
 }
 
-const isSignature = (lines: readonly string[]) =>
+/** Whether lines make a signature (落款): the issuing bodies and the date, none of them a sentence. */
+export const isSignature = (lines: readonly string[]) =>
   lines.length <= SIGNATURE_LINES && DATE.test(lines.at(-1) ?? '') && lines.every((line) => !SENTENCE_END.test(line));
 
 /**
