@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PACKAGE_DIR } from '../../../config/settings.js';
 import { CLOSING_MARKS } from '../cjk-text.js';
 
-const PARTS = ['line-ends.js', 'snap.js', 'tables.js', 'keep.js', 'back-to-back.js', 'overflow-checks.js', 'break-tokens.js', 'no-hyphens.js', 'page-template.js', 'prepare.js'];
+const PARTS = ['line-ends.js', 'snap.js', 'table-columns.js', 'table-rows.js', 'tables.js', 'keep.js', 'back-to-back.js', 'overflow-checks.js', 'break-tokens.js', 'no-hyphens.js', 'page-template.js', 'prepare.js'];
 
 /**
  * The script the laid-out HTML carries: it sets line-end marks half-width,
