@@ -57,7 +57,7 @@ describe('tables in print (fixture issue 904, built with the CLI)', () => {
 
   before(async () => {
     const dir = await workspace({ '904': FIXTURE });
-    run = await cli(['904', '--keep-html'], dir);
+    run = await cli(['904', '--keep-html', '--check'], dir);
     file = path.join(dir, 'dist', '904.pdf');
     html = await readFile(path.join(dir, 'dist', '904.html'), 'utf8');
     pages = placedLines(file);
@@ -70,8 +70,9 @@ describe('tables in print (fixture issue 904, built with the CLI)', () => {
   /** The pages the long table is on: those holding its header row. */
   const longTablePages = () => pages.flatMap((page, i) => (find(page, '改革举措') ? [i] : []));
 
-  test('builds, the preflight passes, and no font is Type 3', () => {
+  test('builds with the layout audit (--check) finding nothing, the preflight passes, and no font is Type 3', () => {
     assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stderr, /audit-/);
     assert.match(run.stderr + run.stdout, /preflight passed/);
     for (const font of fonts(file)) assert.notEqual(font.type, 'Type 3', font.name);
   });

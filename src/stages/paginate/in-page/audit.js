@@ -77,7 +77,8 @@
     laid.forEach(({ block, lines }, b) => {
       const continued = block.hasAttribute('data-split-from');
       const continues = block.hasAttribute('data-split-to');
-      const isBody = block.matches('.article-body p');
+      // Running text: not a block padded to whole lines (.snap: a table's caption), which is centred in its lines.
+      const isBody = block.matches('.article-body p:not(.snap)');
       // A signature's lines are set flush right (not to the left edge).
       const flushLeft = isBody && !block.matches('.signature');
       const left = block.getBoundingClientRect().left;
