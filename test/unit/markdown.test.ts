@@ -51,9 +51,14 @@ describe('line-breaking glue', () => {
     assert.deepEqual(glued('党的温度；“三个走出去”“两个'), ['度；', '去”']);
   });
 
+  test('a closing mark that ends a text is not glued: what follows it is another element, which the pair straddles already', () => {
+    assert.deepEqual(glued('见成效。'), []);
+    assert.deepEqual(glued('“两个维护”'), []);
+  });
+
   test('the last character of a paragraph is kept with the one before it (no 孤字)', () => {
-    assert.deepEqual(glued('有效衔接。', true), ['衔接。']);
-    assert.deepEqual(glued('有效衔接。', false), ['接。']);
+    assert.deepEqual(glued('有效衔接。', true), ['衔接']);
+    assert.deepEqual(glued('有效衔接。', false), []);
   });
 
   test('a space is a place to break', () => {

@@ -80,7 +80,8 @@ function forbiddenBreaks(chars: readonly string[], keepLastTwo: boolean): boolea
     // A Han character and a Latin letter or digit next to it stay together:
     // Chromium's text-autospace puts no gap across an element boundary, so
     // they must never fall on both sides of a glue span's edge.
-    const beforeOpening = CLOSING_MARKS.includes(ch) && OPENING_MARKS.includes(chars[i + 1] ?? '');
+    const next = chars[i + 1];
+    const beforeOpening = CLOSING_MARKS.includes(ch) && next !== undefined && OPENING_MARKS.includes(next);
     return CHROMIUM_LINE_STARTS.includes(ch) || beforeOpening || (isHan(prev) && isLatin(ch)) || (isLatin(prev) && isHan(ch));
   });
   if (keepLastTwo) {
