@@ -6,6 +6,7 @@
 #   qpdf           PDF syntax check in preflight
 #   ghostscript    --grayscale (gs pdfwrite), and the tests' ink coverage check
 #   fonts-noto-cjk a CFF-outline CJK font, which Chromium turns into Type 3: the tests' bad PDF for preflight
+#   strace         the test that proves a build sends nothing over the network watches its sockets with it
 # then the npm packages, pinned by package-lock.json, and lib/, the compiled CLI
 # (npm ci compiles it through the prepare script; scripts/build.js --if-stale
 # when the packages were already there and a source changed since).
@@ -19,6 +20,7 @@ command -v mutool >/dev/null 2>&1 || missing+=(mupdf-tools)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
 [ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -1,21 +1,37 @@
-import { access, constants } from 'node:fs/promises';
+import { access, constants, realpath } from 'node:fs/promises';
 import { error, type Diagnostic } from '../diagnostics.js';
 
 export const BROWSER_ENV = ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
 const DEFAULT_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/**
+ * Debian's /usr/bin/chromium is a shell script that sources /etc/chromium.d
+ * before it runs the browser: Google API keys (sign-in and sync), and
+ * --enable-remote-extensions, which drops its own
+ * --disable-background-networking. The browser it runs is started directly.
+ */
+const LAUNCHER_SCRIPTS: Record<string, string> = { '/usr/bin/chromium': '/usr/lib/chromium/chromium' };
+
+const executable = (file: string): Promise<boolean> => access(file, constants.X_OK).then(() => true, () => false);
+
+/** The browser a launcher script would run, when it is one build-issue knows; else the file itself. */
+async function unwrapped(file: string): Promise<string> {
+  const real = await realpath(file).catch(() => file);
+  const browser = LAUNCHER_SCRIPTS[real];
+  return browser && (await executable(browser)) ? browser : file;
+}
 
 /** The Chromium to lay out with: named by an environment variable, else a Debian install. */
 export async function findBrowser(env: NodeJS.ProcessEnv): Promise<{ path?: string; diagnostics: Diagnostic[] }> {
   for (const name of BROWSER_ENV) {
     const value = env[name];
     if (value) {
-      const ok = await access(value, constants.X_OK).then(() => true, () => false);
-      if (ok) return { path: value, diagnostics: [] };
+      if (await executable(value)) return { path: await unwrapped(value), diagnostics: [] };
       return { diagnostics: [error('browser-missing', `${name}=${value} is not an executable file`, { file: name })] };
     }
   }
   for (const candidate of DEFAULT_PATHS) {
-    if (await access(candidate, constants.X_OK).then(() => true, () => false)) return { path: candidate, diagnostics: [] };
+    if (await executable(candidate)) return { path: await unwrapped(candidate), diagnostics: [] };
   }
   return {
     diagnostics: [

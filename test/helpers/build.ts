@@ -16,9 +16,14 @@ export interface CliRun {
 }
 
 /** Runs bin/build-issue.js with `args` in `cwd`, on this test's Node or on the one at `node`. */
-export async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, node = process.execPath): Promise<CliRun> {
+export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, node = process.execPath): Promise<CliRun> {
+  return command(node, [BIN, ...args], cwd, env);
+}
+
+/** Any command, with the same capture (e.g. the CLI under strace). */
+export async function command(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await exec(node, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await exec(file, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };

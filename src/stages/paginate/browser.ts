@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readlink, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
@@ -46,16 +46,36 @@ export const PUPPETEER_DEFAULT_ARGS = [
   '--disable-extensions',
 ];
 
-/** Ours on top: no GPU, no background traffic (rendering makes no network requests), unhinted glyphs. */
-const BUILD_ISSUE_ARGS = ['--disable-gpu', '--disable-quic', '--disable-component-update', '--font-render-hinting=none'];
+/**
+ * Ours on top: no GPU, unhinted glyphs, and no network. Every host name,
+ * and every address typed as one, resolves to nothing, so Chromium makes no
+ * DNS query and opens no connection through its network stack, whatever
+ * asks: its own services (sign-in's ListAccounts, update checks) or a page
+ * (a prefetch, a preconnect, a WebSocket). The page's own requests are also
+ * refused and reported (load-only.ts, and the host document's
+ * Content-Security-Policy); WebRTC, which does not go through that stack, is
+ * turned off in the profile (PROFILE_PREFERENCES).
+ */
+const BUILD_ISSUE_ARGS = ['--disable-gpu', '--disable-quic', '--disable-component-update', '--font-render-hinting=none', '--host-resolver-rules=MAP * ~NOTFOUND'];
 
 /**
  * Features turned off on top of puppeteer's: Chromium preloads the
  * omnibox's pop-up as a WebUI page in a renderer of its own, about 0.45 s of
  * CPU at every start, taken from the issue's own layout on a small machine
- * (later puppeteers turn them off too: puppeteer/puppeteer#15278).
+ * (later puppeteers turn them off too: puppeteer/puppeteer#15278); and it
+ * asks a Google server for the time.
  */
-const DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+const DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'NetworkTimeServiceQuerying'];
+
+/**
+ * The profile's preferences, written before Chromium starts: WebRTC may use
+ * no UDP but through a proxy, and there is none, so a page cannot send STUN
+ * or mDNS packets; no sign-in.
+ */
+const PROFILE_PREFERENCES = {
+  webrtc: { ip_handling_policy: 'disable_non_proxied_udp', multiple_routes_enabled: false, nonproxied_udp_enabled: false },
+  signin: { allowed: false },
+};
 
 /** Chromium reads only the last --disable-features, so ours join puppeteer's list. */
 function chromiumArgs(): string[] {
@@ -90,6 +110,8 @@ export interface Chromium {
  */
 export async function launchChromium(executablePath: string): Promise<Chromium> {
   const profile = await mkdtemp(path.join(tmpdir(), 'build-issue-chromium-'));
+  await mkdir(path.join(profile, 'Default'));
+  await writeFile(path.join(profile, 'Default', 'Preferences'), JSON.stringify(PROFILE_PREFERENCES));
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const args = [...chromiumArgs(), ...(asRoot ? ['--no-sandbox'] : []), `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
   // A process group of its own, so that all of Chromium's processes end together (see kill).

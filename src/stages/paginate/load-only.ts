@@ -32,3 +32,12 @@ export async function loadOnly(page: Page, allows: (url: string) => boolean): Pr
   await session.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
   return { blocked, stop: () => session.detach().catch(() => undefined) };
 }
+
+/**
+ * The URL a console message says the page's Content-Security-Policy refused
+ * (in-page/host.html), e.g. “Connecting to 'ws://…' violates the following
+ * Content Security Policy directive …”; undefined for any other message.
+ */
+export function refusedByPolicy(message: string): string | undefined {
+  return /'([^']+)' violates the following Content Security Policy directive/.exec(message)?.[1];
+}

@@ -6,6 +6,7 @@ import { checkCompleteness } from './completeness.js';
 import { auditDisplayLines, auditFindings, auditPages, type AuditFinding } from './audit.js';
 import { checkImageResolution, type PlacedImage } from './image-resolution.js';
 import { layOut, returnLayoutPage, takeLayoutPage, writeIssue } from './layout-pages.js';
+import { refusedByPolicy } from './load-only.js';
 import { inPageFile } from './page-files.js';
 
 const inPage = (name: string) => readFile(inPageFile(name), 'utf8');
@@ -42,14 +43,18 @@ export interface PaginatedPdf {
   audit: AuditFinding[];
 }
 
-/** Paged.js's warnings while it lays out, heard until `stop`. */
-function warningsOf(page: Page): { warnings: string[]; stop(): void } {
+/** Paged.js's warnings while it lays out, and what the page's policy refused, heard until `stop`. */
+function warningsOf(page: Page): { warnings: string[]; refused: Set<string>; stop(): void } {
   const warnings: string[] = [];
+  const refused = new Set<string>();
   const onConsole = (message: ConsoleMessage) => {
-    if (/Unable to layout/i.test(message.text())) warnings.push(message.text());
+    const text = message.text();
+    if (/Unable to layout/i.test(text)) warnings.push(text);
+    const url = refusedByPolicy(text);
+    if (url) refused.add(url);
   };
   page.on('console', onConsole);
-  return { warnings, stop: () => page.off('console', onConsole) };
+  return { warnings, refused, stop: () => page.off('console', onConsole) };
 }
 
 /** Stage 3: HtmlBundle → PDF, laid out by the Paged.js 0.4.3 polyfill in Chromium. */
@@ -62,8 +67,14 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     // The same steps as stock pagedjs-cli, so the kept HTML lays out the same
     // there; only the document is written into a page that holds Paged.js already.
     await writeIssue(layoutPage, bundle.html);
-    await layOut(layoutPage);
-    const blocked = gate.blocked.splice(0);
+    const stopped = await layOut(layoutPage).then(() => undefined, (cause: unknown) => cause);
+    const refusals = [...new Set([...gate.blocked.splice(0), ...heard.refused])].map((url) =>
+      error('network-blocked', `the page asked for ${url}; only the build's own content may load`, { file: bundle.file }),
+    );
+    // Chromium closed under the layout (an interrupt): not the issue's fault.
+    if (stopped !== undefined && (page.isClosed() || !browser.connected)) throw stopped;
+    // A page that threw in its layout (e.g. a refused style sheet Paged.js tried to read).
+    if (stopped !== undefined) return { diagnostics: [...refusals, error('layout-failed', `Paged.js stopped: ${stopped instanceof Error ? stopped.message.split('\n')[0] : String(stopped)}`, { file: bundle.file })] };
     const facts = (await page.evaluate(await inPage('facts.js'))) as LayoutFacts;
 
     // Display lines are audited on every build (warnings), the full audit with --check (errors).
@@ -75,8 +86,8 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
       ...checkImageResolution(facts.images, bundle.file),
       ...auditFindings(audit, bundle),
       ...(options.audit ? [] : auditFindings(display, bundle, true)),
+      ...refusals,
     ];
-    for (const url of blocked) diagnostics.push(error('network-blocked', `the page asked for ${url}; only the build's own content may load`, { file: bundle.file }));
     for (const text of heard.warnings) diagnostics.push(error('layout-failed', text, { file: bundle.file }));
     if (diagnostics.some((d) => d.severity === 'error' && !d.rule.startsWith('audit-'))) return { diagnostics };
 
