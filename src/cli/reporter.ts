@@ -7,6 +7,8 @@ export interface Reporter {
   fail(reason: string): void;
   /** The run failed, and what was printed already says why. */
   failed(): void;
+  /** The run failed for these problems: prints them, and fails. */
+  failWith(list: readonly Diagnostic[]): void;
 }
 
 /** Where a reporter's text goes: results, and problems. */
@@ -35,6 +37,10 @@ export function consoleReporter(streams: Streams = STANDARD): Reporter {
     },
     failed() {
       process.exitCode = 1;
+    },
+    failWith(list) {
+      this.diagnostics(list);
+      this.failed();
     },
   };
 }

@@ -39,3 +39,9 @@ export async function findBrowser(env: NodeJS.ProcessEnv): Promise<{ path?: stri
     ],
   };
 }
+
+/** How long Chromium may take to start, in ms: BUILD_ISSUE_BROWSER_TIMEOUT seconds, default 20. */
+export function browserStartTimeout(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.BUILD_ISSUE_BROWSER_TIMEOUT);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 20_000;
+}

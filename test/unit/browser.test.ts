@@ -5,14 +5,16 @@
  * is reported, not waited for.
  */
 import assert from 'node:assert/strict';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
-import { launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/stages/paginate/browser.js';
+import { ChromiumStartError, launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/stages/paginate/browser.js';
+import { socketFolderOf } from '../../src/io/scratch.js';
+import { alive } from '../helpers/processes.js';
 import { loadOnly } from '../../src/stages/paginate/load-only.js';
 import { openWindow, takeLayoutPage } from '../../src/stages/paginate/layout-pages.js';
 import { startChromium } from '../helpers/chromium.js';
@@ -37,18 +39,44 @@ describe('launching Chromium', () => {
   });
 
   test('leaves nothing behind in the temporary folder (its profile, its singleton socket)', async () => {
-    const chromiumScratch = async () => new Set((await readdir(tmpdir())).filter((name) => /^(build-issue-chromium-|org\.chromium\.Chromium\.)/.test(name)));
-    const before = await chromiumScratch();
+    // Only this process's own: other builds on the machine make and remove theirs meanwhile.
+    const ours = async () => (await readdir(tmpdir())).filter((name) => name.startsWith(`build-issue-chromium-${process.pid}-`)).map((name) => path.join(tmpdir(), name));
     const chromium = await startChromium();
-    const during = [...(await chromiumScratch())].filter((name) => !before.has(name));
+    const profiles = await ours();
+    const sockets = (await Promise.all(profiles.map(socketFolderOf))).filter((folder) => folder !== undefined);
     await chromium.close();
-    const left = [...(await chromiumScratch())].filter((name) => !before.has(name));
-    assert.ok(during.length >= 1, 'Chromium made no scratch folder: nothing was checked');
+    assert.equal(profiles.length, 1, 'Chromium made no profile in the temporary folder: nothing was checked');
+    assert.equal(sockets.length, 1, 'the profile links to no socket folder: nothing was checked');
+    const left = [];
+    for (const folder of [...profiles, ...sockets]) if (await stat(folder).catch(() => undefined)) left.push(folder);
     assert.deepEqual(left, []);
   });
 
   test('a browser that ends at once is an error that says so', async () => {
     await assert.rejects(launchChromium('/bin/false'), /Chromium \(\/bin\/false\) ended as it started \(exit code 1\)/);
+  });
+
+  test('a browser that never answers is given up after its start-up timeout, and nothing of it is left', async () => {
+    const dir = await scratchDir('build-issue-mute-');
+    const mute = path.join(dir, 'chromium');
+    await writeFile(mute, `#!/bin/sh\necho $$ > ${dir}/pid\nexec sleep 600\n`, { mode: 0o755 });
+    const started = performance.now();
+    await assert.rejects(launchChromium(mute, { startTimeout: 800 }), (cause: ChromiumStartError) => cause.rule === 'browser-timeout' && /did not answer within 0.8 s/.test(cause.message));
+    assert.ok(performance.now() - started < 5000);
+    const pid = Number(await readFile(path.join(dir, 'pid'), 'utf8'));
+    assert.equal(alive(pid), false, 'the browser process was left running');
+    assert.deepEqual((await readdir(tmpdir())).filter((name) => name.startsWith(`build-issue-chromium-${process.pid}-`)), []);
+  });
+
+  test('a start is ended at once by an abort (Ctrl-C)', async () => {
+    const dir = await scratchDir('build-issue-mute-');
+    const mute = path.join(dir, 'chromium');
+    await writeFile(mute, '#!/bin/sh\nexec sleep 600\n', { mode: 0o755 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('interrupted')), 300);
+    const started = performance.now();
+    await assert.rejects(launchChromium(mute, { signal: controller.signal }), /interrupted/);
+    assert.ok(performance.now() - started < 3000);
   });
 
   test('a browser that is not there is an error too', async () => {

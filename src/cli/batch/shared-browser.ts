@@ -1,5 +1,5 @@
-import { findBrowser } from '../../config/browser.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { browserStartTimeout, findBrowser } from '../../config/browser.js';
+import { error, type Diagnostic } from '../../diagnostics.js';
 import type { BrowserSource } from '../../pipeline.js';
 import type { Chromium } from '../../stages/paginate/browser.js';
 
@@ -36,8 +36,11 @@ export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal, issue
       const found = await findBrowser(env);
       if (!found.path) throw new BrowserUnavailable(found.diagnostics);
       // Imported at first need: a run whose issues are all skipped loads no browser code.
-      const [{ launchChromium }, { readyLayoutPage }] = await Promise.all([import('../../stages/paginate/browser.js'), import('../../stages/paginate/layout-pages.js')]);
-      const chromium = await launchChromium(found.path);
+      const [{ launchChromium, ChromiumStartError }, { readyLayoutPage }] = await Promise.all([import('../../stages/paginate/browser.js'), import('../../stages/paginate/layout-pages.js')]);
+      const chromium = await launchChromium(found.path, { signal, startTimeout: browserStartTimeout(env) }).catch((cause: unknown) => {
+        if (cause instanceof ChromiumStartError) throw new BrowserUnavailable([error(cause.rule, cause.message, { file: found.path! })]);
+        throw cause;
+      });
       readyLayoutPage(chromium.browser);
       return chromium;
     })();

@@ -1,12 +1,15 @@
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { findEngines } from '../../config/engines.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
+import { checkTempDir, removeStaleScratch, removeStaleTemps } from '../../io/scratch.js';
 import type { BatchOptions } from '../batch/run-batch.js';
 import { selectIssues } from '../batch/select.js';
 import { parseShard, shardOf } from '../batch/shard.js';
 import { summaryCounts, summaryJson, summaryTable } from '../batch/summary.js';
 import { parseBleed, printOptions, type PrintFlags } from '../print-flags.js';
+import { abortOnInterrupt } from '../interrupts.js';
 import { consoleReporter, reportedAction } from '../reporter.js';
 
 export interface BuildOptions extends BatchOptions, PrintFlags {
@@ -21,6 +24,13 @@ function parseJobs(value: string): number {
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('a whole number of at least 1');
   return jobs;
+}
+
+/** What runs killed outright (kill -9) left: scratch folders in the temporary folder, half-written files beside the outputs and in the font cache. */
+async function removeLeftovers(settings: Settings, output: string | undefined): Promise<void> {
+  const outputDirs = [settings.distDir, ...(output ? [path.dirname(path.resolve(output))] : [])];
+  await removeStaleScratch();
+  await removeStaleTemps([...outputDirs, ...outputDirs.map((dir) => path.join(dir, '.build-issue')), settings.cacheDir]);
 }
 
 /** `build-issue 450 451 453`, `build-issue 440-453`, `build-issue --all`: each issue to dist/<serial>.pdf. */
@@ -39,11 +49,12 @@ export async function runBuild(args: readonly string[], options: BuildOptions, s
   if (options.output && serials.length > 1) problems.push('-o/--output names one PDF: use it with a single issue');
   for (const problem of problems) report.fail(problem);
   if (problems.length > 0) return;
+  const unusable = await checkTempDir(process.env);
+  if (unusable) return report.failWith([unusable]);
+  await removeLeftovers(settings, options.output);
 
   const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  for (const signal of signals) process.once(signal, interrupt);
+  const stopListening = abortOnInterrupt(controller, (line) => report.fail(line));
   const started = performance.now();
   const progress = createProgress(serials.length, { live: isLiveTerminal(process.stderr, process.env), json: options.json });
   try {
@@ -60,7 +71,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions, s
     }
     else if (failed > 0 && serials.length > 1) report.fail(`${failed} of ${serials.length} issues not built`);
   } finally {
-    for (const signal of signals) process.off(signal, interrupt);
+    stopListening();
   }
 }
 

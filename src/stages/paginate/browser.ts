@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readlink, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js';
 import puppeteer, { type Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import { removeScratch, scratchDir } from '../../io/scratch.js';
 
 /**
  * The flags puppeteer.launch() gives headless Chrome (puppeteer.defaultArgs in
@@ -82,16 +82,21 @@ function chromiumArgs(): string[] {
   return [...PUPPETEER_DEFAULT_ARGS, ...BUILD_ISSUE_ARGS].map((arg) => (arg.startsWith('--disable-features=') ? `${arg},${DISABLED_FEATURES.join(',')}` : arg));
 }
 
-/**
- * The folder in the temporary folder where Chromium keeps its singleton
- * socket (org.chromium.Chromium.XXXXXX), linked from the profile. Its clean
- * exit removes it; a kill does not, so cleaning up does, or each build would
- * leave one behind.
- */
-async function socketFolderOf(profile: string): Promise<string | undefined> {
-  const socket = await readlink(path.join(profile, 'SingletonSocket')).catch(() => undefined);
-  const folder = socket && path.dirname(socket);
-  return folder && path.dirname(folder) === path.resolve(tmpdir()) ? folder : undefined;
+/** Chromium did not start: it ended at once (browser-failed) or never answered (browser-timeout). */
+export class ChromiumStartError extends Error {
+  constructor(
+    message: string,
+    readonly rule: 'browser-failed' | 'browser-timeout',
+  ) {
+    super(message);
+  }
+}
+
+export interface LaunchOptions {
+  /** Ends the start at once (Ctrl-C): Chromium is killed and the launch rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** How long Chromium may take to answer, in ms. Default 20 s (it takes under a second). */
+  startTimeout?: number;
 }
 
 /** A Chromium this process started, and the way to end it. */
@@ -108,8 +113,10 @@ export interface Chromium {
  * engine for PAC files, FTP …), half of the CLI's bundle, which every run
  * paid for in start-up. Run as root (as in CI), Chromium needs --no-sandbox.
  */
-export async function launchChromium(executablePath: string): Promise<Chromium> {
-  const profile = await mkdtemp(path.join(tmpdir(), 'build-issue-chromium-'));
+export async function launchChromium(executablePath: string, options: LaunchOptions = {}): Promise<Chromium> {
+  const { signal, startTimeout = 20_000 } = options;
+  signal?.throwIfAborted();
+  const profile = await scratchDir('chromium');
   await mkdir(path.join(profile, 'Default'));
   await writeFile(path.join(profile, 'Default', 'Preferences'), JSON.stringify(PROFILE_PREFERENCES));
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -137,20 +144,26 @@ export async function launchChromium(executablePath: string): Promise<Chromium> 
   const cleanUp = async () => {
     await exited;
     process.off('exit', kill);
-    const scratch = [profile, await socketFolderOf(profile)].filter((folder) => folder !== undefined);
-    await Promise.all(scratch.map((folder) => rm(folder, { recursive: true, force: true, maxRetries: 3 })));
+    await removeScratch(profile);
   };
 
   const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
   const endedAtOnce = (how: string) =>
-    new Error(`Chromium (${executablePath}) ended as it started (${how})${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`);
+    new ChromiumStartError(`Chromium (${executablePath}) ended as it started (${how})${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`, 'browser-failed');
   const failedToStart = exited.then((how): never => {
     throw endedAtOnce(how);
   });
+  // A browser that never answers would be waited for as long as any DevTools call (180 s).
+  const waiting = new AbortController();
+  const timedOut = delay(startTimeout, undefined, { signal: waiting.signal }).then((): never => {
+    throw new ChromiumStartError(`Chromium (${executablePath}) did not answer within ${startTimeout / 1000} s of starting; check that it runs: ${executablePath} --headless=new --dump-dom about:blank`, 'browser-timeout');
+  });
+  const aborted = new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true, signal: waiting.signal }));
   try {
     // No Network events: nothing here uses them, and each carried the issue's
     // inlined fonts whole (requests are refused through Fetch: load-only.ts).
-    const browser = await Promise.race([puppeteer.connect({ transport, networkEnabled: false }), failedToStart]);
+    const browser = await Promise.race([puppeteer.connect({ transport, networkEnabled: false }), failedToStart, timedOut, aborted]);
+    waiting.abort();
     return {
       browser,
       // Killed rather than closed: its profile is scratch and all it made has
@@ -162,6 +175,12 @@ export async function launchChromium(executablePath: string): Promise<Chromium> 
       },
     };
   } catch (cause) {
+    waiting.abort();
+    if (cause instanceof ChromiumStartError || signal?.aborted) {
+      kill();
+      await cleanUp();
+      throw cause;
+    }
     // A Chromium that ends at once also closes the pipe, which may be heard
     // before its exit: the exit, if it comes, says what went wrong.
     const how = await Promise.race([exited, delay(500)]);
