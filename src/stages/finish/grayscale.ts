@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { error, type Result } from '../../diagnostics.js';
+import { scratchDir } from '../../io/scratch.js';
 
 const run = promisify(execFile);
 
@@ -14,7 +14,7 @@ const run = promisify(execFile);
  * out of the clock; the finish stage rewrites the metadata and ids anyway.
  */
 export async function toGrayscale(pdf: Uint8Array, date: Date, file: string): Promise<Result<Uint8Array>> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'build-issue-gray-'));
+  const dir = await scratchDir('gray');
   try {
     const input = path.join(dir, 'in.pdf');
     const output = path.join(dir, 'out.pdf');

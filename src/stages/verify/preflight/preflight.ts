@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { error, hasErrors, type Diagnostic } from '../../../diagnostics.js';
+import { scratchDir } from '../../../io/scratch.js';
 import { adviceFor } from './advice.js';
 import { checkBoxes, checkPageCount } from './boxes.js';
 import type { CheckResult } from './check.js';
@@ -48,7 +48,7 @@ function gatherUse(doc: PDFDocument) {
 
 /** qpdf reads files; the bytes go to a scratch file for it, which its messages then name as `file`. */
 async function structureOf(bytes: Uint8Array, file: string): Promise<StructureOutcome> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'build-issue-preflight-'));
+  const dir = await scratchDir('preflight');
   try {
     const scratch = path.join(dir, 'check.pdf');
     await writeFile(scratch, bytes);
