@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from '../config/settings.js';
+import { MAX_BYTES, readInput } from '../io/read-input.js';
 import { PUBLICATION_FILE } from '../stages/load/load-issue.js';
 import { readFontSource } from '../stages/render/font-source.js';
 
@@ -30,10 +31,12 @@ async function filesUnder(dir: string): Promise<string[]> {
 /**
  * Each file's path and content go into the digest, so a renamed file counts as
  * a change. The files are read at once (one by one, the hundred-odd sources
- * took 70 ms) and hashed in order.
+ * took 70 ms) and hashed in order; one that is not a regular file or is
+ * larger than any input counts as missing (a build reports it).
  */
 async function hashFiles(hash: ReturnType<typeof createHash>, root: string, files: readonly string[]): Promise<void> {
-  const contents = await Promise.all(files.map((file) => readFile(path.join(root, file)).catch(() => undefined)));
+  const read = (file: string) => readInput(path.join(root, file), { maxBytes: MAX_BYTES.image }).then((r) => ('bytes' in r ? r.bytes : undefined));
+  const contents = await Promise.all(files.map(read));
   files.forEach((file, i) => {
     const bytes = contents[i];
     hash.update(`${file}\0${bytes === undefined ? 'missing' : bytes.length}\0`);

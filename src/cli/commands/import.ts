@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.js';
+import { readTextInput } from '../../io/read-input.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
 export interface ImportCommandOptions {
@@ -32,8 +32,10 @@ export async function runImport(file: string, options: ImportCommandOptions, set
     report.fail(`--serial must be a whole number such as 453, not “${options.serial}”`);
     return;
   }
-  const text = await readFile(file, 'utf8');
-  const publicationText = await readFile(path.join(settings.issuesDir, PUBLICATION_FILE), 'utf8').catch(() => undefined);
+  const read = await readTextInput(file, conversion);
+  if (!read.value) return report.failWith(read.diagnostics);
+  const text = read.value.text;
+  const publicationText = (await readTextInput(path.join(settings.issuesDir, PUBLICATION_FILE), PUBLICATION_FILE)).value?.text;
   const publication = publicationText === undefined ? undefined : parsePublication(publicationText, PUBLICATION_FILE).value;
 
   const imported = importConversion(text, { file: conversion, serial: options.serial === undefined ? undefined : Number(options.serial), publication });

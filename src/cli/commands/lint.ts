@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { hasErrors, type Place } from '../../diagnostics.js';
+import { encodeText } from '../../io/read-input.js';
 import { writeAtomic } from '../../io/write-atomic.js';
 import type { LintOptions } from '../../stages/lint/lint-issue.js';
 import type { Fix } from '../../stages/lint/lint-text.js';
@@ -19,9 +20,9 @@ const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 async function fixFile(file: string, options: LintOptions): Promise<Fix[]> {
   const [{ applyFixes }, { lintFile }] = await Promise.all([import('../../stages/lint/apply-fixes.js'), import('../../stages/lint/lint-issue.js')]);
   const linted = await lintFile(file, { ...options, fonts: false });
-  if (linted.source === undefined || linted.fixes.length === 0) return [];
+  if (linted.source === undefined || !linted.form || linted.fixes.length === 0) return [];
   const fixed = applyFixes(linted.source, linted.fixes);
-  await writeAtomic(file, fixed.text);
+  await writeAtomic(file, encodeText(fixed.text, linted.form));
   return fixed.applied;
 }
 

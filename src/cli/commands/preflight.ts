@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { MAX_BYTES, readInput, readProblem } from '../../io/read-input.js';
+import { checkTempDir } from '../../io/scratch.js';
 import type { PreflightReport } from '../../stages/verify/preflight/preflight.js';
 import { checkMark, reportLines } from '../../stages/verify/preflight/report.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
@@ -20,11 +21,11 @@ function reportJson(report: PreflightReport): string {
 export async function runPreflight(file: string, options: PreflightCommandOptions, report: Reporter): Promise<void> {
   // Imported when a preflight runs: `--help` and `--version` load none of it (pdf-lib among it).
   const { preflight } = await import('../../stages/verify/preflight/preflight.js');
-  const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes) {
-    report.fail(`cannot read ${file}`);
-    return;
-  }
+  const read = await readInput(file, { maxBytes: MAX_BYTES.pdf });
+  if ('problem' in read) return report.failWith([readProblem(read, { file })]);
+  const unusable = await checkTempDir(process.env);
+  if (unusable) return report.failWith([unusable]);
+  const bytes = read.bytes;
   const result = await preflight(bytes, { file, requireMultipleOf4: true });
   if (options.json) report.info(reportJson(result));
   else {

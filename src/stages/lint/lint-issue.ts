@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { error, type Diagnostic } from '../../diagnostics.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { readTextInput, type DecodedText } from '../../io/read-input.js';
 import type { IssueDocument } from '../load/types.js';
 import { lintGlyphs, type GlyphOptions } from './glyphs.js';
 import { lintText, type TextLint } from './lint-text.js';
@@ -8,8 +8,10 @@ import { lintText, type TextLint } from './lint-text.js';
 export interface FileLint extends TextLint {
   /** The file as messages name it. */
   file: string;
-  /** Its text as linted, absent when it could not be read; the fixes apply to it. */
+  /** Its text as linted (LF line ends, no byte order mark), absent when it could not be read; the fixes apply to it. */
   source?: string;
+  /** How the file wrote its text, to write it back the same way. */
+  form?: Omit<DecodedText, 'text'>;
 }
 
 export interface LintOptions extends GlyphOptions {
@@ -19,9 +21,10 @@ export interface LintOptions extends GlyphOptions {
 
 async function lintSource(file: string, rootDir: string): Promise<FileLint> {
   const shown = path.relative(rootDir, file) || file;
-  const source = await readFile(file, 'utf8').catch(() => undefined);
-  if (source === undefined) return { file: shown, diagnostics: [error('file-missing', 'cannot read this file', { file: shown })], fixes: [] };
-  return { file: shown, source, ...lintText(source, shown) };
+  const read = await readTextInput(file, shown);
+  if (!read.value) return { file: shown, diagnostics: read.diagnostics, fixes: [] };
+  const { text: source, ...form } = read.value;
+  return { file: shown, source, form, ...lintText(source, shown) };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { error, hasErrors, type Diagnostic, type Result } from '../../diagnostics.js';
+import { readTextInput } from '../../io/read-input.js';
 import { parseIssueMeta, splitFrontMatter } from './front-matter.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { parsePublication } from './publication.js';
@@ -28,12 +29,10 @@ export async function listIssues(issuesDir: string): Promise<string[]> {
     .sort((a, b) => Number(a) - Number(b));
 }
 
-async function readText(file: string, shown: string): Promise<Result<string>> {
-  try {
-    return { value: await readFile(file, 'utf8'), diagnostics: [] };
-  } catch {
-    return { diagnostics: [error('file-missing', 'cannot read this file', { file: shown })] };
-  }
+/** A text file of the issue, which must be inside `folder` (its real path): one diagnostic when it cannot be read. */
+async function readText(file: string, shown: string, folder: string): Promise<Result<string>> {
+  const read = await readTextInput(file, shown, { within: folder });
+  return { value: read.value?.text, diagnostics: read.diagnostics };
 }
 
 /** No folder for the serial: the message says where build-issue looked, and what it found there. */
@@ -56,8 +55,8 @@ export async function loadIssue(serial: string, options: LoadOptions): Promise<R
   if (!existing.includes(serial)) return { diagnostics: [missingIssue(serial, existing, options.issuesDir, shown(dir))] };
 
   const diagnostics: Diagnostic[] = [];
-  const publicationText = await readText(publicationFile, shown(publicationFile));
-  const issueText = await readText(issueFile, shown(issueFile));
+  const publicationText = await readText(publicationFile, shown(publicationFile), options.issuesDir);
+  const issueText = await readText(issueFile, shown(issueFile), dir);
   diagnostics.push(...publicationText.diagnostics, ...issueText.diagnostics);
   if (publicationText.value === undefined || issueText.value === undefined) return { diagnostics };
 
