@@ -14,11 +14,12 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { loadEdition } from './config/edition.js';
 import type { Settings } from './config/settings.js';
-import { error, hasErrors, type Diagnostic, type Result } from './diagnostics.js';
+import { hasErrors, type Diagnostic, type Result } from './diagnostics.js';
 import { checkBinding, planBinding } from './stages/finish/binding.js';
 import { finishPdf, type FinalPdf } from './stages/finish/finish.js';
 import { documentInfo, issueOutline } from './stages/finish/issue-facts.js';
 import { bleedCss } from './stages/finish/sheet.js';
+import { editionPlace } from './stages/load/front-matter.js';
 import { PUBLICATION_FILE } from './stages/load/load-issue.js';
 import type { IssueDocument } from './stages/load/types.js';
 import { paginate, type LayoutFacts } from './stages/paginate/paginate.js';
@@ -58,11 +59,9 @@ export async function buildIssue(serial: string, loaded: Result<IssueDocument>, 
   const doc = loaded.value;
   if (!doc) return { serial, diagnostics };
 
-  const edition = await loadEdition(settings.editionsDir, doc.meta.edition);
-  if (!edition) {
-    diagnostics.push(error('edition-missing', `style edition “${doc.meta.edition}” does not exist (styles/${doc.meta.edition})`, { file: doc.file, line: 2 }));
-    return { serial, document: doc, diagnostics };
-  }
+  const loadedEdition = await loadEdition(settings.editionsDir, doc.meta.edition, editionPlace(doc));
+  const edition = loadedEdition.value;
+  if (!edition) return { serial, document: doc, diagnostics: [...diagnostics, ...loadedEdition.diagnostics] };
 
   const renderOptions: RenderOptions = {
     rootDir: settings.packageDir,

@@ -14,7 +14,7 @@ import { ROOT } from '../helpers/build.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 describe('fonts of edition 2023', async () => {
-  const edition = (await loadEdition(ROOT, '2023'))!;
+  const edition = (await loadEdition(ROOT, '2023', { file: 'test' })).value!;
   const faceOf = async (role: string) => {
     const family = edition.families[edition.roles[role]!]!;
     return fontkit.create(await readFile(path.join(ROOT, family.file))) as fontkit.Font;
@@ -40,7 +40,7 @@ describe('fonts of edition 2023', async () => {
 
 describe('the fonts an issue embeds', () => {
   test('carry every character that is set, an ideographic or no-break space included; a family no text uses is not embedded', async () => {
-    const edition = (await loadEdition(ROOT, '2023'))!;
+    const edition = (await loadEdition(ROOT, '2023', { file: 'test' })).value!;
     const place = { file: 'issue.md', line: 1 };
     const prepared = await prepareFonts([{ role: 'body', text: '实\u3000践\u00a0。', place }], edition.generated, {
       rootDir: ROOT,

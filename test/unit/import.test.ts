@@ -54,7 +54,8 @@ const at = (report: readonly Diagnostic[], rule: string) => rules(report, rule).
 /** What an issue says, without where it was read from. */
 function content(doc: IssueDocument) {
   const withoutPositions = (value: unknown) => JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'position' ? undefined : v))) as unknown;
-  return { meta: doc.meta, publication: doc.publication, columns: withoutPositions(doc.columns) };
+  const { positions, ...meta } = doc.meta;
+  return { meta, publication: doc.publication, columns: withoutPositions(doc.columns) };
 }
 
 const bodyText = (doc: IssueDocument) => JSON.stringify(content(doc).columns);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { loadEdition } from '../../config/edition.js';
 import type { Settings } from '../../config/settings.js';
-import { error, warning, type Diagnostic } from '../../diagnostics.js';
+import { warning, type Diagnostic } from '../../diagnostics.js';
+import { editionPlace } from '../load/front-matter.js';
 import { ISSUE_FILE, loadIssue, PUBLICATION_FILE } from '../load/load-issue.js';
 import { checkGlyphs } from '../render/fonts.js';
 import { collectRoleTexts } from '../render/role-texts.js';
@@ -30,10 +31,9 @@ export async function lintGlyphs(file: string, options: GlyphOptions): Promise<D
   const loaded = await loadIssue(serial, { issuesDir, rootDir: options.rootDir, defaultEdition: options.defaultEdition });
   const doc = loaded.value;
   if (!doc) return loaded.diagnostics;
-  const edition = await loadEdition(options.editionsDir, doc.meta.edition);
-  if (!edition) {
-    return [error('edition-missing', `fonts not checked: style edition “${doc.meta.edition}” does not exist (styles/${doc.meta.edition})`, { file: doc.file, line: 2 })];
-  }
+  const loadedEdition = await loadEdition(options.editionsDir, doc.meta.edition, editionPlace(doc));
+  const edition = loadedEdition.value;
+  if (!edition) return loadedEdition.diagnostics;
   const texts = collectRoleTexts(doc, shown(path.join(issuesDir, PUBLICATION_FILE)));
   return [...loaded.diagnostics, ...(await checkGlyphs(texts, { rootDir: options.packageDir, families: edition.families, roles: edition.roles }))];
 }

@@ -1,6 +1,6 @@
-import { error, type Result } from '../../diagnostics.js';
+import { error, type Place, type Result } from '../../diagnostics.js';
 import { readPrintedRecord } from './printed-record.js';
-import type { IssueMeta } from './types.js';
+import type { IssueDocument, IssueMeta } from './types.js';
 import { YamlFields } from './yaml-fields.js';
 
 export interface SplitSource {
@@ -11,7 +11,7 @@ export interface SplitSource {
 
 /** Separates `---`-fenced YAML front matter from the Markdown body. */
 export function splitFrontMatter(text: string, file: string): Result<SplitSource> {
-  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  const lines = text.split('\n');
   if (lines[0]?.trim() !== '---') {
     return {
       diagnostics: [error('front-matter-missing', 'the file must start with front matter between two “---” lines', { file, line: 1, column: 1 })],
@@ -28,6 +28,13 @@ export function splitFrontMatter(text: string, file: string): Result<SplitSource
     },
     diagnostics: [],
   };
+}
+
+/** YYYY-MM-DD that names a day of the calendar: Date rolls 2023-02-30 over to March, which this refuses. */
+function isCalendarDate(iso: string): boolean {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 const FIELDS = ['serial', 'year', 'number', 'date', 'distribution', 'print_run', 'edition', 'printed'];
@@ -48,14 +55,14 @@ export function parseIssueMeta(
   const year = fields.integer(['year'], { min: 1949, max: 2999 });
   const number = fields.integer(['number'], { min: 1, max: 99 });
   const date = fields.string(['date'], { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'YYYY-MM-DD, e.g. 2023-09-20' });
-  if (date && Number.isNaN(Date.parse(`${date}T00:00:00Z`))) fields.report(['date'], 'field-format', `“${date}” is not a calendar date`);
+  if (date && !isCalendarDate(date)) fields.report(['date'], 'field-format', `“${date}” is not a calendar date`);
   if (date && year !== undefined && !date.startsWith(String(year))) {
     fields.report(['date'], 'date-year-mismatch', `${date} is not in the issue's year ${year}`);
   }
   const report = fields.string(['distribution', 'report'], { hint: '报：…' });
   const send = fields.string(['distribution', 'send'], { hint: '发：…' });
   const printRun = fields.integer(['print_run'], { min: 1, max: 10_000_000 });
-  const edition = fields.string(['edition'], { optional: true, pattern: /^[\w.-]+$/, hint: 'a style edition name such as 2023' });
+  const edition = fields.string(['edition'], { optional: true, pattern: /^\w[\w.-]*$/, hint: 'a style edition name such as 2023' });
   const printed = readPrintedRecord(fields);
   if (
     fields.diagnostics.length > 0 || serial === undefined || year === undefined || number === undefined ||
@@ -64,7 +71,19 @@ export function parseIssueMeta(
     return { diagnostics: fields.diagnostics };
   }
   return {
-    value: { serial, year, number, date, distribution: { report, send }, printRun, edition: edition ?? options.defaultEdition, ...(printed ? { printed } : {}) },
+    value: {
+      serial, year, number, date, distribution: { report, send }, printRun, edition: edition ?? options.defaultEdition, ...(printed ? { printed } : {}),
+      positions: {
+        serial: fields.position(['serial']), year: fields.position(['year']), number: fields.position(['number']), date: fields.position(['date']),
+        report: fields.position(['distribution', 'report']), send: fields.position(['distribution', 'send']), printRun: fields.position(['print_run']),
+        edition: fields.position(['edition']),
+      },
+    },
     diagnostics: [],
   };
+}
+
+/** Where an issue names its edition (its `edition:` line), or its front matter's first line when it takes the default. */
+export function editionPlace(doc: Pick<IssueDocument, 'file' | 'meta'>): Place {
+  return { file: doc.file, ...(doc.meta.positions?.edition ?? { line: 2 }) };
 }

@@ -31,7 +31,12 @@ export interface IssueMeta {
   edition: string;
   /** The printed original's pagination, when the issue was brought back from a printed copy. */
   printed?: PrintedRecord;
+  /** Where each printed field's value stands in the file, for messages about its text (e.g. a glyph no font has). */
+  positions?: Partial<Record<MetaField, { line: number; column: number }>>;
 }
+
+/** The front-matter fields whose place messages name. */
+export type MetaField = 'year' | 'number' | 'serial' | 'date' | 'report' | 'send' | 'printRun' | 'edition';
 
 /** An entry of the printed issue's table of contents. */
 export interface PrintedTocEntry {

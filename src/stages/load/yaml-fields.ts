@@ -49,6 +49,14 @@ export class YamlFields {
     return this.place(1, 1);
   }
 
+  /** Where a field's value starts in the file, when it is there. */
+  position(path: readonly string[]): { line: number; column: number } | undefined {
+    const node = this.broken ? undefined : this.doc.getIn(path, true);
+    if (!isNode(node) || !node.range) return undefined;
+    const pos = this.lines.linePos(node.range[0]);
+    return { line: pos.line + this.lineOffset, column: pos.col };
+  }
+
   /** After a syntax error every field would look missing; say only what is wrong. */
   private get broken(): boolean {
     return this.doc.errors.length > 0;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { hasErrors, type Diagnostic, type Result } from '../../diagnostics.js';
 import type { Edition } from '../../config/edition.js';
 import type { IssueDocument } from '../load/types.js';
@@ -50,7 +51,9 @@ function fontFaceCss(fonts: readonly PreparedFont[]): string {
 /** Stage 2: IssueDocument → HtmlBundle (unified for the Markdown, Handlebars for the page, fonts subset and inlined). */
 export async function renderIssue(doc: IssueDocument, options: RenderOptions): Promise<Result<HtmlBundle>> {
   const { edition } = options;
-  const fonts = await prepareFonts(collectRoleTexts(doc, options.publicationFile), edition.generated, {
+  // The templates' own text is set in the body's font (every other family's fallback), which must carry it.
+  const templateText = { role: 'body', text: edition.templateChars, place: { file: path.relative(process.cwd(), edition.templatesDir) || edition.templatesDir } };
+  const fonts = await prepareFonts([...collectRoleTexts(doc, options.publicationFile), templateText], edition.generated, {
     rootDir: options.rootDir,
     families: edition.families,
     roles: edition.roles,

@@ -4,7 +4,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { Place } from '../../diagnostics.js';
 import { linkNeedsNote } from '../load/notes.js';
 import { captionLabel, continuedLabel } from '../load/table-caption.js';
-import type { ArticleNote, IssueDocument } from '../load/types.js';
+import type { ArticleNote, IssueDocument, MetaField } from '../load/types.js';
 import { itemMarker } from './content/list.js';
 import { chineseDate } from './dates.js';
 import type { RoleText } from './fonts.js';
@@ -92,14 +92,20 @@ export function collectRoleTexts(doc: IssueDocument, publicationFile: string): R
   const { publication: pub, meta, file } = doc;
   const line = issueLine(doc);
   const atPublication = { file: publicationFile };
-  const atMeta = { file, line: 2 };
+  // A field's own line, so that a character no font has is reported where it was typed.
+  const at = (field: MetaField) => ({ file, ...(meta.positions?.[field] ?? { line: 2 }) });
   const texts: RoleText[] = [
     ...pub.name.map((text) => ({ role: 'masthead', text, place: atPublication })),
     { role: 'label', text: pub.classification, place: atPublication },
     { role: 'toc', text: pub.publishers.join(''), place: atPublication },
-    { role: 'toc', text: `${line.year}${line.number}${line.serial}${chineseDate(meta.date)}`, place: atMeta },
-    { role: 'footer', text: `报：${meta.distribution.report}发：${meta.distribution.send}共印：${meta.printRun}份`, place: atMeta },
-    { role: 'footer', text: Object.values(pub.office).join('') + '编辑电话地址传真邮编邮箱：', place: atPublication },
+    { role: 'toc', text: line.year, place: at('year') },
+    { role: 'toc', text: line.number, place: at('number') },
+    { role: 'toc', text: line.serial, place: at('serial') },
+    { role: 'toc', text: chineseDate(meta.date), place: at('date') },
+    { role: 'footer', text: meta.distribution.report, place: at('report') },
+    { role: 'footer', text: meta.distribution.send, place: at('send') },
+    { role: 'footer', text: String(meta.printRun), place: at('printRun') },
+    { role: 'footer', text: Object.values(pub.office).join(''), place: atPublication },
   ];
   for (const column of doc.columns) {
     texts.push({ role: 'column', text: column.name, place: column.position });
