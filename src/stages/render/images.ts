@@ -1,21 +1,54 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { error, type Diagnostic } from '../../diagnostics.js';
+import { error, type Diagnostic, type Place } from '../../diagnostics.js';
+import { MAX_BYTES, readInput } from '../../io/read-input.js';
+import { FORMAT_NAMES, inspectImage, MIME, type ImageFormat } from './image-format.js';
 
-const TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-};
+/** The most pixels an image may have: a 50-megapixel photograph; an A4 page at 300 dpi is under 9. */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
+const EXTENSIONS: Record<string, ImageFormat> = { '.png': 'png', '.jpg': 'jpeg', '.jpeg': 'jpeg', '.gif': 'gif', '.webp': 'webp' };
+
+/** The file name a Markdown image URL gives: percent-escapes decoded, unless it is not a valid escape (`100%.png`). */
+function fileName(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
+/** An image file read and checked: its data: URL, or the one problem that stops it. */
+async function imageUrl(url: string, issueDir: string, place: Place): Promise<{ dataUrl?: string; problem?: Diagnostic }> {
+  const fail = (rule: string, message: string) => ({ problem: error(rule, `${url}: ${message}`, place) });
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return fail('image-remote', "images must be files in the issue's folder");
+  const target = path.resolve(issueDir, fileName(url));
+  if (!target.startsWith(path.resolve(issueDir) + path.sep)) return fail('image-outside', "it is outside the issue's folder");
+  const named = EXTENSIONS[path.extname(target).toLowerCase()];
+  if (!named) return fail('image-type', 'use a PNG, JPEG, GIF or WebP image');
+  // Its real path too: a symbolic link in the folder must not bring in a file from elsewhere.
+  const read = await readInput(target, { maxBytes: MAX_BYTES.image, within: issueDir });
+  if ('problem' in read) {
+    const rule = { missing: 'image-missing', outside: 'image-outside', 'too-large': 'image-too-large' }[read.problem as string] ?? `file-${read.problem}`;
+    return fail(rule, read.problem === 'missing' ? `there is no such file in ${path.basename(issueDir)}/` : read.message);
+  }
+  const inspected = await inspectImage(read.bytes, MAX_IMAGE_PIXELS);
+  if ('problem' in inspected) return fail('image-broken', `${inspected.problem}; the page would print it broken`);
+  const { format, width, height } = inspected.facts;
+  if (format !== named) return fail('image-format', `it holds a ${FORMAT_NAMES[format]} image, not a ${FORMAT_NAMES[named]}; give it the extension of its format`);
+  if (width * height > MAX_IMAGE_PIXELS) {
+    return fail('image-too-large', `${width} × ${height} pixels is more than the ${MAX_IMAGE_PIXELS / 1e6} million an image may have; scale it down (300 dpi at its printed size is enough)`);
+  }
+  return { dataUrl: `data:${MIME[format]};base64,${read.bytes.toString('base64')}` };
+}
 
 /**
  * An article's images come from its issue's folder (`![说明](photo.jpg)`) and
  * are inlined as data: URLs, so the HTML stays self-contained (the kept HTML
- * renders anywhere) and the page fetches nothing. Returns a copy of the body.
+ * renders anywhere) and the page fetches nothing. Each is read and checked
+ * first (image-format.ts): a broken image is an error at its line, not a
+ * broken-image icon on the page. Returns a copy of the body.
  */
 export async function inlineImages(body: Root, issueDir: string, file: string): Promise<{ body: Root; diagnostics: Diagnostic[] }> {
   const copy = structuredClone(body);
@@ -23,28 +56,15 @@ export async function inlineImages(body: Root, issueDir: string, file: string): 
   const jobs: Promise<void>[] = [];
   visit(copy, 'image', (image) => {
     const place = { file, line: image.position?.start.line, column: image.position?.start.column };
-    if (/^[a-z][a-z0-9+.-]*:/i.test(image.url) || image.url.startsWith('//')) {
-      diagnostics.push(error('image-remote', `images must be files in the issue's folder, not ${image.url}`, place));
-      return;
-    }
-    const target = path.resolve(issueDir, decodeURIComponent(image.url));
-    const type = TYPES[path.extname(target).toLowerCase()];
-    if (!target.startsWith(path.resolve(issueDir) + path.sep)) {
-      diagnostics.push(error('image-outside', `${image.url} is outside the issue's folder`, place));
-    } else if (!type) {
-      diagnostics.push(error('image-type', `${image.url}: use a PNG, JPEG, GIF or WebP image`, place));
-    } else {
-      jobs.push(
-        readFile(target).then(
-          (bytes) => {
-            image.data = { ...image.data, file: image.url };
-            image.url = `data:${type};base64,${bytes.toString('base64')}`;
-          },
-          () => void diagnostics.push(error('image-missing', `${image.url} is not in ${issueDir}`, place)),
-        ),
-      );
-    }
+    jobs.push(
+      imageUrl(image.url, issueDir, place).then(({ dataUrl, problem }) => {
+        if (problem) return void diagnostics.push(problem);
+        // The file's name, kept for messages about the image after layout (its resolution).
+        image.data = { ...image.data, file: image.url };
+        image.url = dataUrl!;
+      }),
+    );
   });
   await Promise.all(jobs);
-  return { body: copy, diagnostics };
+  return { body: copy, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
 }
