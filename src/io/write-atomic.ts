@@ -1,5 +1,19 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/**
+ * Makes a folder and its missing parents, one by one: Node's own recursive
+ * mkdir retries for ever where mkdir fails with ENOENT under a parent that
+ * exists (a pseudo file system such as /proc); this fails instead.
+ */
+export async function makeFolder(folder: string): Promise<void> {
+  if (await stat(folder).then((s) => s.isDirectory(), () => false)) return;
+  const parent = path.dirname(folder);
+  if (parent !== folder) await makeFolder(parent);
+  await mkdir(folder).catch((cause: NodeJS.ErrnoException) => {
+    if (cause.code !== 'EEXIST') throw cause;
+  });
+}
 
 let writes = 0;
 
@@ -9,7 +23,7 @@ let writes = 0;
  * side by side in one process may write the same file (a shared font subset).
  */
 export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeFolder(path.dirname(file));
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++writes}.tmp`);
   try {
     await writeFile(temp, data);

@@ -1,9 +1,11 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { inputDigester } from '../../build-cache/inputs.js';
-import { recordedOutputs, sha256, upToDate, writeManifest } from '../../build-cache/manifest.js';
+import { manifestFile, recordedOutputs, sha256, upToDate, writeManifest, type Manifest } from '../../build-cache/manifest.js';
 import type { Settings } from '../../config/settings.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics.js';
-import { writeAtomic } from '../../io/write-atomic.js';
+import { checkOutput, withWriteLock, writeProblem } from '../../io/outputs.js';
+import { makeFolder, writeAtomic } from '../../io/write-atomic.js';
 import { loadIssue } from '../../stages/load/load-issue.js';
 import type { Reporter } from '../reporter.js';
 import { BrowserUnavailable, type SharedBrowser } from './shared-browser.js';
@@ -57,6 +59,33 @@ function outputVariant(settings: Settings): Record<string, unknown> {
   return shaping;
 }
 
+/** The folders a build reads from, where no output may go. */
+function inputFolders(settings: Settings): string[] {
+  return [settings.issuesDir, ...['templates', 'styles', 'fonts'].map((folder) => path.join(settings.editionsDir, folder)), path.join(settings.packageDir, 'fonts')];
+}
+
+/**
+ * Writes the PDF, its checksum and its record, under a lock that makes a
+ * second build of the same PDF wait its turn (so all three come from one
+ * build, the last). The old checksum goes first: a run killed in between
+ * leaves a PDF without one, never one that does not match (and the record,
+ * written last, makes the next run build it again).
+ */
+async function writeBuilt(output: string, pdf: Uint8Array, checksum: string, manifest: Manifest | undefined): Promise<Diagnostic | undefined> {
+  try {
+    await makeFolder(path.dirname(manifestFile(output)));
+    await withWriteLock(`${manifestFile(output)}.lock`, async () => {
+      await rm(`${output}.sha256`, { force: true });
+      await writeAtomic(output, pdf);
+      await writeAtomic(`${output}.sha256`, checksum);
+      if (manifest) await writeManifest(output, manifest);
+    });
+    return undefined;
+  } catch (cause) {
+    return writeProblem(output, cause);
+  }
+}
+
 /** --proof: page images and a contact sheet of the PDF as written. */
 async function proofStep(output: string, ctx: IssueContext): Promise<Diagnostic[]> {
   const { proofDir, writeProofs } = await import('../../stages/proof/proof.js');
@@ -75,6 +104,8 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   const output = path.resolve(options.output ?? path.join(settings.distDir, `${serial}.pdf`));
   const htmlFile = output.replace(/\.pdf$/i, '') + '.html';
   const wanted = options.keepHtml ? [output, `${output}.sha256`, htmlFile] : [output, `${output}.sha256`];
+  const misplaced = await checkOutput(output, inputFolders(settings));
+  if (misplaced) return { serial, status: 'failed', output, diagnostics: [misplaced] };
 
   // An audit reports on the layout itself, so asking for one lays the issue out again.
   const mustBuild = options.force || options.check || options.strictPages;
@@ -114,8 +145,9 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   if (!options.proof) doneWithBrowser();
   result.diagnostics.unshift(...linted);
   if (options.keepHtml && result.html) {
-    await writeAtomic(htmlFile, result.html);
-    ctx.report.info(`kept the laid-out HTML: ${path.relative(process.cwd(), htmlFile)}`);
+    const kept = await writeAtomic(htmlFile, result.html).then(() => undefined, (cause: unknown) => writeProblem(htmlFile, cause));
+    if (kept) result.diagnostics.push(kept);
+    else ctx.report.info(`kept the laid-out HTML: ${path.relative(process.cwd(), htmlFile)}`);
   }
   if (!result.pdf || hasErrors(result.diagnostics)) return { serial, status: 'failed', output, diagnostics: result.diagnostics };
   // The print shop's preflight, on every build; a PDF that fails it is not written.
@@ -124,15 +156,13 @@ export async function buildOne(serial: string, ctx: IssueContext, doneWithBrowse
   result.diagnostics.push(...ready.diagnostics);
   if (!ready.passed) return { serial, status: 'failed', output, diagnostics: result.diagnostics };
 
-  await writeAtomic(output, result.pdf.bytes);
-  const checksum = sha256Line(result.pdf.bytes, output);
-  await writeAtomic(`${output}.sha256`, checksum);
+  const pdf = result.pdf;
+  const checksum = sha256Line(pdf.bytes, output);
+  // Every file in `wanted` must be recorded, or the issue is never up to date.
+  const outputs: Record<string, string> = { [output]: sha256(pdf.bytes), [`${output}.sha256`]: sha256(checksum) };
+  if (options.keepHtml && result.html) outputs[htmlFile] = sha256(result.html);
+  const unwritten = await writeBuilt(output, pdf.bytes, checksum, inputs ? { inputs, pages: pdf.pageCount, outputs: recordedOutputs(process.cwd(), outputs) } : undefined);
+  if (unwritten) return { serial, status: 'failed', output, diagnostics: [...result.diagnostics, unwritten] };
   if (options.proof) result.diagnostics.push(...(await proofStep(output, ctx)));
-  if (inputs) {
-    // Every file in `wanted` must be recorded here, or the issue is never up to date.
-    const outputs: Record<string, string> = { [output]: sha256(result.pdf.bytes), [`${output}.sha256`]: sha256(checksum) };
-    if (options.keepHtml && result.html) outputs[htmlFile] = sha256(result.html);
-    await writeManifest(output, { inputs, pages: result.pdf.pageCount, outputs: recordedOutputs(process.cwd(), outputs) });
-  }
   return { serial, status: 'built', pages: result.pdf.pageCount, output, diagnostics: result.diagnostics };
 }

@@ -1,0 +1,87 @@
+import { constants } from 'node:fs';
+import { access, open, readFile, realpath, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { processAlive } from './scratch.js';
+
+/** A path's real form, following links through the part of it that exists (the file itself may not yet). */
+async function realPathOf(file: string): Promise<string> {
+  const real = await realpath(file).catch(() => undefined);
+  if (real) return real;
+  const parent = path.dirname(file);
+  return parent === file ? file : path.join(await realPathOf(parent), path.basename(file));
+}
+
+/** The nearest folder of a path that exists (the build makes the missing ones). */
+async function existingAncestor(folder: string): Promise<string> {
+  const exists = await stat(folder).then(() => true, () => false);
+  const parent = path.dirname(folder);
+  return exists || parent === folder ? folder : existingAncestor(parent);
+}
+
+/** A path as messages give it: from the current folder when it is inside it, else whole. */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+const inside = (file: string, folder: string) => file === folder || file.startsWith(folder + path.sep);
+
+/**
+ * Where a build may write its PDF: a .pdf file, not a folder, and outside
+ * every folder it reads from (the issues, the editions' templates, styles and
+ * fonts), links followed, so that no output ever lands on an input
+ * (`-o issues/453/issue.md` replaced the issue with its PDF).
+ */
+export async function checkOutput(output: string, inputFolders: readonly string[]): Promise<Diagnostic | undefined> {
+  const place = { file: shownPath(output) };
+  if (!/\.pdf$/i.test(output)) return error('output-not-pdf', 'the output must be a file whose name ends in .pdf', place);
+  const kind = await stat(output).then((s) => (s.isDirectory() ? 'a folder' : s.isFile() ? undefined : 'not a regular file'), () => undefined);
+  if (kind) return error('output-not-file', `the output is ${kind}; name a .pdf file`, place);
+  const real = await realPathOf(output);
+  const folder = await existingAncestor(path.dirname(output));
+  const writable = await stat(folder).then((s) => s.isDirectory(), () => false) && (await access(folder, constants.W_OK | constants.X_OK).then(() => true, () => false));
+  if (!writable) return error('output-unwritable', `cannot write here: ${shownPath(folder)} is not a folder this process may write to`, place);
+  for (const folder of inputFolders) {
+    const input = await realPathOf(folder);
+    if (inside(real, input)) return error('output-on-input', `the output is inside ${shownPath(folder)}/, which the build reads from; write it elsewhere (by default dist/)`, place);
+  }
+  return undefined;
+}
+
+/** A file write that failed, as one line naming the file and why (a read-only folder, a full disk …). */
+export function writeProblem(file: string, cause: unknown): Diagnostic {
+  const code = (cause as NodeJS.ErrnoException).code;
+  const why = { EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left on the device', EISDIR: 'a folder is in the way', ENOTDIR: 'a file is in the way of its folder', ENOENT: 'its folder cannot be made' }[code ?? ''];
+  return error('output-unwritable', `cannot write this file: ${why ?? (cause instanceof Error ? cause.message : String(cause))}`, { file: shownPath(file) });
+}
+
+/**
+ * Runs `write` holding a lock beside `file` (a `.lock` file naming this
+ * process), so that two builds writing the same PDF write it one after the
+ * other: the PDF, its checksum and its record always come from one build,
+ * the last one. A lock whose process has ended (kill -9) is taken over.
+ */
+export async function withWriteLock<T>(lockFile: string, write: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      const handle = await open(lockFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL);
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+      const owner = Number(await readFile(lockFile, 'utf8').catch(() => ''));
+      // Empty for a moment while its owner writes its id; empty for long, its owner died before it could.
+      const age = await stat(lockFile).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (owner ? !processAlive(owner) : age > 5000) await rm(lockFile, { force: true });
+      else await delay(50);
+    }
+  }
+  try {
+    return await write();
+  } finally {
+    await rm(lockFile, { force: true });
+  }
+}
