@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { error, type Diagnostic } from '../diagnostics.js';
 import { DEFAULT_PRINT, type PrintOptions } from '../stages/finish/print-options.js';
 import type { Engines } from './engines.js';
 
@@ -47,6 +48,17 @@ export interface Settings {
    * (config/engines.ts): they are in the build digest and the PDF's Producer.
    */
   engines?: Engines;
+}
+
+/** The last second a PDF date can hold (9999-12-31T23:59:59Z). */
+const LAST_EPOCH = 253_402_300_799;
+
+/** Environment variables the build cannot use, each one line naming it (SOURCE_DATE_EPOCH that is not a time). */
+export function environmentProblems(env: NodeJS.ProcessEnv): Diagnostic[] {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return [];
+  if (/^\d+$/.test(epoch) && Number(epoch) <= LAST_EPOCH) return [];
+  return [error('source-date-epoch', `SOURCE_DATE_EPOCH=${epoch} is not a time: give whole seconds since 1970-01-01 UTC, at most ${LAST_EPOCH} (the year 9999)`, { file: 'SOURCE_DATE_EPOCH' })];
 }
 
 export function resolveSettings(env: NodeJS.ProcessEnv, cwd: string, overrides: Partial<Settings> = {}): Settings {

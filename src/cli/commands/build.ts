@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { findEngines } from '../../config/engines.js';
-import { resolveSettings, type Settings } from '../../config/settings.js';
+import { environmentProblems, resolveSettings, type Settings } from '../../config/settings.js';
 import { checkTempDir, removeStaleScratch, removeStaleTemps } from '../../io/scratch.js';
 import type { BatchOptions } from '../batch/run-batch.js';
 import { selectIssues } from '../batch/select.js';
@@ -49,8 +49,8 @@ export async function runBuild(args: readonly string[], options: BuildOptions, s
   if (options.output && serials.length > 1) problems.push('-o/--output names one PDF: use it with a single issue');
   for (const problem of problems) report.fail(problem);
   if (problems.length > 0) return;
-  const unusable = await checkTempDir(process.env);
-  if (unusable) return report.failWith([unusable]);
+  const unusable = [...environmentProblems(process.env), ...[await checkTempDir(process.env)].filter((d) => d !== undefined)];
+  if (unusable.length > 0) return report.failWith(unusable);
   await removeLeftovers(settings, options.output);
 
   const controller = new AbortController();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.js';
+import { error, formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { readTextInput } from '../../io/read-input.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
@@ -20,17 +20,17 @@ function tally(report: readonly Diagnostic[]): string {
 /** `build-issue import <file>`: bring a back issue in from the Markdown conversion of its printed PDF. */
 export async function runImport(file: string, options: ImportCommandOptions, settings: Settings, report: Reporter): Promise<void> {
   // Imported when an import runs: `--help` and `--version` load none of it.
-  const [{ importConversion }, { writeImportedIssue }, { loadIssue, PUBLICATION_FILE }, { parsePublication }] = await Promise.all([
+  const [{ importConversion }, { writeImportedIssue }, { loadIssue, PUBLICATION_FILE }, { parsePublication }, { MAX_SERIAL }] = await Promise.all([
     import('../../stages/import/import-conversion.js'),
     import('../../stages/import/write-folder.js'),
     import('../../stages/load/load-issue.js'),
     import('../../stages/load/publication.js'),
+    import('../../stages/load/front-matter.js'),
   ]);
   const rootDir = process.cwd();
   const conversion = path.relative(rootDir, path.resolve(file));
-  if (options.serial !== undefined && !/^[1-9]\d*$/.test(options.serial)) {
-    report.fail(`--serial must be a whole number such as 453, not “${options.serial}”`);
-    return;
+  if (options.serial !== undefined && !(/^[1-9]\d*$/.test(options.serial) && Number(options.serial) <= MAX_SERIAL)) {
+    return report.failWith([error('import-serial', `--serial must be a whole number from 1 to ${MAX_SERIAL}, such as 453, not “${options.serial}”`, { file: conversion })]);
   }
   const read = await readTextInput(file, conversion);
   if (!read.value) return report.failWith(read.diagnostics);

@@ -13,6 +13,7 @@
  * the result (write-folder.ts).
  */
 import { error, hasErrors, warning, type Diagnostic, type Result } from '../../diagnostics.js';
+import { MAX_SERIAL } from '../load/front-matter.js';
 import type { Publication } from '../load/types.js';
 import { readBlocks } from './conversion-blocks.js';
 import { opensFooter, readFooter, type Footer } from './footer.js';
@@ -100,6 +101,9 @@ export function importConversion(text: string, options: ImportOptions): Result<I
   const diagnostics: Diagnostic[] = [...mastheadReport, ...structure.diagnostics];
 
   const serial = options.serial ?? masthead.serial;
+  if (serial !== undefined && !(Number.isSafeInteger(serial) && serial >= 1 && serial <= MAX_SERIAL)) {
+    diagnostics.push(error('import-missing-fact', `the serial ${serial} is not a whole number from 1 to ${MAX_SERIAL}; give it with --serial`, { file, line: 1 }));
+  }
   if (options.serial !== undefined && masthead.serial !== undefined && options.serial !== masthead.serial) {
     diagnostics.push(warning('import-serial-differs', `the masthead says 总第${masthead.serial}期; imported as ${options.serial} as asked`, { file, line: 1 }));
   }

@@ -37,6 +37,9 @@ function isCalendarDate(iso: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** The largest serial (总期号) an issue may have. */
+export const MAX_SERIAL = 999_999;
+
 const FIELDS = ['serial', 'year', 'number', 'date', 'distribution', 'print_run', 'edition', 'printed'];
 
 /** Validates the issue's own facts. `serial` must agree with the folder the issue lives in. */
@@ -48,7 +51,7 @@ export function parseIssueMeta(
   const fields = new YamlFields(yaml, file, 1);
   fields.rejectUnknown([], FIELDS);
   fields.rejectUnknown(['distribution'], ['report', 'send']);
-  const serial = fields.integer(['serial'], { min: 1, max: 999999 });
+  const serial = fields.integer(['serial'], { min: 1, max: MAX_SERIAL });
   if (serial !== undefined && String(serial) !== options.folderSerial) {
     fields.report(['serial'], 'serial-mismatch', `is ${serial} but the issue's folder is issues/${options.folderSerial}`);
   }

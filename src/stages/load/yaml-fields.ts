@@ -9,6 +9,7 @@ export class YamlFields {
   readonly diagnostics: Diagnostic[] = [];
   private readonly doc: Document;
   private readonly lines = new LineCounter();
+  private aliasBomb = false;
 
   /** @param lineOffset lines before the YAML text in its file (front matter starts after `---`). */
   constructor(
@@ -23,7 +24,18 @@ export class YamlFields {
         error('yaml-syntax', (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''), this.place(at?.line, at?.col)),
       );
     }
-    if (this.doc.errors.length === 0 && this.doc.contents !== null && !this.isMap()) {
+    // Aliases that multiply (a “billion laughs”) are refused before any field is read.
+    if (this.doc.errors.length === 0) {
+      try {
+        this.doc.toJS({ maxAliasCount: 100 });
+      } catch {
+        const alias = /\*[\w-]+/.exec(text);
+        const at = alias ? this.lines.linePos(alias.index) : undefined;
+        this.aliasBomb = true;
+        this.diagnostics.push(error('yaml-syntax', 'its aliases (*name) expand to more values than front matter ever holds; write the values out', this.place(at?.line, at?.col)));
+      }
+    }
+    if (!this.broken && this.doc.contents !== null && !this.isMap()) {
       this.report([], 'yaml-shape', 'expected key: value lines');
     }
   }
@@ -59,7 +71,7 @@ export class YamlFields {
 
   /** After a syntax error every field would look missing; say only what is wrong. */
   private get broken(): boolean {
-    return this.doc.errors.length > 0;
+    return this.doc.errors.length > 0 || this.aliasBomb;
   }
 
   report(path: readonly string[], rule: string, message: string): void {
@@ -68,14 +80,14 @@ export class YamlFields {
   }
 
   private raw(path: readonly string[]): unknown {
-    if (this.doc.errors.length > 0 || !this.isMap()) return undefined;
+    if (this.broken || !this.isMap()) return undefined;
     const node = this.doc.getIn(path, true);
     return isNode(node) ? node.toJSON() : node;
   }
 
   /** Every top-level key not in `known` is a typo until proven otherwise. */
   rejectUnknown(path: readonly string[], known: readonly string[]): void {
-    const value = path.length === 0 ? (this.isMap() ? this.doc.toJS() : undefined) : this.raw(path);
+    const value = path.length === 0 ? (!this.broken && this.isMap() ? this.doc.toJS() : undefined) : this.raw(path);
     if (typeof value !== 'object' || value === null) return;
     for (const key of Object.keys(value)) {
       if (!known.includes(key)) {
