@@ -1,4 +1,5 @@
 import { Help, type Command, type Option } from 'commander';
+import { printable } from './printable.js';
 
 /**
  * How every command presents its help and its usage errors: a boolean option's
@@ -14,6 +15,9 @@ export function presentCommands(program: Command): Command {
       },
     })
     .configureOutput({
+      // Commander's messages repeat what was typed (an unknown option, a bad argument): control characters escaped.
+      writeOut: (text) => process.stdout.write(printable(text, { lines: true })),
+      writeErr: (text) => process.stderr.write(printable(text, { lines: true })),
       outputError: (text, write) => write(`${program.name()}: ${text.replace(/^error: /, '')}`),
     })
     .showSuggestionAfterError(true);

@@ -1,6 +1,7 @@
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { printable } from './printable.js';
 
-/** The one place that prints: diagnostics to stderr, results to stdout. */
+/** The one place that prints: diagnostics to stderr, results to stdout, control characters escaped (printable.ts). */
 export interface Reporter {
   diagnostics(list: readonly Diagnostic[]): void;
   info(line: string): void;
@@ -26,13 +27,13 @@ const STANDARD: Streams = {
 export function consoleReporter(streams: Streams = STANDARD): Reporter {
   return {
     diagnostics(list) {
-      for (const d of list) streams.err(`${formatDiagnostic(d)}\n`);
+      for (const d of list) streams.err(`${printable(formatDiagnostic(d))}\n`);
     },
     info(line) {
-      streams.out(`${line}\n`);
+      streams.out(`${printable(line, { lines: true })}\n`);
     },
     fail(reason) {
-      streams.err(`build-issue: ${reason}\n`);
+      streams.err(`build-issue: ${printable(reason)}\n`);
       process.exitCode = 1;
     },
     failed() {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { error, formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { readTextInput } from '../../io/read-input.js';
+import { printable } from '../printable.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
 export interface ImportCommandOptions {
@@ -44,7 +45,7 @@ export async function runImport(file: string, options: ImportCommandOptions, set
     report.fail(`${conversion} not imported: ${imported.diagnostics.filter((d) => d.severity === 'error').length} errors`);
     return;
   }
-  for (const d of imported.value.report) report.info(formatDiagnostic(d));
+  for (const d of imported.value.report) report.info(printable(formatDiagnostic(d)));
   const { serial } = imported.value.meta;
   report.info(`${conversion}: issue ${serial}, ${tally(imported.value.report)}`);
   if (options.dryRun) return;
