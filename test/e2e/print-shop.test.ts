@@ -11,7 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
+import { inflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { parse } from 'yaml';
+import { preflight } from '../../src/stages/verify/preflight/preflight.js';
 import { cli, ROOT, workspace } from '../helpers/build.js';
 import { catalog, info, pageBoxes, pageTexts, qpdfJson, type Box } from '../helpers/pdf.js';
 
@@ -174,6 +177,22 @@ describe('issue 453 for the print shop', () => {
     assert.equal(report.passed, true);
     assert.deepEqual(report.checks.map((c) => `${c.name} ${c.status}`), ['pages passed', 'boxes passed', 'fonts passed', 'colour passed', 'images passed', 'syntax passed']);
     assert.deepEqual(report.diagnostics, []);
+  });
+
+  test('a PDF whose body font was damaged fails the preflight, naming the font and its pages', async () => {
+    // The body font's program, decoded, with bytes in the middle of its glyph data changed, stored again:
+    // the file stays sound (qpdf finds nothing), but poppler draws the pages without their text.
+    const doc = await PDFDocument.load(await readFile(pdf));
+    const programs = doc.context.enumerateIndirectObjects().filter(([, object]) => object instanceof PDFRawStream && object.dict.has(PDFName.of('Length1')));
+    const [ref, body] = programs.sort(([, a], [, b]) => (b as PDFRawStream).contents.length - (a as PDFRawStream).contents.length)[0] as [PDFRef, PDFRawStream];
+    const damaged = Buffer.from(inflateSync(body.contents));
+    for (let i = 0; i < 64; i++) damaged[Math.floor(damaged.length / 2) + i] = 0xff;
+    doc.context.assign(ref, doc.context.flateStream(damaged, { Length1: damaged.length }));
+    const report = await preflight(await doc.save({ useObjectStreams: false }), { file: 'damaged.pdf', requireMultipleOf4: true });
+    const found = report.diagnostics.filter((d) => d.rule === 'preflight-font-damaged');
+    assert.equal(found.length, 1, JSON.stringify(report.diagnostics));
+    assert.match(found[0]!.message, /^font [A-Z]{6}\+NotoSerifSC-Regular on pages 1, 2, .* cannot be read: its \w+ table does not match its checksum/);
+    assert.equal(report.passed, false);
   });
 
   test('qpdf --check finds nothing wrong', () => {

@@ -1,7 +1,9 @@
-import { PDFArray, PDFDict, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRawStream } from 'pdf-lib';
 import { error, warning, type Diagnostic } from '../../../diagnostics.js';
 import type { Advice } from './advice.js';
 import { count, pageList, type CheckResult } from './check.js';
+import { trueTypeProblem } from './font-program.js';
+import { decodeStream } from './graphics.js';
 
 const PROGRAMS: Record<string, string> = { FontFile: 'Type 1', FontFile2: 'TrueType', FontFile3: 'CFF/OpenType' };
 
@@ -10,6 +12,8 @@ interface FontFacts {
   type: string;
   /** The embedded program's kind, or undefined when the font is not embedded. */
   program?: string;
+  /** The embedded TrueType program's stream. */
+  trueType?: PDFRawStream;
   subset: boolean;
 }
 
@@ -23,7 +27,20 @@ function factsOf(font: PDFDict, key: string): FontFacts {
   const program = Object.keys(PROGRAMS).find((key) => descriptor?.has(PDFName.of(key)));
   const type = descendant ? `Type0 ${descendant.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() ?? ''}`.trim() : subtype;
   // A Type 3 font's glyphs are drawn by the PDF itself: nothing is embedded, nothing is missing.
-  return { name, type, program: subtype === 'Type3' ? 'Type 3 glyph procedures' : program && PROGRAMS[program], subset: /^[A-Z]{6}\+/.test(name) };
+  const stream = descriptor?.lookup(PDFName.of('FontFile2'));
+  const trueType = stream instanceof PDFRawStream ? stream : undefined;
+  return { name, type, program: subtype === 'Type3' ? 'Type 3 glyph procedures' : program && PROGRAMS[program], trueType, subset: /^[A-Z]{6}\+/.test(name) };
+}
+
+/** What keeps an embedded TrueType program from being read, if anything. */
+function programProblem(stream: PDFRawStream): string | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = decodeStream(stream);
+  } catch (cause) {
+    return `its stream cannot be decoded (${cause instanceof Error ? cause.message : String(cause)})`;
+  }
+  return trueTypeProblem(bytes);
 }
 
 /** Every font the pages use: embedded, subset, and none Type 3 (a shop's RIP rasterises Type 3 glyphs badly, if at all). */
@@ -36,7 +53,10 @@ export function checkFonts(fontsByPage: ReadonlyMap<string, { font: PDFDict; pag
     names.push(`${facts.name} (${facts.type})`);
     if (facts.type === 'Type3') type3.push({ name: facts.name, pages });
     else if (!facts.program) diagnostics.push(error('preflight-font-not-embedded', `font ${facts.name} (${facts.type}) on ${pageList(pages)} is not embedded`, { file }));
-    else if (!facts.subset) diagnostics.push(warning('preflight-font-not-subset', `font ${facts.name} on ${pageList(pages)} is embedded whole, not as a subset`, { file }));
+    else if (facts.trueType) {
+      const problem = programProblem(facts.trueType);
+      if (problem) diagnostics.push(error('preflight-font-damaged', `font ${facts.name} on ${pageList(pages)} cannot be read: ${problem}; its text would not print`, { file }));
+    }    else if (!facts.subset) diagnostics.push(warning('preflight-font-not-subset', `font ${facts.name} on ${pageList(pages)} is embedded whole, not as a subset`, { file }));
   }
   if (type3.length > 0) {
     // Chromium splits one outline font into many Type 3 fonts; one message says it once.

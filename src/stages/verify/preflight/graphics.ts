@@ -42,7 +42,7 @@ export interface PageUse {
 const MAX_DEPTH = 12;
 
 /** Plain /FlateDecode goes to zlib, several times faster than pdf-lib's inflate in JavaScript; other filters to pdf-lib. */
-function decode(stream: PDFRawStream): Uint8Array {
+export function decodeStream(stream: PDFRawStream): Uint8Array {
   const { dict } = stream;
   const plainFlate = dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !dict.has(PDFName.of('DecodeParms'));
   return plainFlate ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
@@ -51,7 +51,7 @@ function decode(stream: PDFRawStream): Uint8Array {
 /** The decoded bytes of a stream, or of an array of streams joined as one (a page's /Contents). */
 export function streamBytes(context: PDFContext, object: PDFObject | undefined): Uint8Array {
   const resolved = object instanceof PDFRef ? context.lookup(object) : object;
-  if (resolved instanceof PDFRawStream) return decode(resolved);
+  if (resolved instanceof PDFRawStream) return decodeStream(resolved);
   if (!(resolved instanceof PDFArray)) return new Uint8Array();
   const parts = resolved.asArray().map((part) => streamBytes(context, part));
   const joined = new Uint8Array(parts.reduce((sum, p) => sum + p.length + 1, 0));
