@@ -20,14 +20,18 @@ export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, no
   return command(node, [BIN, ...args], cwd, env);
 }
 
-/** Any command, with the same capture (e.g. the CLI under strace). */
-export async function command(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/**
+ * Any command, with the same capture (e.g. the CLI under strace). With a
+ * `timeout` (ms), a command still running then is ended by its PID and its
+ * code is -1: a hang fails the test instead of stopping the suite.
+ */
+export async function command(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeout = 0): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await exec(file, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await exec(file, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout, killSignal: 'SIGKILL' });
     return { code: 0, stdout, stderr };
   } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+    const err = e as { code?: number; killed?: boolean; stdout?: string; stderr?: string };
+    return { code: err.killed ? -1 : typeof err.code === 'number' ? err.code : 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
   }
 }
 
