@@ -17,18 +17,19 @@ export interface BadCase {
   env?: NodeJS.ProcessEnv;
   /** The rule id the one line names. */
   rule: string;
-  /** Where it points, ISSUE and SERIAL standing for its issue (`ISSUE:5`); a column may follow. */
+  /** Where it points, ISSUE and SERIAL standing for its issue (`ISSUE:5`), PROJECT for the project's folder; a column may follow. */
   at: string;
   /** Exit code when alone; default 1. */
   code?: number;
 }
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const named = (text: string, serial: string) => text.replaceAll('ISSUE', issueFile(serial)).replaceAll('SERIAL', serial);
+const named = (text: string, serial: string, dir = '') => text.replaceAll('ISSUE', issueFile(serial)).replaceAll('SERIAL', serial).replaceAll('PROJECT', dir);
 
 interface Outcome {
   run: CaseRun;
   serial: string;
+  dir: string;
   /** Its own files: its issue's folder and its PDF. */
   own: (file: string) => boolean;
 }
@@ -49,15 +50,15 @@ export function corpus(title: string, cases: readonly BadCase[], parallel = 2): 
             await c.setup?.(p, serials[k]!);
           }
           const run = await runCase(p, [...serials, '--json'], {});
-          together.forEach((c, k) => outcomes.set(c.name, { run, serial: serials[k]!, own: (f) => f.startsWith(`issues/${serials[k]}/`) || f.startsWith(`dist/${serials[k]}.pdf`) }));
+          together.forEach((c, k) => outcomes.set(c.name, { run, serial: serials[k]!, dir: p.dir, own: (f) => f.startsWith(`issues/${serials[k]}/`) || f.startsWith(`dist/${serials[k]}.pdf`) }));
         });
       }
       for (const c of cases.filter((c) => c.alone)) {
         jobs.push(async () => {
           const p = await project();
           await c.setup?.(p, SERIAL);
-          const run = await runCase(p, c.alone!.map((arg) => named(arg, SERIAL)), c.env);
-          outcomes.set(c.name, { run, serial: SERIAL, own: () => true });
+          const run = await runCase(p, c.alone!.map((arg) => named(arg, SERIAL, p.dir)), c.env && Object.fromEntries(Object.entries(c.env).map(([k, v]) => [k, v && named(v, SERIAL, p.dir)])));
+          outcomes.set(c.name, { run, serial: SERIAL, dir: p.dir, own: () => true });
         });
       }
       const worker = async () => {
@@ -68,11 +69,11 @@ export function corpus(title: string, cases: readonly BadCase[], parallel = 2): 
 
     for (const c of cases) {
       test(`${c.name}: ${c.rule}`, () => {
-        const { run, serial, own } = outcomes.get(c.name)!;
+        const { run, serial, dir, own } = outcomes.get(c.name)!;
         const printed = `${run.stdout}${run.stderr}`;
         assert.notEqual(run.code, -1, `the run hung:\n${printed}`);
         assert.equal(run.code, c.alone ? (c.code ?? 1) : 1, printed);
-        const line = new RegExp(`^${escaped(named(c.at, serial))}(:\\d+)? (warning )?${escaped(c.rule)} \\S.*$`, 'm');
+        const line = new RegExp(`^${escaped(named(c.at, serial, dir))}(:\\d+)? (warning )?${escaped(c.rule)} \\S.*$`, 'm');
         assert.match(run.stderr, line, `no line with the rule at its place in:\n${run.stderr}`);
         if (!c.alone) assert.match(run.stdout, new RegExp(`"serial": "${serial}",\\s*"status": "failed"`), 'the issue was not reported as failed');
         assert.doesNotMatch(printed, RAW, 'raw exception text was printed');
