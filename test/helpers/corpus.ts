@@ -104,9 +104,9 @@ export interface CaseRun extends CliRun {
 }
 
 /** Runs the CLI in the project as a case would, with a time limit (a hang is a failure, not a stuck suite). */
-export async function runCase(p: Project, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CaseRun> {
+export async function runCase(p: Project, args: readonly string[], env: NodeJS.ProcessEnv = {}, timeout = 60_000): Promise<CaseRun> {
   const before = await snapshot(p.dir);
-  const run = await command(process.execPath, [BIN, ...args], p.dir, { TMPDIR: p.at('tmp'), CI: '1', ...env }, 60_000);
+  const run = await command(process.execPath, [BIN, ...args], p.dir, { TMPDIR: p.at('tmp'), CI: '1', ...env }, timeout);
   const after = await snapshot(p.dir);
   const changed = Object.keys(before).filter((file) => before[file] !== after[file]);
   return { ...run, changed, leftRunning: processesOf(p.dir), leftInTmp: await readdir(p.at('tmp')).catch(() => []) };
