@@ -80,7 +80,7 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 /** Processes whose command line names the project (Chromium's profile is in its tmp/), alive. */
-function processesOf(dir: string): string[] {
+export function processesOf(dir: string): string[] {
   const found = [];
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     const cmdline = (() => {
