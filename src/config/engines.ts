@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writeAtomic } from '../io/write-atomic.js';
-import { findBrowser } from './browser.js';
+import { browserStartTimeout, findBrowser } from './browser.js';
 
 /**
  * The programs besides build-issue's own code that make an issue's PDF, by
@@ -42,9 +42,10 @@ export function parseBrowserVersion(output: string): string | undefined {
   return product ? `${product} ${match[2]}` : match[2];
 }
 
-function askVersion(executable: string): Promise<string> {
+/** Asks the executable, for at most `timeout` ms; an abort (Ctrl-C) ends the question and the process at once. */
+function askVersion(executable: string, timeout: number, signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(executable, ['--version'], { timeout: 30_000 }, (cause, stdout) => {
+    execFile(executable, ['--version'], { timeout, signal, killSignal: 'SIGKILL' }, (cause, stdout) => {
       const version = parseBrowserVersion(stdout);
       if (version) resolve(version);
       else reject(new Error(`${executable} --version printed no version${cause ? ` (${cause.message})` : `: ${stdout.trim()}`}`));
@@ -59,14 +60,14 @@ function askVersion(executable: string): Promise<string> {
  * times of change, inode): a browser updated or replaced, or a path pointed at
  * another one, is asked again.
  */
-export async function browserVersion(executable: string, cacheDir: string): Promise<string> {
+export async function browserVersion(executable: string, cacheDir: string, ask: { timeout: number; signal?: AbortSignal } = { timeout: 20_000 }): Promise<string> {
   const info = await stat(executable);
   const identity = [executable, info.size, info.mtimeMs, info.ctimeMs, info.ino].join('\0');
   const file = path.join(cacheDir, 'browser-versions.json');
   const known = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as Record<string, string>;
   const kept = known[identity];
   if (kept) return kept;
-  const version = await askVersion(executable);
+  const version = await askVersion(executable, ask.timeout, ask.signal);
   // Only the current answer for each path: an updated browser replaces its entry.
   const others = Object.entries(known).filter(([key]) => key.split('\0')[0] !== executable);
   await writeAtomic(file, `${JSON.stringify(Object.fromEntries([...others, [identity, version]]), null, 1)}\n`);
@@ -74,10 +75,11 @@ export async function browserVersion(executable: string, cacheDir: string): Prom
 }
 
 /** The engines a build would run with, in this environment; the browser's version is undefined when none is found or it says none. */
-export async function findEngines(settings: { packageDir: string; cacheDir: string; version: string }, env: NodeJS.ProcessEnv): Promise<Engines> {
+export async function findEngines(settings: { packageDir: string; cacheDir: string; version: string }, env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<Engines> {
   const browser = await findBrowser(env);
   const [chromium, pagedjs] = await Promise.all([
-    browser.path ? browserVersion(browser.path, settings.cacheDir).catch(() => undefined) : undefined,
+    // A browser that does not answer is given as long as to start (browser-timeout then says so).
+    browser.path ? browserVersion(browser.path, settings.cacheDir, { timeout: browserStartTimeout(env), signal }).catch(() => undefined) : undefined,
     packageVersion(settings.packageDir, 'pagedjs'),
   ]);
   return { buildIssue: settings.version, chromium, pagedjs };

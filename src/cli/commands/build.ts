@@ -59,7 +59,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions, s
   const progress = createProgress(serials.length, { live: isLiveTerminal(process.stderr, process.env), json: options.json });
   try {
     // The engines' versions key the build cache and go into each PDF: found once for the run.
-    const engines = await findEngines(settings, process.env);
+    const engines = await findEngines(settings, process.env, controller.signal);
     const outcomes = await runBatch(serials, options, { ...settings, engines }, progress, controller.signal);
     const seconds = (performance.now() - started) / 1000;
     if (options.json) report.info(summaryJson(outcomes, seconds));

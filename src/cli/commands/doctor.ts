@@ -51,12 +51,13 @@ export async function printVersions(settings: Settings, report: Reporter): Promi
  * preflight, --grayscale and --proof. Exits non-zero when a build could not run.
  */
 export async function runDoctor(settings: Settings, report: Reporter): Promise<void> {
-  const [engines, browser, edition, tools] = await Promise.all([
+  const [engines, browser, loadedEdition, tools] = await Promise.all([
     findEngines(settings, process.env),
     findBrowser(process.env),
-    loadEdition(settings.editionsDir, settings.defaultEdition),
+    loadEdition(settings.editionsDir, settings.defaultEdition, { file: path.join('styles', settings.defaultEdition) }),
     Promise.all(TOOLS.map(async (tool) => ({ ...tool, version: await toolVersion(tool.command, tool.args) }))),
   ]);
+  const edition = loadedEdition.value;
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
   const problems: string[] = [];
 
@@ -74,8 +75,8 @@ export async function runDoctor(settings: Settings, report: Reporter): Promise<v
   report.info(`${mark(true)} Paged.js ${engines.pagedjs}`);
 
   if (!edition) {
-    report.info(`${mark(false)} edition ${settings.defaultEdition}: not found under ${settings.editionsDir}`);
-    problems.push(`edition ${settings.defaultEdition} is missing`);
+    report.info(`${mark(false)} edition ${settings.defaultEdition}: ${loadedEdition.diagnostics[0]?.message ?? 'not found'} (under ${settings.editionsDir})`);
+    problems.push(`edition ${settings.defaultEdition} is missing or cannot be read`);
   } else {
     report.info(`  fonts in the catalogue (fonts/fonts.json), with their sha256:`);
     for (const [family, font] of Object.entries(edition.families)) {
