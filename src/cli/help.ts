@@ -39,6 +39,7 @@ Environment:
   SOURCE_DATE_EPOCH                the date written into PDFs (default: the issue's date)
   BUILD_ISSUE_EDITIONS             a folder of style editions to use instead of build-issue's own
   BUILD_ISSUE_DEFAULT_EDITION      the edition of issues that name none (default 2023)
+  BUILD_ISSUE_BROWSER_TIMEOUT      seconds the browser may take to start (default 20)
   CI                               when set, progress is one plain line per issue, no live bar
 
-Documentation: docs/editors.md, docs/diagnostics.md (every rule id), docs/print-shop.md.`;
+Documentation: docs/editors.md, docs/diagnostics.md (every rule id), docs/print-shop.md, docs/security.md.`;
