@@ -10,6 +10,10 @@
  * (2001:4860:4860::8888:443), and WebRTC to learn its default address. These
  * are not counted; a TCP connection, a packet sent, or a question to the
  * name service cache are.
+ *
+ * Nor does a page read files: file: URLs never reach the request gate, and
+ * the edition's page also asks for files outside the project; the trace's
+ * opened files must not include them.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -22,8 +26,15 @@ import { scratchDir } from '../helpers/scratch.js';
 
 const SHORT = path.join(ROOT, 'test', 'fixtures', 'batch', 'short', 'issue.md');
 
-/** Every way out of a page that the request gate alone did not see, and a few it does. */
+/** Every way out of a page that the request gate alone did not see, and a few it does; OUTSIDE is a folder outside the project. */
 const WAYS_OUT = `
+<script>
+const outside = document.createElement('script');
+outside.src = 'file://OUTSIDE/script.js';
+document.head.append(outside);
+</script>
+<link rel="prefetch" href="file://OUTSIDE/prefetch.js">
+<link rel="preload" as="script" href="file://OUTSIDE/preload.js">
 <link rel="prefetch" href="http://192.0.2.1/prefetch">
 <link rel="prefetch" href="http://prefetch.example/p">
 <link rel="preconnect" href="http://192.0.2.2">
@@ -59,6 +70,7 @@ function trafficIn(trace: string): string[] {
 describe('network traffic of a build', () => {
   let run: CliRun;
   let trace: string;
+  let outside: string;
 
   before(async () => {
     const strace = (() => {
@@ -69,12 +81,15 @@ describe('network traffic of a build', () => {
       }
     })();
     assert.match(strace, /strace/, 'strace is needed to watch the build’s sockets (scripts/setup.sh installs it)');
+    // Files a page must not read; the script, were it run, would take every paragraph off the page.
+    outside = await scratchDir('build-issue-outside-');
+    for (const name of ['script.js', 'prefetch.js', 'preload.js']) await writeFile(path.join(outside, name), 'for (const p of document.querySelectorAll("p")) p.remove();\n');
     const editions = await scratchDir('build-issue-editions-');
     for (const folder of ['templates/2023', 'styles/2023']) await cp(path.join(ROOT, folder), path.join(editions, folder), { recursive: true });
     await cp(path.join(ROOT, 'templates', '2023'), path.join(editions, 'templates', 'leaky'), { recursive: true });
     await cp(path.join(ROOT, 'styles', '2023'), path.join(editions, 'styles', 'leaky'), { recursive: true });
     const template = path.join(editions, 'templates', 'leaky', 'issue.hbs');
-    await writeFile(template, (await readFile(template, 'utf8')).replace('</head>', `${WAYS_OUT}</head>`));
+    await writeFile(template, (await readFile(template, 'utf8')).replace('</head>', `${WAYS_OUT.replaceAll('OUTSIDE', outside)}</head>`));
     await mkdir(path.join(editions, 'fonts'));
     await cp(path.join(ROOT, 'fonts', 'fonts.json'), path.join(editions, 'fonts', 'fonts.json'));
 
@@ -83,7 +98,7 @@ describe('network traffic of a build', () => {
     await copyIssue(dir, SHORT, '802', (markdown) => markdown.replace(/^serial: (\d+)$/m, 'serial: $1\nedition: leaky'));
     const log = path.join(dir, 'strace.txt');
     // --seccomp-bpf stops only the traced calls, so the build runs at nearly its own speed.
-    run = await command('strace', ['-f', '-qq', '-yy', '--seccomp-bpf', '-e', 'trace=connect,sendto,sendmsg,sendmmsg', '-o', log, process.execPath, BIN, '801', '802', '--json'], dir, { BUILD_ISSUE_EDITIONS: editions });
+    run = await command('strace', ['-f', '-qq', '-yy', '--seccomp-bpf', '-e', 'trace=connect,sendto,sendmsg,sendmmsg,open,openat,openat2', '-o', log, process.execPath, BIN, '801', '802', '--json'], dir, { BUILD_ISSUE_EDITIONS: editions });
     trace = await readFile(log, 'utf8');
   });
 
@@ -97,9 +112,16 @@ describe('network traffic of a build', () => {
     const status = Object.fromEntries(summary.issues.map((i) => [i.serial, i.status]));
     assert.deepEqual(status, { '801': 'built', '802': 'failed' }, run.stderr);
     const asked = summary.issues[1]!.diagnostics.filter((d) => d.rule === 'network-blocked').map((d) => /asked for (\S+);/.exec((d as { message?: string }).message ?? '')?.[1]);
-    for (const url of ['http://192.0.2.1/prefetch', 'http://192.0.2.3/preload.png', 'http://192.0.2.4/style.css', 'ws://192.0.2.5/', 'http://192.0.2.6/beacon', 'http://192.0.2.7/fetch', 'http://192.0.2.8/events']) {
+    const files = ['script.js', 'prefetch.js', 'preload.js'].map((name) => `file://${outside}/${name}`);
+    for (const url of [...files, 'http://192.0.2.1/prefetch', 'http://192.0.2.3/preload.png', 'http://192.0.2.4/style.css', 'ws://192.0.2.5/', 'http://192.0.2.6/beacon', 'http://192.0.2.7/fetch', 'http://192.0.2.8/events']) {
       assert.ok(asked.includes(url), `${url} was not reported: ${asked.join(' ')}`);
     }
+  });
+
+  test('reads no file outside the project that the page asked for, and runs none', () => {
+    assert.deepEqual(trace.split('\n').filter((line) => line.includes(outside)), []);
+    const issue = parseSummary(run.stdout).issues[1]!;
+    assert.deepEqual(issue.diagnostics.filter((d) => d.rule === 'block-dropped'), [], 'the outside script ran');
   });
 
   test('the trace reader finds traffic where there is some', () => {
