@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, open, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { open, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { error, type Diagnostic } from '../diagnostics.js';
@@ -28,6 +28,33 @@ export function shownPath(file: string): string {
 
 const inside = (file: string, folder: string) => file === folder || file.startsWith(folder + path.sep);
 
+/** Why a write failed, in words (a read-only folder, a full disk …). */
+function whyNotWritten(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException).code;
+  const why = { EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left on the device', EISDIR: 'a folder is in the way', ENOTDIR: 'a file is in the way of its folder', ENOENT: 'its folder cannot be made' }[code ?? ''];
+  return why ?? (cause instanceof Error ? cause.message : String(cause));
+}
+
+/**
+ * Whether a file can be made in `folder`, tried with one (removed at once):
+ * permissions alone do not say it, for root may write anywhere but on a
+ * read-only or pseudo file system (/sys, /proc). Named as a half-written
+ * file of this process (write-atomic.ts), so a kill leaves nothing the next
+ * run does not remove.
+ */
+async function writableFolder(folder: string): Promise<string | undefined> {
+  const isFolder = await stat(folder).then((s) => s.isDirectory(), () => false);
+  if (!isFolder) return 'a file is in the way of its folder';
+  const probe = path.join(folder, `.build-issue-probe.${process.pid}.0.tmp`);
+  try {
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+    return undefined;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'it takes no new files' : whyNotWritten(cause);
+  }
+}
+
 /**
  * Where a build may write its PDF: a .pdf file, not a folder, and outside
  * every folder it reads from (the issues, the editions' templates, styles and
@@ -40,21 +67,20 @@ export async function checkOutput(output: string, inputFolders: readonly string[
   const kind = await stat(output).then((s) => (s.isDirectory() ? 'a folder' : s.isFile() ? undefined : 'not a regular file'), () => undefined);
   if (kind) return error('output-not-file', `the output is ${kind}; name a .pdf file`, place);
   const real = await realPathOf(output);
-  const folder = await existingAncestor(path.dirname(output));
-  const writable = await stat(folder).then((s) => s.isDirectory(), () => false) && (await access(folder, constants.W_OK | constants.X_OK).then(() => true, () => false));
-  if (!writable) return error('output-unwritable', `cannot write here: ${shownPath(folder)} is not a folder this process may write to`, place);
   for (const folder of inputFolders) {
     const input = await realPathOf(folder);
     if (inside(real, input)) return error('output-on-input', `the output is inside ${shownPath(folder)}/, which the build reads from; write it elsewhere (by default dist/)`, place);
   }
+  // Only then tried, so that nothing is ever written among the inputs.
+  const folder = await existingAncestor(path.dirname(output));
+  const unwritable = await writableFolder(folder);
+  if (unwritable) return error('output-unwritable', `cannot write in ${shownPath(folder)}: ${unwritable}; name a .pdf file in a folder you can write to`, place);
   return undefined;
 }
 
 /** A file write that failed, as one line naming the file and why (a read-only folder, a full disk …). */
 export function writeProblem(file: string, cause: unknown): Diagnostic {
-  const code = (cause as NodeJS.ErrnoException).code;
-  const why = { EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left on the device', EISDIR: 'a folder is in the way', ENOTDIR: 'a file is in the way of its folder', ENOENT: 'its folder cannot be made' }[code ?? ''];
-  return error('output-unwritable', `cannot write this file: ${why ?? (cause instanceof Error ? cause.message : String(cause))}`, { file: shownPath(file) });
+  return error('output-unwritable', `cannot write this file: ${whyNotWritten(cause)}`, { file: shownPath(file) });
 }
 
 /**

@@ -33,6 +33,7 @@ const cases: BadCase[] = [
   { name: '-o inside issues/', alone: ['SERIAL', '-o', 'issues/SERIAL/SERIAL.pdf'], rule: 'output-on-input', at: 'issues/SERIAL/SERIAL.pdf' },
   { name: '-o inside an edition', setup: editions, env: { BUILD_ISSUE_EDITIONS: 'editions' }, alone: ['SERIAL', '-o', 'editions/styles/2023/x.pdf'], rule: 'output-on-input', at: 'editions/styles/2023/x.pdf' },
   { name: '-o naming a folder', setup: (p) => mkdir(p.at('out.pdf')), alone: ['SERIAL', '-o', 'out.pdf'], rule: 'output-not-file', at: 'out.pdf' },
+  { name: '-o in a folder that takes no files (/sys)', alone: ['SERIAL', '-o', '/sys/x.pdf'], rule: 'output-unwritable', at: '/sys/x.pdf' },
   { name: '-o under a file', setup: textFile('a-file', ''), alone: ['SERIAL', '-o', 'a-file/x.pdf'], rule: 'output-unwritable', at: 'a-file/x.pdf' },
   // The environment
   { name: 'SOURCE_DATE_EPOCH past the year 9999', env: { SOURCE_DATE_EPOCH: '99999999999999' }, alone: ['SERIAL'], rule: 'source-date-epoch', at: 'SOURCE_DATE_EPOCH' },

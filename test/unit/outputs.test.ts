@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, test } from 'node:test';
@@ -28,6 +28,13 @@ describe('the output of a build', () => {
     assert.equal(await rule('a-file/x.pdf'), 'output-unwritable');
     assert.equal(await rule('dist/453.pdf'), undefined);
     assert.equal(await rule('new/folder/453.PDF'), undefined);
+    // Permissions alone do not say it (root may write anywhere): a place that takes no files, tried.
+    assert.equal((await checkOutput('/sys/x.pdf', [issues]))?.rule, 'output-unwritable');
+    assert.equal((await checkOutput('/proc/new/x.pdf', [issues]))?.rule, 'output-unwritable');
+    // The try leaves nothing, and none is made among the inputs.
+    assert.deepEqual(await readdir(path.join(dir, 'dist')), ['folder.pdf']);
+    assert.deepEqual((await readdir(dir)).sort(), ['a-file', 'dist', 'issues', 'linked']);
+    assert.deepEqual(await readdir(path.join(issues, '453')), []);
   });
 
   test('two writers under one lock take turns, and a lock left by an ended process is taken over', async () => {
