@@ -21,6 +21,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { BIN, command, ROOT, workspace, type CliRun } from '../helpers/build.js';
+import { RAW } from '../helpers/corpus.js';
 import { copyIssue, parseSummary } from '../helpers/issues.js';
 import { scratchDir } from '../helpers/scratch.js';
 
@@ -116,6 +117,9 @@ describe('network traffic of a build', () => {
     for (const url of [...files, 'http://192.0.2.1/prefetch', 'http://192.0.2.3/preload.png', 'http://192.0.2.4/style.css', 'ws://192.0.2.5/', 'http://192.0.2.6/beacon', 'http://192.0.2.7/fetch', 'http://192.0.2.8/events']) {
       assert.ok(asked.includes(url), `${url} was not reported: ${asked.join(' ')}`);
     }
+    // Paged.js, stopped reading the refused style sheet, threw a bare ProgressEvent: said in words instead.
+    assert.match(run.stderr, /^issues\/802\/issue\.md layout-failed Paged\.js stopped: it could not read what the page asked for/m);
+    assert.doesNotMatch(run.stderr, RAW);
   });
 
   test('reads no file outside the project that the page asked for, and runs none', () => {

@@ -73,8 +73,11 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     );
     // Chromium closed under the layout (an interrupt): not the issue's fault.
     if (stopped !== undefined && (page.isClosed() || !browser.connected)) throw stopped;
-    // A page that threw in its layout (e.g. a refused style sheet Paged.js tried to read).
-    if (stopped !== undefined) return { diagnostics: [...refusals, error('layout-failed', `Paged.js stopped: ${stopped instanceof Error ? stopped.message.split('\n')[0] : String(stopped)}`, { file: bundle.file })] };
+    // A page that threw in its layout: after a refusal, Paged.js reading what was refused (it throws the bare ProgressEvent of its request).
+    if (stopped !== undefined) {
+      const why = refusals.length > 0 ? 'it could not read what the page asked for (refused above)' : stopped instanceof Error ? stopped.message.split('\n')[0] : String(stopped);
+      return { diagnostics: [...refusals, error('layout-failed', `Paged.js stopped: ${why}`, { file: bundle.file })] };
+    }
     const facts = (await page.evaluate(await inPage('facts.js'))) as LayoutFacts;
 
     // Display lines are audited on every build (warnings), the full audit with --check (errors).
