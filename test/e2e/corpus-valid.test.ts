@@ -3,7 +3,8 @@
  * twice: a file with a byte order mark, one with Windows line ends, very
  * long paragraphs, a paragraph whose text repeats itself (Paged.js found
  * where to go on by content, layout-script/break-tokens.js), an article of
- * 200 paragraphs, 500 columns; and a publication whose classification has
+ * 200 paragraphs, 500 columns, tables, lists and notes (one table of 300
+ * rows); and a publication whose classification has
  * no · (the masthead's own · must still be in the fonts). All are built in
  * one run; each PDF's text is compared with its source.
  */
@@ -40,6 +41,26 @@ const CASES: ValidCase[] = [
   { serial: '7105', name: 'a paragraph of 5,000 characters', body: article([distinct(200)]), once: [distinct(200)] },
   { serial: '7106', name: 'a paragraph of 20,000 characters', body: article([distinct(800)]), once: [distinct(800)] },
   { serial: '7107', name: 'an article of 200 paragraphs', body: article(Array.from({ length: 200 }, (_, n) => `第${n + 1}段文字，说明一个问题。`)), once: Array.from({ length: 200 }, (_, n) => `第${n + 1}段文字，说明一个问题。`) },
+  {
+    serial: '7109',
+    name: 'a table, lists and notes in a file with a byte order mark and CR LF line ends',
+    file: (m) => `\uFEFF${m.replace(/\n/g, '\r\n')}`,
+    body: article([
+      '表1 各地学习情况',
+      '| 地区 | 人数 | 说明 |\n| --- | --- | --- |\n| 甲市 | 120 | 按期完成学习任务。 |\n| 乙市 | 98 | 正在推进学习。[^1] |',
+      '1. 建立工作推进机制；\n2. 加强督促检查工作。',
+      '- 登录学习平台；\n- 参加集中学习。',
+      '全文见[学习平台](https://example.org/study)。[^2]',
+      '[^1]: 乙市的数字截至三月底。\n[^2]: 参见有关文件。',
+    ]),
+    once: ['按期完成学习任务。', '正在推进学习。', '建立工作推进机制；', '加强督促检查工作。', '登录学习平台；', '参加集中学习。', '乙市的数字截至三月底。', 'https://example.org/study', '参见有关文件。', '最后一段在这里结束。'],
+  },
+  {
+    serial: '7110',
+    name: 'a table of 300 rows over many pages',
+    body: article(['表1 三百行的表格', `| 序号 | 事项 |\n| --- | --- |\n${Array.from({ length: 300 }, (_, n) => `| ${n + 1} | 第${n + 1}项工作的说明。 |`).join('\n')}`]),
+    once: [...Array.from({ length: 300 }, (_, n) => `第${n + 1}项工作的说明。`), '最后一段在这里结束。'],
+  },
   {
     serial: '7108',
     name: '500 columns',
