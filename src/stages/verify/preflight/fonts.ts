@@ -48,15 +48,23 @@ export function checkFonts(fontsByPage: ReadonlyMap<string, { font: PDFDict; pag
   const diagnostics: Diagnostic[] = [];
   const names: string[] = [];
   const type3: { name: string; pages: number[] }[] = [];
+  // One program may be embedded once and used by several fonts (Chromium's, for one face): it is read, and reported, once.
+  const programs = new Map<PDFRawStream, { name: string; problem?: string; pages: Set<number> }>();
   for (const [key, { font, pages }] of fontsByPage) {
     const facts = factsOf(font, key);
     names.push(`${facts.name} (${facts.type})`);
     if (facts.type === 'Type3') type3.push({ name: facts.name, pages });
     else if (!facts.program) diagnostics.push(error('preflight-font-not-embedded', `font ${facts.name} (${facts.type}) on ${pageList(pages)} is not embedded`, { file }));
-    else if (facts.trueType) {
-      const problem = programProblem(facts.trueType);
-      if (problem) diagnostics.push(error('preflight-font-damaged', `font ${facts.name} on ${pageList(pages)} cannot be read: ${problem}; its text would not print`, { file }));
-    }    else if (!facts.subset) diagnostics.push(warning('preflight-font-not-subset', `font ${facts.name} on ${pageList(pages)} is embedded whole, not as a subset`, { file }));
+    else if (!facts.subset) diagnostics.push(warning('preflight-font-not-subset', `font ${facts.name} on ${pageList(pages)} is embedded whole, not as a subset`, { file }));
+    if (facts.trueType) {
+      const program = programs.get(facts.trueType) ?? { name: facts.name, problem: programProblem(facts.trueType), pages: new Set<number>() };
+      for (const page of pages) program.pages.add(page);
+      programs.set(facts.trueType, program);
+    }
+  }
+  for (const { name, problem, pages } of programs.values()) {
+    const list = pageList([...pages].sort((a, b) => a - b));
+    if (problem) diagnostics.push(error('preflight-font-damaged', `font ${name} on ${list} cannot be read: ${problem}; its text would not print`, { file }));
   }
   if (type3.length > 0) {
     // Chromium splits one outline font into many Type 3 fonts; one message says it once.
