@@ -9,7 +9,6 @@
  * This is the only module that imports every stage. Stages never print and
  * never exit: each returns its value with its diagnostics.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { loadEdition } from './config/edition.js';
@@ -95,7 +94,6 @@ export async function buildIssue(serial: string, loaded: Result<IssueDocument>, 
     print: settings.print,
     blankPages: binding?.blankPages ?? 0,
     file: doc.file,
-    contentDigest: createHash('sha256').update(bundle.value.html).digest('hex'),
   });
   diagnostics.push(...finished.diagnostics);
   return { serial, pdf: finished.value, html: bundle.value.html, facts: laidOut.value.facts, document: doc, diagnostics };

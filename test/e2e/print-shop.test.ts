@@ -107,6 +107,19 @@ describe('issue 453 for the print shop', () => {
     assert.match(xmp, /<xmpMM:DocumentID>uuid:[0-9a-f-]{36}<\/xmpMM:DocumentID>/);
   });
 
+  test('the document id is a hash of the file itself with its ids blank, so only the bytes decide it', () => {
+    const trailer = bytes.toString('latin1', bytes.lastIndexOf('trailer'));
+    const id = /\/ID \[ <([0-9a-f]{32})> <([0-9a-f]{32})> \]/.exec(trailer);
+    assert.ok(id, 'the trailer has an /ID of two hex strings');
+    assert.equal(id[1], id[2]);
+    const latin1 = bytes.toString('latin1');
+    const uuid = /<xmpMM:DocumentID>uuid:([0-9a-f-]{36})</.exec(latin1)![1]!;
+    assert.equal(uuid.replace(/-/g, '').slice(0, 12), id[1]!.slice(0, 12), 'the XMP id is made from the same hash');
+    const blankUuid = '00000000-0000-5000-8000-000000000000';
+    const blank = latin1.replaceAll(`<${id[1]}>`, `<${'0'.repeat(32)}>`).replaceAll(`uuid:${uuid}`, `uuid:${blankUuid}`);
+    assert.equal(createHash('sha256').update(Buffer.from(blank, 'latin1')).digest('hex').slice(0, 32), id[1]);
+  });
+
   test('bookmarks list the columns and their articles, each opening the page where it starts', async () => {
     const outline = qpdfJson(pdf, 'outlines').outlines as OutlineItem[];
     const source = await sourceOutline();

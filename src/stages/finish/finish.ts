@@ -18,8 +18,6 @@ export interface FinishOptions {
   blankPages: number;
   /** The issue's file, for messages. */
   file: string;
-  /** A digest of what the pages were laid out from (the HTML); with the options above it names the document. */
-  contentDigest: string;
 }
 
 /** Stage 4's output: the bytes that go to the print shop. */
@@ -53,7 +51,6 @@ export async function finishPdf(pdf: Uint8Array, options: FinishOptions): Promis
   if (options.print.marks) drawCropMarks(doc, sheet);
   addOutline(doc, options.outline);
   writeInfo(doc, options.info);
-  const { info, outline, print, blankPages, contentDigest } = options;
-  const bytes = await saveReproducibly(doc, info, JSON.stringify({ contentDigest, info, outline, print, blankPages }));
+  const bytes = await saveReproducibly(doc, options.info);
   return { value: { bytes, pageCount: doc.getPageCount(), blankPages: options.blankPages }, diagnostics };
 }
