@@ -1,6 +1,6 @@
 /**
  * The layout script has Paged.js measure a page for overflow less often
- * (layout-script/overflow-checks.js). That must change how often it
+ * (page/overflow-checks.js). That must change how often it
  * measures, never where pages break: 453's kept HTML is laid out with the
  * handler and without it, and the pages must hold the same text. Where
  * Paged.js leaves text hidden beyond a page (as it did when the overflow
@@ -81,7 +81,7 @@ describe('text left hidden beyond a page', () => {
         <div class="pagedjs_pages"><div class="pagedjs_page"><div class="pagedjs_page_content"><div>
           <p data-block="b1">aa bb</p><p data-block="b2">cc dd ee ff gg hh ii jj</p>
         </div></div></div></div>`);
-      const facts = (await page.evaluate(await readFile(path.join(ROOT, 'src/stages/paginate/in-page/facts.js'), 'utf8'))) as {
+      const facts = (await page.evaluate(await readFile(path.join(ROOT, 'src/page/facts.js'), 'utf8'))) as {
         blocks: Record<string, { chars: number; hidden: number; outside: number }>;
       };
       const { outside, ...b1 } = facts.blocks.b1!;

@@ -116,7 +116,7 @@ describe('launching Chromium', () => {
     try {
       const { page, gate } = await takeLayoutPage(chromium.browser);
       const state = await page.evaluate(() => ({
-        host: location.pathname.endsWith('/in-page/host.html'),
+        host: location.pathname.endsWith('/page/host.html'),
         paged: typeof (window as unknown as { Paged?: { Previewer?: unknown } }).Paged?.Previewer,
         handlers: (window as unknown as { buildIssueOwnHandlers?: number }).buildIssueOwnHandlers,
         print: matchMedia('print').matches,

@@ -36,7 +36,7 @@ export async function auditPages(page: Page): Promise<AuditFinding[]> {
 }
 
 /**
- * The display-line audit (in-page/display-audit.js): display lines broken
+ * The display-line audit (page/display-audit.js): display lines broken
  * inside a phrase, lines of one character in headings and TOC entries,
  * uneven headlines. It reads only the display blocks, so every build runs it.
  */

@@ -13,10 +13,10 @@ import { allowedInLayoutPages, HOST_URL } from './page-files.js';
  * windows shown, a run of many issues took a fifth more CPU (0.06 s an issue
  * even one at a time). (Paged.js stalled in a hidden page while it waited
  * for a frame before each page; the layout script has it lay pages out back
- * to back, layout-script/back-to-back.js.)
+ * to back, page/back-to-back.js.)
  *
  * Kept, with Paged.js loaded: the page opens on a document of its own
- * (in-page/host.html), which loads the polyfill once, and each
+ * (page/host.html), which loads the polyfill once, and each
  * issue's HTML is written over the document before it (document.open()
  * keeps the window). Navigating to each issue instead, and loading the
  * polyfill again, cost Chromium 0.14 s of CPU an issue more (0.80 → 0.66 s),

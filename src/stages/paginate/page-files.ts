@@ -6,7 +6,7 @@ import { PACKAGE_DIR } from '../../config/settings.js';
 const POLYFILL_URL = pathToFileURL(path.join(packageFolder(PACKAGE_DIR, 'pagedjs'), 'dist', 'paged.polyfill.js')).href;
 
 /** A file of the code that runs in layout pages, read as it is from src/ (no compiler touches it). */
-export const inPageFile = (name: string): string => path.join(PACKAGE_DIR, 'src', 'stages', 'paginate', 'in-page', name);
+export const inPageFile = (name: string): string => path.join(PACKAGE_DIR, 'src', 'page', name);
 
 /**
  * The document a layout page opens (see layout-pages.ts), told where the

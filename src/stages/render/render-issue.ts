@@ -9,7 +9,7 @@ import { displayHtml, headlineHtml } from './display/display-html.js';
 import { blockCounter, markdownToHtml, type Block } from './markdown-to-html.js';
 import { collectRoleTexts, issueLine } from './role-texts.js';
 import { compileTemplates } from './templates.js';
-import { layoutScript } from './layout-script/layout-script.js';
+import { layoutScript } from './page-script.js';
 
 export interface ArticleEntry {
   id: string;

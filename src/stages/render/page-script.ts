@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PACKAGE_DIR } from '../../../config/settings.js';
-import { CLOSING_MARKS } from '../cjk-text.js';
+import { PACKAGE_DIR } from '../../config/settings.js';
+import { CLOSING_MARKS } from './cjk-text.js';
 
 const PARTS = ['line-ends.js', 'snap.js', 'table-columns.js', 'table-rows.js', 'tables.js', 'keep.js', 'back-to-back.js', 'overflow-checks.js', 'break-tokens.js', 'no-hyphens.js', 'page-template.js', 'prepare.js'];
 
@@ -19,7 +19,7 @@ const PARTS = ['line-ends.js', 'snap.js', 'table-columns.js', 'table-rows.js', '
  * `const` of the same name would throw.
  */
 export async function layoutScript(): Promise<string> {
-  const dir = path.join(PACKAGE_DIR, 'src', 'stages', 'render', 'layout-script');
+  const dir = path.join(PACKAGE_DIR, 'src', 'page');
   const parts = await Promise.all(PARTS.map((name) => readFile(path.join(dir, name), 'utf8')));
   const marks = `const BUILD_ISSUE_MARKS = ${JSON.stringify({ closing: CLOSING_MARKS })};`;
   return ['(() => {', marks, ...parts, '})();'].join('\n');
