@@ -16,10 +16,16 @@
  * imports later, and each build removes files of earlier ones once they are an
  * hour old.
  *
+ * The script an issue's HTML carries (src/page/) is bundled first, by the
+ * function that bundles it when the sources run as they are
+ * (src/stages/render/bundle-page.ts), and put into the CLI's code as
+ * BUILD_ISSUE_PAGE_SCRIPT: the same script either way, and not bundled again
+ * at each start.
+ *
  * lib/build.json records every file the bundle was made from (the sources it
- * read, package.json and its lock file, tsconfig.json, this script) with its
- * size and time of change, so that the bin can tell with one stat per file
- * that lib/ is current.
+ * read, the page code, package.json and its lock file, tsconfig.json, this
+ * script) with its size and time of change, so that the bin can tell with one
+ * stat per file that lib/ is current.
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -70,8 +76,8 @@ export async function staleness() {
   return changed && `${changed} changed since lib/ was compiled`;
 }
 
-/** esbuild's options for the bundle, written to `outdir`. */
-export function bundleOptions(outdir) {
+/** esbuild's options for the bundle, written to `outdir`, carrying the page script (see pageScript). */
+export function bundleOptions(outdir, pageScriptCode) {
   return {
     absWorkingDir: PACKAGE_DIR,
     entryPoints: { cli: 'src/cli/main.ts' },
@@ -83,6 +89,7 @@ export function bundleOptions(outdir) {
     format: 'esm',
     target: 'node20',
     external: EXTERNAL,
+    define: { BUILD_ISSUE_PAGE_SCRIPT: JSON.stringify(pageScriptCode) },
     // Bundled CommonJS packages call require() for Node's own modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     // Less to read and parse at each start; identifiers keep their names, for
@@ -95,6 +102,24 @@ export function bundleOptions(outdir) {
     metafile: true,
     logLevel: 'silent',
   };
+}
+
+/**
+ * The page script and the files it was made from: bundle-page.ts, itself
+ * bundled (it imports nothing at run time) and run from a data: URL.
+ */
+export async function pageScript(esbuild) {
+  const maker = await esbuild.build({
+    absWorkingDir: PACKAGE_DIR,
+    entryPoints: ['src/stages/render/bundle-page.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  const { bundlePage } = await import(`data:text/javascript;base64,${Buffer.from(maker.outputFiles[0].contents).toString('base64')}`);
+  return bundlePage(esbuild, PACKAGE_DIR);
 }
 
 /** Writes beside the file and renames it into place, so that no run reads half of it. */
@@ -110,9 +135,10 @@ export async function build() {
   const esbuild = await import('esbuild');
   // Stamped before compiling: a file edited while it compiles counts as changed.
   const before = await stamps([...CONFIG_FILES, ...(await filesUnder('src'))]);
-  const result = await esbuild.build({ ...bundleOptions(LIB_DIR), write: false });
+  const page = await pageScript(esbuild);
+  const result = await esbuild.build({ ...bundleOptions(LIB_DIR, page.code), write: false });
   // Packages are covered by the lock file.
-  const read = Object.keys(result.metafile.inputs).filter((file) => !file.split('/').includes('node_modules'));
+  const read = [...new Set([...Object.keys(result.metafile.inputs), ...page.inputs])].filter((file) => !file.split('/').includes('node_modules'));
   const elsewhere = await stamps(read.filter((file) => !(file in before)));
   const inputs = Object.fromEntries([...CONFIG_FILES, ...read].map((file) => [file, before[file] ?? elsewhere[file]]));
   for (const output of result.outputFiles) await replaceFile(output.path, output.contents);

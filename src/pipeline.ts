@@ -21,7 +21,8 @@ import { bleedCss } from './stages/finish/sheet.js';
 import { editionPlace } from './stages/load/front-matter.js';
 import { PUBLICATION_FILE } from './stages/load/load-issue.js';
 import type { IssueDocument } from './stages/load/types.js';
-import { paginate, type LayoutFacts } from './stages/paginate/paginate.js';
+import type { LayoutFacts } from './page/types.js';
+import { paginate } from './stages/paginate/paginate.js';
 import { renderIssue, type RenderOptions } from './stages/render/render-issue.js';
 import { comparePrintedPages } from './stages/verify/printed-pages.js';
 

@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import subsetFont from 'subset-font';
 import { auditDisplayLines, auditPages } from '../../src/stages/paginate/audit.js';
+import { pageScript } from '../../src/stages/render/page-script.js';
 import type { Chromium } from '../../src/stages/paginate/browser.js';
 import { ROOT } from '../helpers/build.js';
 import { startChromium } from '../helpers/chromium.js';
@@ -45,7 +46,7 @@ const CASES: Array<{ rule: string; html: string }> = [
   { rule: 'line-indent', html: page('<p data-block="b1">一二三四五六七</p>', 'p { text-align: center; text-align-last: center; }') },
 ];
 
-/** Display lines (in-page/display-audit.js): the render stage's <wbr> between phrases, set with keep-all. */
+/** Display lines (src/page/display-audit.ts): the render stage's <wbr> between phrases, set with keep-all. */
 const DISPLAY = 'h2 { word-break: keep-all; }';
 const DISPLAY_CASES: Array<{ rule: string; html: string }> = [
   { rule: 'display-break', html: page('<h2 class="title" data-block="b1">一二三四五六七</h2>', 'h2 { word-break: normal; }') },
@@ -68,6 +69,8 @@ describe('layout audit', () => {
   const audit = async (html: string) => {
     await tab.setContent(html.replace('FONT', font), { waitUntil: 'load' });
     await tab.evaluate('document.fonts.ready');
+    // The page script an issue's HTML carries, which holds the audit.
+    await tab.addScriptTag({ content: await pageScript() });
     return auditPages(tab);
   };
 

@@ -85,10 +85,11 @@ describe('the build cache and the engines', () => {
   test('a skipped build loads none of the code that lays out, writes or checks PDFs', async () => {
     const build = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'build.js')).href)) as {
       LIB_DIR: string;
-      bundleOptions(outdir: string): object;
+      bundleOptions(outdir: string, pageScriptCode: string): object;
+      pageScript(bundler: typeof esbuild): Promise<{ code: string }>;
     };
     const esbuild = await import('esbuild');
-    const { metafile } = await esbuild.build({ ...build.bundleOptions(build.LIB_DIR), write: false });
+    const { metafile } = await esbuild.build({ ...build.bundleOptions(build.LIB_DIR, (await build.pageScript(esbuild)).code), write: false });
     const sourcesOf = (file: string) => Object.keys(metafile!.outputs[path.relative(ROOT, file)]?.inputs ?? {});
 
     assert.equal((await cli(['453'], dir)).code, 0); // built, or skipped if an earlier test built it

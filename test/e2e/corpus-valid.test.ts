@@ -2,7 +2,7 @@
  * Odd but valid issues build cleanly, with nothing lost and nothing printed
  * twice: a file with a byte order mark, one with Windows line ends, very
  * long paragraphs, a paragraph whose text repeats itself (Paged.js found
- * where to go on by content, layout-script/break-tokens.js), an article of
+ * where to go on by content, src/page/break-tokens.ts), an article of
  * 200 paragraphs, 500 columns, tables, lists and notes (one table of 300
  * rows); and a publication whose classification has
  * no · (the masthead's own · must still be in the fonts). All are built in

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
+import { pageScript } from '../../src/stages/render/page-script.js';
 import { cli, ROOT, workspace } from '../helpers/build.js';
 import { fonts, hanOnly, layoutTexts, pageSizes, pageTexts, RADICALS } from '../helpers/pdf.js';
 
@@ -122,6 +123,11 @@ describe('build-issue 453', () => {
       assert.ok(row.embedded && row.subset, `${row.name} is not embedded and subset`);
       assert.doesNotMatch(row.type, /Type 3/, `${row.name} is Type 3`);
     }
+  });
+
+  test('the kept HTML carries the page script as bundled from src/page/ (the CLI makes it ahead of time, the tests from the sources)', async () => {
+    const html = await readFile(path.join(dir, 'dist', '453.html'), 'utf8');
+    assert.ok(html.includes(`<script>\n${await pageScript()}\n</script>`), 'the page script in the HTML is not the one the sources make');
   });
 
   test('the kept HTML renders to the same pages with stock pagedjs-cli', () => {

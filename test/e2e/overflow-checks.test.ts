@@ -7,10 +7,8 @@
  * grew large), the build's completeness check must see it.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { ROOT } from '../helpers/build.js';
+import { pageScript } from '../../src/stages/render/page-script.js';
 import { startChromium } from '../helpers/chromium.js';
 import { layOut453WithAndWithout } from '../helpers/layout-script.js';
 
@@ -81,9 +79,8 @@ describe('text left hidden beyond a page', () => {
         <div class="pagedjs_pages"><div class="pagedjs_page"><div class="pagedjs_page_content"><div>
           <p data-block="b1">aa bb</p><p data-block="b2">cc dd ee ff gg hh ii jj</p>
         </div></div></div></div>`);
-      const facts = (await page.evaluate(await readFile(path.join(ROOT, 'src/page/facts.js'), 'utf8'))) as {
-        blocks: Record<string, { chars: number; hidden: number; outside: number }>;
-      };
+      await page.addScriptTag({ content: await pageScript() });
+      const facts = await page.evaluate(() => window.buildIssue.layoutFacts());
       const { outside, ...b1 } = facts.blocks.b1!;
       assert.deepEqual(b1, { chars: 4, hidden: 0, pages: [1], outsidePage: outside > 0 ? 1 : 0 });
       assert.ok(outside < 1, 'its lines are inside the page, within a pixel');

@@ -12,7 +12,6 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { checkCompleteness } from '../../src/stages/paginate/completeness.js';
 import { layOut, takeLayoutPage, writeIssue } from '../../src/stages/paginate/layout-pages.js';
-import type { LayoutFacts } from '../../src/stages/paginate/paginate.js';
 import { cli, ROOT, workspace, type CliRun } from '../helpers/build.js';
 import { startChromium } from '../helpers/chromium.js';
 import { fonts, placedLines, type PlacedLine } from '../helpers/pdf.js';
@@ -139,7 +138,6 @@ describe('tables in print (fixture issue 903, built with the CLI)', () => {
   });
 
   test('the completeness check takes the repeated header rows for what they are, and still finds a row laid out twice or lost', async () => {
-    const facts = await readFile(path.join(ROOT, 'src', 'stages', 'paginate', 'in-page', 'facts.js'), 'utf8');
     const chromium = await startChromium();
     // The kept HTML laid out again, a row tampered with (code run in the page), the facts read as the build reads them.
     const laidOut = async (tamper: string) => {
@@ -148,7 +146,7 @@ describe('tables in print (fixture issue 903, built with the CLI)', () => {
         await writeIssue(layoutPage, html);
         await layOut(layoutPage);
         await layoutPage.page.evaluate(tamper);
-        return (await layoutPage.page.evaluate(facts)) as LayoutFacts;
+        return await layoutPage.page.evaluate(() => window.buildIssue.layoutFacts());
       } finally {
         await layoutPage.page.close();
       }

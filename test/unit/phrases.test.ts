@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { NO_LINE_END, NO_LINE_START } from '../../src/stages/render/cjk-text.js';
+import { NO_LINE_END, NO_LINE_START } from '../../src/page/marks.js';
 import { displayHtml, headlineHtml } from '../../src/stages/render/display/display-html.js';
 import { phraseBreaks, phrases, wordLength } from '../../src/stages/render/display/phrases.js';
 

@@ -1,5 +1,5 @@
 import { error, type Diagnostic } from '../../diagnostics.js';
-import type { LayoutFacts } from '../paginate/paginate.js';
+import type { LayoutFacts } from '../../page/types.js';
 import type { PDFDocument } from 'pdf-lib';
 
 /**

@@ -1,48 +1,25 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
-import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START, OPENING_MARKS } from '../render/cjk-text.js';
+import type { AuditFinding } from '../../page/types.js';
 import type { HtmlBundle } from '../render/render-issue.js';
-import { inPageFile } from './page-files.js';
-
-/** One breach of a typesetting rule, found on the laid-out pages. */
-export interface AuditFinding {
-  rule: string;
-  page: number;
-  /** Block id (see render's Block), to find the source line. */
-  block: string;
-  /** Line of the block on that page, from 1. */
-  line: number;
-  message: string;
-  text: string;
-}
-
-const RULES = {
-  noLineStart: NO_LINE_START,
-  noLineEnd: NO_LINE_END,
-  openingMarks: OPENING_MARKS,
-  closingMarks: CLOSING_MARKS,
-  fullWidthMarks: OPENING_MARKS + CLOSING_MARKS,
-};
 
 /**
  * The layout audit (--check): reads every line of every laid-out page
  * (.pagedjs_page) from the DOM and reports each breach of the house's CJK
- * rules. The rules' character sets are the ones the render stage glues by.
+ * rules (page/audit.ts, run by the page script the HTML carries). The rules'
+ * character sets are the ones the render stage glues by (page/marks.ts).
  */
-export async function auditPages(page: Page): Promise<AuditFinding[]> {
-  const script = await readFile(inPageFile('audit.js'), 'utf8');
-  return (await page.evaluate(`(${script})(${JSON.stringify(RULES)})`)) as AuditFinding[];
+export function auditPages(page: Page): Promise<AuditFinding[]> {
+  return page.evaluate(() => window.buildIssue.auditPages());
 }
 
 /**
- * The display-line audit (page/display-audit.js): display lines broken
+ * The display-line audit (page/display-audit.ts): display lines broken
  * inside a phrase, lines of one character in headings and TOC entries,
  * uneven headlines. It reads only the display blocks, so every build runs it.
  */
-export async function auditDisplayLines(page: Page): Promise<AuditFinding[]> {
-  const script = await readFile(inPageFile('display-audit.js'), 'utf8');
-  return (await page.evaluate(`(${script})()`)) as AuditFinding[];
+export function auditDisplayLines(page: Page): Promise<AuditFinding[]> {
+  return page.evaluate(() => window.buildIssue.auditDisplayLines());
 }
 
 /** Each finding as a diagnostic at the source line of the block it is in: an error, or a warning where `asWarnings`. */

@@ -1,6 +1,6 @@
 import { error, type Diagnostic } from '../../diagnostics.js';
 import type { HtmlBundle } from '../render/render-issue.js';
-import type { LayoutFacts } from './paginate.js';
+import type { LayoutFacts } from '../../page/types.js';
 
 /** A CSS pixel in points. */
 const PT_PER_PX = 0.75;

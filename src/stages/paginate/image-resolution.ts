@@ -1,18 +1,6 @@
 import { warning, type Diagnostic } from '../../diagnostics.js';
+import type { PlacedImage } from '../../page/types.js';
 import { MIN_DPI } from '../verify/preflight/images.js';
-
-/** An image as the layout placed it. */
-export interface PlacedImage {
-  /** As the source names it. */
-  file: string;
-  /** Source line of its paragraph. */
-  line: number;
-  page: number;
-  /** Width and height in pixels. */
-  pixels: [number, number];
-  /** Width and height placed, in CSS px (96 to the inch). */
-  placed: [number, number];
-}
 
 const CSS_PX_PER_INCH = 96;
 

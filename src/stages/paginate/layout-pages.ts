@@ -28,11 +28,11 @@ export interface LayoutPage {
   gate: Gatekeeper;
 }
 
-/** In the page: Paged.js's globals, and how many handlers it had of its own. */
-interface PagedWindow {
-  Paged: { registeredHandlers: unknown[]; Previewer: new () => { preview(): Promise<unknown> } };
-  PagedConfig: { before?: () => Promise<void> };
-  buildIssueOwnHandlers: number;
+declare global {
+  interface Window {
+    /** Set when the polyfill is loaded, before the host's first issue: Paged.js's own handlers, to keep when an issue's are cut (src/page/paged.d.ts). */
+    buildIssueOwnHandlers?: number;
+  }
 }
 
 const idleByBrowser = new WeakMap<Browser, Promise<LayoutPage>[]>();
@@ -78,9 +78,8 @@ async function openLayoutPage(browser: Browser): Promise<LayoutPage> {
     // Polled by timer: a background tab draws no frames. A polyfill that failed to load still lets the host load.
     await page.waitForFunction((host: string) => location.href === host && document.readyState === 'complete', { polling: 10 }, HOST_URL);
     const handlers = await page.evaluate(() => {
-      const w = window as unknown as Partial<PagedWindow>;
-      if (w.Paged) w.buildIssueOwnHandlers = w.Paged.registeredHandlers.length;
-      return w.buildIssueOwnHandlers;
+      if (window.Paged) window.buildIssueOwnHandlers = window.Paged.registeredHandlers.length;
+      return window.buildIssueOwnHandlers;
     });
     if (gate.blocked.length > 0) throw new Error(`the layout page could not load ${gate.blocked.join(', ')}`);
     if (handlers === undefined) throw new Error('the layout page could not load the Paged.js polyfill');
@@ -125,8 +124,7 @@ export async function returnLayoutPage(browser: Browser, layoutPage: LayoutPage,
  */
 export async function writeIssue({ page }: LayoutPage, html: string): Promise<void> {
   await page.evaluate((html: string) => {
-    const w = window as unknown as PagedWindow;
-    w.Paged.registeredHandlers.length = w.buildIssueOwnHandlers;
+    Paged.registeredHandlers.length = window.buildIssueOwnHandlers!;
     document.open();
     document.write(html);
     document.close();
@@ -136,8 +134,7 @@ export async function writeIssue({ page }: LayoutPage, html: string): Promise<vo
 /** Lays the written issue out in pages: its layout script's passes, then Paged.js, as the polyfill would run them. */
 export async function layOut({ page }: LayoutPage): Promise<void> {
   await page.evaluate(async () => {
-    const w = window as unknown as PagedWindow;
-    await w.PagedConfig.before?.();
-    await new w.Paged.Previewer().preview();
+    await window.PagedConfig?.before?.();
+    await new Paged.Previewer().preview();
   });
 }

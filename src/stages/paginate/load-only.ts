@@ -35,7 +35,7 @@ export async function loadOnly(page: Page, allows: (url: string) => boolean): Pr
 
 /**
  * The URL a console message says the page's Content-Security-Policy refused
- * (in-page/host.html), e.g. “Connecting to 'ws://…' violates the following
+ * (page/host.html), e.g. “Connecting to 'ws://…' violates the following
  * Content Security Policy directive …”; undefined for any other message.
  */
 export function refusedByPolicy(message: string): string | undefined {

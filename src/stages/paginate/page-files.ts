@@ -5,9 +5,6 @@ import { PACKAGE_DIR } from '../../config/settings.js';
 
 const POLYFILL_URL = pathToFileURL(path.join(packageFolder(PACKAGE_DIR, 'pagedjs'), 'dist', 'paged.polyfill.js')).href;
 
-/** A file of the code that runs in layout pages, read as it is from src/ (no compiler touches it). */
-export const inPageFile = (name: string): string => path.join(PACKAGE_DIR, 'src', 'page', name);
-
 /**
  * The document a layout page opens (see layout-pages.ts), told where the
  * polyfill is; Chromium reads both files itself (sending the 0.9 MB polyfill
@@ -15,7 +12,8 @@ export const inPageFile = (name: string): string => path.join(PACKAGE_DIR, 'src'
  */
 export const HOST_URL = (() => {
   // Through the URL API, so that the URL is in the canonical form Chromium gives it (the gate compares them).
-  const host = pathToFileURL(inPageFile('host.html'));
+  // From the package's folder: this module may run from src/ (tsx) or from a chunk in lib/.
+  const host = pathToFileURL(path.join(PACKAGE_DIR, 'src', 'page', 'host.html'));
   host.searchParams.set('polyfill', POLYFILL_URL);
   return host.href;
 })();

@@ -1,33 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import type { Browser, ConsoleMessage, Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import { error, type Result } from '../../diagnostics.js';
 import type { HtmlBundle } from '../render/render-issue.js';
 import { checkCompleteness } from './completeness.js';
-import { auditDisplayLines, auditFindings, auditPages, type AuditFinding } from './audit.js';
-import { checkImageResolution, type PlacedImage } from './image-resolution.js';
+import type { AuditFinding, LayoutFacts } from '../../page/types.js';
+import { auditDisplayLines, auditFindings, auditPages } from './audit.js';
+import { checkImageResolution } from './image-resolution.js';
 import { layOut, returnLayoutPage, takeLayoutPage, writeIssue } from './layout-pages.js';
 import { refusedByPolicy } from './load-only.js';
-import { inPageFile } from './page-files.js';
-
-const inPage = (name: string) => readFile(inPageFile(name), 'utf8');
-
-/** What the layout did, read from the laid-out pages. */
-export interface LayoutFacts {
-  pageCount: number;
-  /** Article id → page its title landed on (1-based). */
-  articles: Record<string, number>;
-  /**
-   * Block id → characters found on the pages, those of them hidden beyond a
-   * page's content area, the pages its fragments are on, and how far (CSS px)
-   * its farthest line box or image reaches beyond its text area or table cell,
-   * on which page.
-   */
-  blocks: Record<string, { chars: number; hidden: number; pages: number[]; outside: number; outsidePage: number }>;
-  /** Each image as placed: its file and source line, its size in pixels and as placed (CSS px, 96 to the inch). */
-  images: PlacedImage[];
-  /** Page holding the distribution footer (0 if it is missing). */
-  colophonPage: number;
-}
 
 export interface PaginateOptions {
   /** Audit every line of every page against the CJK rules (--check). */
@@ -78,7 +57,7 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
       const why = refusals.length > 0 ? 'it could not read what the page asked for (refused above)' : stopped instanceof Error ? stopped.message.split('\n')[0] : String(stopped);
       return { diagnostics: [...refusals, error('layout-failed', `Paged.js stopped: ${why}`, { file: bundle.file })] };
     }
-    const facts = (await page.evaluate(await inPage('facts.js'))) as LayoutFacts;
+    const facts = await page.evaluate(() => window.buildIssue.layoutFacts());
 
     // Display lines are audited on every build (warnings), the full audit with --check (errors).
     const display = await auditDisplayLines(page);

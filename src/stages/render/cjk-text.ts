@@ -17,17 +17,10 @@
  * system font for it and embed that too.)
  */
 
-/** Marks that must not start a line: closing quotes and brackets, pause and stop marks, dashes and ellipses. */
-export const NO_LINE_START = '。，、；：？！）》〉」』】〕”’…—·%‰℃';
-/** Marks that must not end a line. */
-export const NO_LINE_END = '（《〈「『【〔“‘';
+import { CLOSING_MARKS, OPENING_MARKS } from '../../page/marks.js';
 
-/** Of those, the ones Chromium may still start a line with under `line-break: strict` (see above). */
+/** Of the marks that must not start a line (NO_LINE_START), the ones Chromium may still start a line with under `line-break: strict` (see above). */
 export const CHROMIUM_LINE_STARTS = '—·%‰℃';
-
-/** Full-width opening and closing marks, for punctuation compression (标点挤压). */
-export const OPENING_MARKS = '“‘（《〈「『【〔';
-export const CLOSING_MARKS = '，。、；：？！”’）》〉」』】〕';
 
 /** A piece of text; `glued` pieces must not be broken across lines, `long` ones may break anywhere. */
 export interface Segment {

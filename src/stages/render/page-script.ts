@@ -1,26 +1,30 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { PACKAGE_DIR } from '../../config/settings.js';
-import { CLOSING_MARKS } from './cjk-text.js';
+import { bundlePage } from './bundle-page.js';
 
-const PARTS = ['line-ends.js', 'snap.js', 'table-columns.js', 'table-rows.js', 'tables.js', 'keep.js', 'back-to-back.js', 'overflow-checks.js', 'break-tokens.js', 'no-hyphens.js', 'page-template.js', 'prepare.js'];
+/**
+ * The page script as scripts/build.js made it when it compiled lib/ (it
+ * defines this with bundlePage's code), or undefined when the sources run
+ * as they are (tsx: the tests).
+ */
+declare const BUILD_ISSUE_PAGE_SCRIPT: string | undefined;
+
+let made: Promise<string> | undefined;
 
 /**
  * The script the laid-out HTML carries: it sets line-end marks half-width,
- * snaps headings to the line grid, adds the keep rules (widows, orphans,
- * headings with their text) to Paged.js and has it lay pages out back to back,
- * measuring each page for overflow fewer times, finds where a page breaks
- * inside a paragraph by position rather than by text, trims the template
- * Paged.js makes pages from, and sets tables (figures aligned, rows on the
- * grid, the header row repeated on the pages a table continues onto).
- * It is plain browser JavaScript, read as text from src/, so no compiler touches it.
- * Its parts share one function scope: a layout page writes issue after issue
- * into one window (paginate/layout-pages.ts), where a second top-level
- * `const` of the same name would throw.
+ * snaps headings to the line grid, adds the keep rules and the other
+ * Paged.js handlers (src/page/main.ts), sets tables (figures aligned, rows
+ * on the grid, the header row repeated on the pages a table continues
+ * onto), and gives the Node side the
+ * functions that read the laid-out pages. One IIFE, because a layout page
+ * writes issue after issue into one window (browser/layout-pages.ts), where
+ * a second top-level `const` of the same name would throw. Made once per
+ * process: ahead of time in lib/, from the sources under tsx.
  */
-export async function layoutScript(): Promise<string> {
-  const dir = path.join(PACKAGE_DIR, 'src', 'page');
-  const parts = await Promise.all(PARTS.map((name) => readFile(path.join(dir, name), 'utf8')));
-  const marks = `const BUILD_ISSUE_MARKS = ${JSON.stringify({ closing: CLOSING_MARKS })};`;
-  return ['(() => {', marks, ...parts, '})();'].join('\n');
+export function pageScript(): Promise<string> {
+  made ??=
+    typeof BUILD_ISSUE_PAGE_SCRIPT === 'string'
+      ? Promise.resolve(BUILD_ISSUE_PAGE_SCRIPT)
+      : import('esbuild').then((esbuild) => bundlePage(esbuild, PACKAGE_DIR)).then((bundle) => bundle.code);
+  return made;
 }

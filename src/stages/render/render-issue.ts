@@ -9,7 +9,7 @@ import { displayHtml, headlineHtml } from './display/display-html.js';
 import { blockCounter, markdownToHtml, type Block } from './markdown-to-html.js';
 import { collectRoleTexts, issueLine } from './role-texts.js';
 import { compileTemplates } from './templates.js';
-import { layoutScript } from './page-script.js';
+import { pageScript } from './page-script.js';
 
 export interface ArticleEntry {
   id: string;
@@ -103,7 +103,7 @@ export async function renderIssue(doc: IssueDocument, options: RenderOptions): P
     columns,
     fontFaces: fontFaceCss(fonts.value),
     css: options.extraCss ? `${edition.css}\n${options.extraCss}` : edition.css,
-    layoutScript: await layoutScript(),
+    layoutScript: await pageScript(),
   });
   return { value: { html, blocks: counter.blocks, articles, file: doc.file }, diagnostics };
 }

@@ -1,7 +1,7 @@
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
 import { pairTocEntries } from '../load/printed-record.js';
 import type { IssueDocument } from '../load/types.js';
-import type { LayoutFacts } from '../paginate/paginate.js';
+import type { LayoutFacts } from '../../page/types.js';
 
 /**
  * For an issue that carries its printed TOC (front matter `printed.toc`):

@@ -13,7 +13,7 @@
  * letter or digit, which must sit in one text run for text-autospace.
  * docs/internals.md compares this with BudouX on 453's headlines.
  */
-import { NO_LINE_END, NO_LINE_START } from '../cjk-text.js';
+import { NO_LINE_END, NO_LINE_START } from '../../../page/marks.js';
 import { KEPT_BRACKETS, KEPT_TOGETHER, PREFIXES } from './terms.js';
 
 const words = new Intl.Segmenter('zh-Hans', { granularity: 'word' });

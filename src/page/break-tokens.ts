@@ -17,31 +17,39 @@
 // that start plus the offset in the rendered node. A token that already
 // says the same, or breaks before the whole element at its first
 // character, is left as it is.
-function findBreaksByPosition() {
-  const origins = new WeakMap();
-  const record = (clone, source) => {
-    if (clone.nodeType === Node.TEXT_NODE) {
-      origins.set(clone, { node: source, start: source.textContent.length - clone.textContent.length });
+import { isText } from './dom.js';
+
+/** The source text node a rendered one was cloned from, and where in it the clone's text starts. */
+interface Origin {
+  node: Node;
+  start: number;
+}
+
+export function findBreaksByPosition(): void {
+  const origins = new WeakMap<Node, Origin>();
+  const record = (clone: Node, source: Node): void => {
+    if (isText(clone)) {
+      origins.set(clone, { node: source, start: source.textContent!.length - clone.textContent.length });
       return;
     }
     // A deep clone (an element Paged.js does not walk into): its text nodes start at 0.
     for (let c = clone.firstChild, s = source.firstChild; c && s; c = c.nextSibling, s = s.nextSibling) record(c, s);
   };
   class BuildIssueBreakTokens extends Paged.Handler {
-    renderNode(clone, node) {
-      if (clone && node && (clone.nodeType === Node.TEXT_NODE || clone.firstChild)) record(clone, node);
+    override renderNode(clone: Node | undefined, node: Node | undefined): void {
+      if (clone && node && (isText(clone) || clone.firstChild)) record(clone, node);
     }
 
-    onBreakToken(token, overflow) {
+    override onBreakToken(token: Paged.BreakToken | undefined, overflow: Range | undefined): Paged.BreakToken | undefined {
       if (!token?.node || !overflow) return undefined;
       const { startContainer: container, startOffset } = overflow;
-      const text = container.nodeType === Node.TEXT_NODE ? container : container.childNodes[startOffset];
-      const origin = text?.nodeType === Node.TEXT_NODE ? origins.get(text) : undefined;
+      const text = isText(container) ? container : container.childNodes[startOffset];
+      const origin = isText(text) ? origins.get(text) : undefined;
       if (!origin) return undefined;
       const offset = origin.start + (container === text ? startOffset : 0);
       if (token.node === origin.node && token.offset === offset) return undefined;
       // Paged.js breaks before the whole element where the break is at its first character.
-      if (token.node.nodeType !== Node.TEXT_NODE && offset === 0 && token.node.firstChild === origin.node) return undefined;
+      if (!isText(token.node) && offset === 0 && token.node.firstChild === origin.node) return undefined;
       token.node = origin.node;
       token.offset = offset;
       return token;

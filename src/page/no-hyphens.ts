@@ -4,13 +4,13 @@
 // Chinese print breaks those without a hyphen; the added character would
 // also be text the source does not have (block-repeated), set in whatever
 // font carries it. The handler takes it off again.
-function dropBreakHyphens() {
+import { textNodesOf } from './dom.js';
+
+export function dropBreakHyphens(): void {
   class BuildIssueNoHyphens extends Paged.Handler {
-    afterPageLayout(pageElement) {
+    override afterPageLayout(pageElement: Element): void {
       for (const el of pageElement.querySelectorAll('.pagedjs_hyphen')) {
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        let last;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node;
+        const last = textNodesOf(el).at(-1);
         if (last?.data.endsWith('\u2011')) last.data = last.data.slice(0, -1);
         el.classList.remove('pagedjs_hyphen');
       }

@@ -5,20 +5,12 @@
 // the grid. An article's title block (`.title-block`: title, subtitle,
 // byline) is padded as one, above its title, so that its last line stands
 // the same distance above the first paragraph in every article.
-function snapToGrid() {
-  const root = document.documentElement;
-  const px = (value) => {
-    const probe = document.createElement('div');
-    probe.style.height = value;
-    document.body.append(probe);
-    const height = probe.getBoundingClientRect().height;
-    probe.remove();
-    return height;
-  };
-  const styles = getComputedStyle(root);
-  const pitch = px(styles.getPropertyValue('--pitch').trim());
-  for (const el of document.querySelectorAll('.snap, .figure, .notes, .note-block, .title-block')) {
-    if (el.parentElement.closest('.title-block')) continue;
+import { linePitch } from './pitch.js';
+
+export function snapToGrid(): void {
+  const pitch = linePitch();
+  for (const el of document.querySelectorAll<HTMLElement>('.snap, .figure, .notes, .note-block, .title-block')) {
+    if (el.parentElement?.closest('.title-block')) continue;
     const style = getComputedStyle(el);
     const height = el.getBoundingClientRect().height;
     const lines = Math.ceil(height / pitch - 0.01);

@@ -4,17 +4,30 @@
 // on the units digit and the decimal point; then the columns are given their
 // widths, the same on every page the table is on.
 
-function alignTableFigures() {
+/** A cell's text set on one line, and where it is. */
+interface CellLine {
+  column: number;
+  row: Element | null;
+  span: number;
+  /** The text's width on one line (px). */
+  text: number;
+  /** The cell's padding and rule around its text (px). */
+  inset: number;
+}
+
+const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
+
+export function alignTableFigures(): void {
   for (const table of document.querySelectorAll('main table.table')) {
-    const columns = new Map();
+    const columns = new Map<string | null, Element[]>();
     for (const cell of table.querySelectorAll('td.align-number')) {
       const column = cell.getAttribute('data-column');
       if (!columns.has(column)) columns.set(column, []);
-      columns.get(column).push(cell);
+      columns.get(column)!.push(cell);
     }
     for (const cells of columns.values()) {
       for (const part of ['.units', '.decimals']) {
-        const boxes = cells.map((cell) => cell.querySelector(part));
+        const boxes = cells.map((cell) => cell.querySelector<HTMLElement>(part)!);
         const widest = Math.max(...boxes.map((box) => box.getBoundingClientRect().width));
         for (const box of boxes) box.style.minWidth = `${widest.toFixed(3)}px`;
       }
@@ -36,24 +49,23 @@ function alignTableFigures() {
 // unbreakable run nor wider than its widest cell. Widths are Chromium's own:
 // the table is laid out as wide as its content wants (max-content), then as
 // narrow as it can be (min-content).
-function fitTableColumns() {
+export function fitTableColumns(): void {
   const probe = document.createRange();
-  const sum = (list) => list.reduce((a, b) => a + b, 0);
-  for (const table of document.querySelectorAll('main table.table')) {
-    const cells = [...table.querySelectorAll('td, th')].filter((cell) => cell.colSpan === 1);
-    const columnOf = (cell) => Number(cell.getAttribute('data-column'));
+  for (const table of document.querySelectorAll<HTMLTableElement>('main table.table')) {
+    const cells = [...table.querySelectorAll<HTMLTableCellElement>('td, th')].filter((cell) => cell.colSpan === 1);
+    const columnOf = (cell: Element) => Number(cell.getAttribute('data-column'));
     const columns = Math.max(...cells.map(columnOf)) + 1;
-    const widthsAt = (width, measure) => {
+    const widthsAt = (width: string, measure: (most: number, cell: Element) => number) => {
       table.style.width = width;
-      const widths = new Array(columns).fill(0);
-      for (const cell of cells) widths[columnOf(cell)] = measure(widths[columnOf(cell)], cell);
+      const widths: number[] = new Array(columns).fill(0);
+      for (const cell of cells) widths[columnOf(cell)] = measure(widths[columnOf(cell)]!, cell);
       return widths;
     };
-    const widest = (most, cell) => Math.max(most, cell.getBoundingClientRect().width);
+    const widest = (most: number, cell: Element) => Math.max(most, cell.getBoundingClientRect().width);
     const wanted = widthsAt('max-content', widest);
     // Each cell's text on one line, and the cell's padding and rule around it.
     table.style.width = 'max-content';
-    const lines = cells.map((cell) => {
+    const lines: CellLine[] = cells.map((cell) => {
       probe.selectNodeContents(cell);
       const style = getComputedStyle(cell);
       const inset = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + parseFloat(style.borderLeftWidth);
@@ -62,24 +74,25 @@ function fitTableColumns() {
     const least = widthsAt('0', widest);
     table.style.width = '';
     const room = table.getBoundingClientRect().width;
-    const widths = new Array(columns);
+    const widths: (number | undefined)[] = new Array(columns);
+    const given = () => sum(widths.filter((w): w is number => w !== undefined));
     if (sum(wanted) <= room) {
       wanted.forEach((w, c) => (widths[c] = w + ((room - sum(wanted)) * w) / sum(wanted)));
     } else {
-      let free = wanted.map((w, c) => c);
-      for (let narrow = [undefined]; narrow.length > 0; ) {
-        const left = room - sum(widths.filter((w) => w !== undefined));
-        narrow = free.filter((c) => wanted[c] <= left / free.length);
+      let free = wanted.map((_, c) => c);
+      for (let narrow: number[] = [-1]; narrow.length > 0; ) {
+        const left = room - given();
+        narrow = free.filter((c) => wanted[c]! <= left / free.length);
         for (const c of narrow) widths[c] = wanted[c];
         free = free.filter((c) => !narrow.includes(c));
       }
-      const left = room - sum(widths.filter((w) => w !== undefined));
+      const left = room - given();
       const text = free.map((c) => sum(lines.filter((l) => l.column === c).map((l) => l.text)));
-      free.forEach((c, i) => (widths[c] = Math.min(wanted[c], Math.max(least[c], (left * text[i]) / sum(text)))));
-      shortenTable(lines, widths, free, least, wanted);
+      free.forEach((c, i) => (widths[c] = Math.min(wanted[c]!, Math.max(least[c]!, (left * text[i]!) / sum(text)))));
+      shortenTable(lines, widths as number[], free, least, wanted);
     }
     const colgroup = document.createElement('colgroup');
-    for (const width of widths) {
+    for (const width of widths as number[]) {
       const col = document.createElement('col');
       col.style.width = `${width.toFixed(3)}px`;
       colgroup.append(col);
@@ -92,10 +105,10 @@ function fitTableColumns() {
 
 // The table's height in lines at these widths: each row as tall as its
 // tallest cell (a cell spanning rows shares its lines among them).
-function tableLines(cells, widths) {
-  const rows = new Map();
+function tableLines(cells: readonly CellLine[], widths: readonly number[]): number {
+  const rows = new Map<Element | null, number>();
   for (const { column, row, span, text, inset } of cells) {
-    const lines = Math.max(1, Math.ceil((text - 0.5) / (widths[column] - inset))) / span;
+    const lines = Math.max(1, Math.ceil((text - 0.5) / (widths[column]! - inset))) / span;
     rows.set(row, Math.max(rows.get(row) ?? 1, lines));
   }
   let total = 0;
@@ -105,15 +118,15 @@ function tableLines(cells, widths) {
 
 // Pairs of the free columns trade width, a pixel at a time, while a trade
 // makes the table shorter (the widths are changed in place).
-function shortenTable(cells, widths, free, least, wanted) {
+function shortenTable(cells: readonly CellLine[], widths: number[], free: readonly number[], least: readonly number[], wanted: readonly number[]): void {
   for (let changed = true, rounds = 0; changed && rounds < 20; rounds++) {
     changed = false;
     for (const a of free) {
       for (const b of free.filter((c) => c > a)) {
-        const both = widths[a] + widths[b];
-        const start = widths[a];
+        const both = widths[a]! + widths[b]!;
+        const start = widths[a]!;
         let best = { lines: tableLines(cells, widths), width: start };
-        for (let w = Math.max(least[a], both - wanted[b]); w <= Math.min(wanted[a], both - least[b]); w++) {
+        for (let w = Math.max(least[a]!, both - wanted[b]!); w <= Math.min(wanted[a]!, both - least[b]!); w++) {
           widths[a] = w;
           widths[b] = both - w;
           const lines = tableLines(cells, widths);

@@ -1,18 +1,10 @@
 // Table rows, before Paged.js (after the columns have their widths,
-// table-columns.js): a row taller than a page is cut into parts, then every
+// table-columns.ts): a row taller than a page is cut into parts, then every
 // row is padded to a whole number of line pitches, so that the rows, each
 // page's share of the table and the text after it stay on the page's grid
-// (as snap.js does for headings and images).
-
-// A length of the style (a CSS variable of :root) in pixels.
-function rootLength(name) {
-  const probe = document.createElement('div');
-  probe.style.height = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  document.body.append(probe);
-  const height = probe.getBoundingClientRect().height;
-  probe.remove();
-  return height;
-}
+// (as snap.ts does for headings and images).
+import { textNodesOf, type TextPosition } from './dom.js';
+import { linePitch, rootLength } from './pitch.js';
 
 // A row taller than what a page holds under the 续表 line and the header
 // row cannot go whole onto any page: it is cut, between two lines, into rows
@@ -23,17 +15,17 @@ function rootLength(name) {
 // block ids of the row's, so their characters are counted as one cell's, and
 // a cell spanning the row spans every part. (Paged.js 0.4.3 can break inside
 // a row itself, but left such a row's text beyond the page, out of sight.)
-function splitTallRows() {
-  const pitch = rootLength('--pitch');
+export function splitTallRows(): void {
+  const pitch = linePitch();
   // A page's height less the 续表 line (or the blank line above a table), and a line to spare.
   const room = rootLength('--type-height') - 2 * pitch;
-  for (const table of document.querySelectorAll('main table.table')) {
+  for (const table of document.querySelectorAll<HTMLTableElement>('main table.table')) {
     const limit = room - (table.tHead?.getBoundingClientRect().height ?? 0);
     for (let r = 0; r < table.rows.length; r++) {
-      const row = table.rows[r];
+      const row = table.rows[r]!;
       const cells = [...row.cells].filter((cell) => cell.rowSpan === 1);
-      if (row.parentElement.tagName !== 'TBODY' || cells.length === 0) continue;
-      const style = getComputedStyle(cells[0]);
+      if (row.parentElement!.tagName !== 'TBODY' || cells.length === 0) continue;
+      const style = getComputedStyle(cells[0]!);
       const lineHeight = parseFloat(style.lineHeight);
       const edge = parseFloat(style.paddingTop) + parseFloat(style.borderTopWidth);
       const lines = partLines(edge, lineHeight, pitch);
@@ -41,7 +33,7 @@ function splitTallRows() {
       if (height <= (row.matches('.row-continued') ? edge + lines * lineHeight + pitch : limit)) continue;
       // Measured set from the top (a short cell is centred in the row, below the cut), all before any is cut.
       for (const cell of cells) cell.style.verticalAlign = 'top';
-      const cutAt = cells[0].getBoundingClientRect().top + edge + (lines + 0.5) * lineHeight;
+      const cutAt = cells[0]!.getBoundingClientRect().top + edge + (lines + 0.5) * lineHeight;
       const cuts = cells.map((cell) => lineCut(cell, cutAt));
       for (const cell of cells) cell.style.removeProperty('vertical-align');
       const rest = document.createElement('tr');
@@ -49,16 +41,17 @@ function splitTallRows() {
       row.classList.add('row-continues');
       cells.forEach((cell, i) => {
         const part = cell.cloneNode(false);
-        if (cuts[i]) {
+        const cut = cuts[i];
+        if (cut) {
           const range = document.createRange();
-          range.setStart(cuts[i].node, cuts[i].offset);
-          range.setEndAfter(cell.lastChild);
-          part.append(range.extractContents());
+          range.setStart(cut.node, cut.offset);
+          range.setEndAfter(cell.lastChild!);
+          part.appendChild(range.extractContents());
         }
         rest.append(part);
       });
       // Cells of this row and of rows above that span it span the new part too.
-      for (let above = 0; above <= r; above++) for (const cell of table.rows[above].cells) if (cell.rowSpan > 1 && above + cell.rowSpan > r) cell.rowSpan++;
+      for (let above = 0; above <= r; above++) for (const cell of table.rows[above]!.cells) if (cell.rowSpan > 1 && above + cell.rowSpan > r) cell.rowSpan++;
       row.after(rest);
     }
   }
@@ -67,21 +60,20 @@ function splitTallRows() {
 // How many lines of a row go in one part: between 6 and 12, those that with
 // the part's padding come nearest to a whole number of pitches (the most of
 // them, of equals).
-function partLines(edge, lineHeight, pitch) {
-  let best;
+function partLines(edge: number, lineHeight: number, pitch: number): number {
+  let best: { lines: number; slack: number } | undefined;
   for (let lines = 12; lines >= 6; lines--) {
     const height = edge + lines * lineHeight;
     const slack = Math.ceil(height / pitch - 1e-6) * pitch - height;
     if (!best || slack < best.slack - 0.01) best = { lines, slack };
   }
-  return best.lines;
+  return best!.lines;
 }
 
 // The text position where the first line of the cell that ends below `bottom` begins.
-function lineCut(cell, bottom) {
-  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+function lineCut(cell: Element, bottom: number): TextPosition | undefined {
   const probe = document.createRange();
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (const node of textNodesOf(cell)) {
     for (let i = 0; i < node.length; i++) {
       probe.setStart(node, i);
       probe.setEnd(node, i + 1);
@@ -92,14 +84,14 @@ function lineCut(cell, bottom) {
   return undefined;
 }
 
-function snapTableRows() {
-  const pitch = rootLength('--pitch');
-  const rows = [...document.querySelectorAll('main table.table tr')];
+export function snapTableRows(): void {
+  const pitch = linePitch();
+  const rows = [...document.querySelectorAll<HTMLTableRowElement>('main table.table tr')];
   // A cell spanning rows can make them taller than their own cells; a second pass pads what the first changed.
   for (let pass = 0; pass < 2; pass++) {
     const heights = rows.map((row) => row.getBoundingClientRect().height);
     rows.forEach((row, i) => {
-      const extra = Math.ceil(heights[i] / pitch - 0.01) * pitch - heights[i];
+      const extra = Math.ceil(heights[i]! / pitch - 0.01) * pitch - heights[i]!;
       if (extra <= 0.01) return;
       for (const cell of row.cells) {
         if (cell.rowSpan > 1) continue;

@@ -17,35 +17,37 @@
 // SHARE_OF_ROOM_LEFT at 2 instead of 0.8; at 1.2 the pages were still the
 // same), Paged.js 0.4.3 left text hidden in the overflowing page instead of
 // moving it on. The build's completeness check looks for hidden text
-// (in-page/facts.js).
-function checkOverflowLessOften() {
-  // Of the room estimated to be left, how much to fill before measuring again.
-  const SHARE_OF_ROOM_LEFT = 0.8;
-  // What a new block counts for beyond its characters: a share of the page
-  // (its last line's blank end and the space between paragraphs).
-  const BLOCK_SHARE = 0.06;
-  // Set within a line: their room follows from the characters in them.
-  const INLINE = new Set(['SPAN', 'A', 'EM', 'STRONG', 'B', 'I', 'U', 'S', 'SUB', 'SUP', 'SMALL', 'MARK', 'Q', 'CITE', 'ABBR', 'CODE', 'RUBY', 'RT', 'RP', 'WBR']);
+// (facts.ts).
+import { isElement, isText } from './dom.js';
 
-  // Taller than their characters say.
-  const TALL = new Set(['IMG', 'FIGURE', 'TABLE', 'SVG', 'CANVAS', 'VIDEO', 'IFRAME', 'OBJECT']);
+// Of the room estimated to be left, how much to fill before measuring again.
+const SHARE_OF_ROOM_LEFT = 0.8;
+// What a new block counts for beyond its characters: a share of the page
+// (its last line's blank end and the space between paragraphs).
+const BLOCK_SHARE = 0.06;
+// Set within a line: their room follows from the characters in them.
+const INLINE = new Set(['SPAN', 'A', 'EM', 'STRONG', 'B', 'I', 'U', 'S', 'SUB', 'SUP', 'SMALL', 'MARK', 'Q', 'CITE', 'ABBR', 'CODE', 'RUBY', 'RT', 'RP', 'WBR']);
+// Taller than their characters say.
+const TALL = new Set(['IMG', 'FIGURE', 'TABLE', 'SVG', 'CANVAS', 'VIDEO', 'IFRAME', 'OBJECT']);
 
+export function checkOverflowLessOften(): void {
   class BuildIssueOverflowChecks extends Paged.Handler {
-    constructor(chunker, polisher, caller) {
-      super(chunker, polisher, caller);
-      this.blockStarts = 0;
-      this.measureNow = false;
-    }
+    /** Blocks begun since the last measurement. */
+    blockStarts = 0;
+    /** A node that must be measured as it comes (a heading, an image, a table) has been laid out. */
+    measureNow = false;
 
-    layoutNode(node) {
-      if (node.nodeType === Node.TEXT_NODE || INLINE.has(node.tagName)) return;
-      if (TALL.has(node.tagName) || node.matches?.('.snap, .figure')) this.measureNow = true;
+    override layoutNode(node: Node): void {
+      if (isText(node)) return;
+      const tag = isElement(node) ? node.tagName : undefined;
+      if (tag !== undefined && INLINE.has(tag)) return;
+      if ((tag !== undefined && TALL.has(tag)) || (isElement(node) && node.matches('.snap, .figure'))) this.measureNow = true;
       else this.blockStarts++;
     }
 
-    onPageLayout(wrapper, breakToken, layout) {
+    override onPageLayout(wrapper: Element, breakToken: Paged.BreakToken, layout: Paged.Layout): void {
       if (Object.hasOwn(layout, 'hasOverflow')) return; // this page's layout has it already
-      const measure = Object.getPrototypeOf(layout).hasOverflow;
+      const measure: Paged.Layout['hasOverflow'] = Object.getPrototypeOf(layout).hasOverflow;
       // Paged.js's renderTo measures when its count of the page's characters reaches maxChars.
       let maxChars = layout.maxChars;
       let nextMeasurement = maxChars;
@@ -53,7 +55,7 @@ function checkOverflowLessOften() {
       Object.defineProperty(layout, 'maxChars', {
         configurable: true,
         get: () => (this.measureNow ? maxChars : Math.max(maxChars, nextMeasurement - this.blockStarts * blockChars)),
-        set: (chars) => {
+        set: (chars: number) => {
           maxChars = chars;
           nextMeasurement = Math.max(nextMeasurement, chars);
         },
@@ -66,7 +68,7 @@ function checkOverflowLessOften() {
         if (!overflows && last) {
           // Laid out just now by the measurement: reading it again costs no layout.
           const full = (last.getBoundingClientRect().bottom - bounds.top) / bounds.height;
-          const chars = element.textContent.length;
+          const chars = (element.textContent ?? '').length;
           if (full > 0) {
             nextMeasurement = Math.max(nextMeasurement, chars + Math.floor(((chars * (1 - full)) / full) * SHARE_OF_ROOM_LEFT));
             blockChars = (chars / full) * BLOCK_SHARE;
