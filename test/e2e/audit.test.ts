@@ -12,7 +12,7 @@ import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
 import subsetFont from 'subset-font';
 import { auditDisplayLines, auditPages } from '../../src/stages/paginate/audit.js';
 import { pageScript } from '../../src/stages/render/page-script.js';
-import type { Chromium } from '../../src/stages/paginate/browser.js';
+import type { Chromium } from '../../src/browser/launch.js';
 import { ROOT } from '../helpers/build.js';
 import { startChromium } from '../helpers/chromium.js';
 

@@ -1,6 +1,6 @@
 /**
  * A layout page holds Paged.js and has issue after issue written into it
- * (paginate/layout-pages.ts). Nothing of one issue may carry over to the
+ * (browser/layout-pages.ts). Nothing of one issue may carry over to the
  * next: each must lay out as it does in a page of its own, and the handlers
  * each issue's layout script adds to Paged.js must not pile up.
  */
@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Chromium } from '../../src/stages/paginate/browser.js';
-import { layOut, takeLayoutPage, writeIssue, type LayoutPage } from '../../src/stages/paginate/layout-pages.js';
+import type { Chromium } from '../../src/browser/launch.js';
+import { layOut, takeLayoutPage, writeIssue, type LayoutPage } from '../../src/browser/layout-pages.js';
 import { cli, ROOT, workspace } from '../helpers/build.js';
 import { startChromium } from '../helpers/chromium.js';
 import { copyIssue } from '../helpers/issues.js';

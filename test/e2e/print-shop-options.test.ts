@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { launchChromium } from '../../src/stages/paginate/browser.js';
+import { launchChromium } from '../../src/browser/launch.js';
 import { cli, ROOT, workspace } from '../helpers/build.js';
 import { copyIssue } from '../helpers/issues.js';
 import { catalog, fonts, info, pageBoxes, pageCount, pageTexts, qpdfJson } from '../helpers/pdf.js';

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { checkCompleteness } from '../../src/stages/paginate/completeness.js';
-import { layOut, takeLayoutPage, writeIssue } from '../../src/stages/paginate/layout-pages.js';
+import { layOut, takeLayoutPage, writeIssue } from '../../src/browser/layout-pages.js';
 import { cli, ROOT, workspace, type CliRun } from '../helpers/build.js';
 import { startChromium } from '../helpers/chromium.js';
 import { fonts, placedLines, type PlacedLine } from '../helpers/pdf.js';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { layOut, takeLayoutPage, writeIssue } from '../../src/stages/paginate/layout-pages.js';
+import { layOut, takeLayoutPage, writeIssue } from '../../src/browser/layout-pages.js';
 import { cli, workspace } from './build.js';
 import { startChromium } from './chromium.js';
 

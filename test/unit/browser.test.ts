@@ -1,5 +1,5 @@
 /**
- * build-issue starts Chromium itself (stages/paginate/browser.ts) with the
+ * build-issue starts Chromium itself (browser/launch.ts) with the
  * flags puppeteer.launch() would give it; these tests keep the two in step,
  * check that it leaves nothing behind, and that a Chromium that cannot start
  * is reported, not waited for.
@@ -12,11 +12,11 @@ import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
-import { ChromiumStartError, launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/stages/paginate/browser.js';
+import { ChromiumStartError, launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/browser/launch.js';
 import { socketFolderOf } from '../../src/io/scratch.js';
 import { alive } from '../helpers/processes.js';
-import { loadOnly } from '../../src/stages/paginate/load-only.js';
-import { openWindow, takeLayoutPage } from '../../src/stages/paginate/layout-pages.js';
+import { loadOnly } from '../../src/browser/load-only.js';
+import { openWindow, takeLayoutPage } from '../../src/browser/layout-pages.js';
 import { startChromium } from '../helpers/chromium.js';
 import { scratchDir } from '../helpers/scratch.js';
 

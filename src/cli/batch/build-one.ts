@@ -8,7 +8,7 @@ import { checkOutput, withWriteLock, writeProblem } from '../../io/outputs.js';
 import { makeFolder, writeAtomic } from '../../io/write-atomic.js';
 import { loadIssue } from '../../stages/load/load-issue.js';
 import type { Reporter } from '../reporter.js';
-import { BrowserUnavailable, type SharedBrowser } from './shared-browser.js';
+import { BrowserUnavailable, type SharedBrowser } from '../../browser/shared-browser.js';
 
 /** The build command's options that act on each issue. */
 export interface IssueOptions {

@@ -4,7 +4,7 @@ import type { Settings } from '../../config/settings.js';
 import { error } from '../../diagnostics.js';
 import { buildOne, type IssueOptions, type IssueResult } from './build-one.js';
 import type { Progress } from './progress.js';
-import { sharedBrowser } from './shared-browser.js';
+import { sharedBrowser } from '../../browser/shared-browser.js';
 
 export interface IssueOutcome extends IssueResult {
   /** From the issue's start to its end; issues overlap, so these add up to more than the run. */

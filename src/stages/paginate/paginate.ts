@@ -5,8 +5,8 @@ import { checkCompleteness } from './completeness.js';
 import type { AuditFinding, LayoutFacts } from '../../page/types.js';
 import { auditDisplayLines, auditFindings, auditPages } from './audit.js';
 import { checkImageResolution } from './image-resolution.js';
-import { layOut, returnLayoutPage, takeLayoutPage, writeIssue } from './layout-pages.js';
-import { refusedByPolicy } from './load-only.js';
+import { layOut, returnLayoutPage, takeLayoutPage, writeIssue } from '../../browser/layout-pages.js';
+import { refusedByPolicy } from '../../browser/load-only.js';
 
 export interface PaginateOptions {
   /** Audit every line of every page against the CJK rules (--check). */

@@ -3,8 +3,8 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
-import { openWindow } from '../paginate/layout-pages.js';
-import { loadOnly } from '../paginate/load-only.js';
+import { openWindow } from '../../browser/layout-pages.js';
+import { loadOnly } from '../../browser/load-only.js';
 import { error, type Result } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
 

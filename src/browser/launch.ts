@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js';
 import puppeteer, { type Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
-import { removeScratch, scratchDir } from '../../io/scratch.js';
+import { removeScratch, scratchDir } from '../io/scratch.js';
 
 /**
  * The flags puppeteer.launch() gives headless Chrome (puppeteer.defaultArgs in

@@ -1,7 +1,7 @@
-import { browserStartTimeout, findBrowser } from '../../config/browser.js';
-import { error, type Diagnostic } from '../../diagnostics.js';
-import type { BrowserSource } from '../../pipeline.js';
-import type { Chromium } from '../../stages/paginate/browser.js';
+import { browserStartTimeout, findBrowser } from '../config/browser.js';
+import { error, type Diagnostic } from '../diagnostics.js';
+import type { BrowserSource } from '../pipeline.js';
+import type { Chromium } from './launch.js';
 
 /** No browser could be started; its diagnostics say why (browser-missing). */
 export class BrowserUnavailable extends Error {
@@ -36,7 +36,7 @@ export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal, issue
       const found = await findBrowser(env);
       if (!found.path) throw new BrowserUnavailable(found.diagnostics);
       // Imported at first need: a run whose issues are all skipped loads no browser code.
-      const [{ launchChromium, ChromiumStartError }, { readyLayoutPage }] = await Promise.all([import('../../stages/paginate/browser.js'), import('../../stages/paginate/layout-pages.js')]);
+      const [{ launchChromium, ChromiumStartError }, { readyLayoutPage }] = await Promise.all([import('./launch.js'), import('./layout-pages.js')]);
       const chromium = await launchChromium(found.path, { signal, startTimeout: browserStartTimeout(env) }).catch((cause: unknown) => {
         if (cause instanceof ChromiumStartError) throw new BrowserUnavailable([error(cause.rule, cause.message, { file: found.path! })]);
         throw cause;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { packageFolder } from '../../config/engines.js';
-import { PACKAGE_DIR } from '../../config/settings.js';
+import { packageFolder } from '../config/engines.js';
+import { PACKAGE_DIR } from '../config/settings.js';
 
 const POLYFILL_URL = pathToFileURL(path.join(packageFolder(PACKAGE_DIR, 'pagedjs'), 'dist', 'paged.polyfill.js')).href;
 
