@@ -10,7 +10,7 @@
  * never exit: each returns its value with its diagnostics.
  */
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import type { Browser } from 'puppeteer-core';
 import { loadEdition } from './config/edition.js';
 import type { Settings } from './config/settings.js';
 import { hasErrors, type Diagnostic, type Result } from './diagnostics.js';

@@ -3,9 +3,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js';
-import puppeteer, { type Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import type { Browser } from 'puppeteer-core';
 import { removeScratch, scratchDir } from '../io/scratch.js';
+import { pipeTransport } from './pipe-transport.js';
+import { connect } from './puppeteer.js';
 
 /**
  * The flags puppeteer.launch() gives headless Chrome (puppeteer.defaultArgs in
@@ -108,10 +109,8 @@ export interface Chromium {
 
 /**
  * Starts Chromium and drives it over a pipe (--remote-debugging-pipe), as
- * puppeteer.launch() would, but with puppeteer's browser build: its launcher
- * pulls in the code that downloads browsers (proxy agents, a JavaScript
- * engine for PAC files, FTP …), half of the CLI's bundle, which every run
- * paid for in start-up. Run as root (as in CI), Chromium needs --no-sandbox.
+ * puppeteer.launch() would, without puppeteer's launcher (see puppeteer.ts).
+ * Run as root (as in CI), Chromium needs --no-sandbox.
  */
 export async function launchChromium(executablePath: string, options: LaunchOptions = {}): Promise<Chromium> {
   const { signal, startTimeout = 20_000 } = options;
@@ -147,7 +146,7 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
     await removeScratch(profile);
   };
 
-  const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+  const transport = pipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
   const endedAtOnce = (how: string) =>
     new ChromiumStartError(`Chromium (${executablePath}) ended as it started (${how})${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`, 'browser-failed');
   const failedToStart = exited.then((how): never => {
@@ -162,7 +161,7 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
   try {
     // No Network events: nothing here uses them, and each carried the issue's
     // inlined fonts whole (requests are refused through Fetch: load-only.ts).
-    const browser = await Promise.race([puppeteer.connect({ transport, networkEnabled: false }), failedToStart, timedOut, aborted]);
+    const browser = await Promise.race([connect({ transport, networkEnabled: false }), failedToStart, timedOut, aborted]);
     waiting.abort();
     return {
       browser,

@@ -1,5 +1,4 @@
-import type { Browser, Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
-import type { CdpTarget } from 'puppeteer-core/internal/cdp/Target.js';
+import type { Browser, Page } from 'puppeteer-core';
 import { loadOnly, type Gatekeeper } from './load-only.js';
 import { allowedInLayoutPages, HOST_URL } from './page-files.js';
 
@@ -43,22 +42,31 @@ const idleOf = (browser: Browser): Promise<LayoutPage>[] => {
   return idle;
 };
 
-/** A new page (puppeteer 24 has no call for a window or a background tab; the DevTools protocol does), on its way to `url`. */
-async function openPage(browser: Browser, how: { newWindow: true } | { background: true }, url = 'about:blank'): Promise<Page> {
+let tabsOpened = 0;
+
+/**
+ * A new background tab, on its way to `url` as it opens (browser.newPage()
+ * opens on about:blank, and navigating from there waits for puppeteer to
+ * attach first). The tab is asked of the DevTools protocol, and found among
+ * the browser's targets by its URL, made its own with a fragment (which
+ * requests do not carry, so the gate sees `url`).
+ */
+async function openTab(browser: Browser, url: string): Promise<{ page: Page; url: string }> {
+  const own = `${url}#tab-${++tabsOpened}`;
   const session = await browser.target().createCDPSession();
   try {
-    const { targetId } = await session.send('Target.createTarget', { url, ...how });
-    const target = await browser.waitForTarget((t) => (t as CdpTarget)._targetId === targetId);
-    const page = await target.page();
-    if (!page) throw new Error('Chromium opened a target without a page');
-    return page;
+    await session.send('Target.createTarget', { url: own, background: true });
   } finally {
     await session.detach().catch(() => undefined);
   }
+  const target = await browser.waitForTarget((t) => t.url() === own);
+  const page = await target.page();
+  if (!page) throw new Error('Chromium opened a target without a page');
+  return { page, url: own };
 }
 
 /** A new window, shown: for what is drawn to be looked at (proof sheets). */
-export const openWindow = (browser: Browser): Promise<Page> => openPage(browser, { newWindow: true });
+export const openWindow = (browser: Browser): Promise<Page> => browser.newPage({ type: 'window' });
 
 /**
  * A new background tab, readied for layouts: print media from the start (as
@@ -71,12 +79,12 @@ export const openWindow = (browser: Browser): Promise<Page> => openPage(browser,
  * The gate is shut by the time an issue is written.
  */
 async function openLayoutPage(browser: Browser): Promise<LayoutPage> {
-  const page = await openPage(browser, { background: true }, HOST_URL);
+  const { page, url } = await openTab(browser, HOST_URL);
   try {
     const gate = await loadOnly(page, allowedInLayoutPages);
     await page.emulateMediaType('print');
     // Polled by timer: a background tab draws no frames. A polyfill that failed to load still lets the host load.
-    await page.waitForFunction((host: string) => location.href === host && document.readyState === 'complete', { polling: 10 }, HOST_URL);
+    await page.waitForFunction((host: string) => location.href === host && document.readyState === 'complete', { polling: 10 }, url);
     const handlers = await page.evaluate(() => {
       if (window.Paged) window.buildIssueOwnHandlers = window.Paged.registeredHandlers.length;
       return window.buildIssueOwnHandlers;

@@ -1,5 +1,4 @@
-import type { Protocol } from 'puppeteer-core';
-import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import type { Page, Protocol } from 'puppeteer-core';
 
 /** The requests a page made that were refused, heard until `stop`. */
 export interface Gatekeeper {

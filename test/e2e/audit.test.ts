@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import type { Page } from 'puppeteer-core';
 import subsetFont from 'subset-font';
 import { auditDisplayLines, auditPages } from '../../src/stages/paginate/audit.js';
 import { pageScript } from '../../src/stages/render/page-script.js';

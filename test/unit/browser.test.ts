@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import puppeteer, { Browser, CDPSession, Page, Target } from 'puppeteer-core';
 import { ChromiumStartError, launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/browser/launch.js';
 import { socketFolderOf } from '../../src/io/scratch.js';
 import { alive } from '../helpers/processes.js';
@@ -50,6 +49,23 @@ describe('launching Chromium', () => {
     const left = [];
     for (const folder of [...profiles, ...sockets]) if (await stat(folder).catch(() => undefined)) left.push(folder);
     assert.deepEqual(left, []);
+  });
+
+  test('connects, through puppeteer’s build without its launcher, to a browser driven by the public API alone', async () => {
+    const chromium = await startChromium();
+    try {
+      // The same classes as puppeteer-core's entry point exports (browser/puppeteer.ts).
+      const { browser } = chromium;
+      assert.ok(browser instanceof Browser);
+      assert.ok(browser.targets().every((target) => target instanceof Target));
+      const { page } = await takeLayoutPage(browser);
+      assert.ok(page instanceof Page);
+      const session = await page.createCDPSession();
+      assert.ok(session instanceof CDPSession);
+      assert.equal((await session.send('Runtime.evaluate', { expression: '6 * 7', returnByValue: true })).result.value, 42);
+    } finally {
+      await chromium.close();
+    }
   });
 
   test('a browser that ends at once is an error that says so', async () => {

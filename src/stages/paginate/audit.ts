@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import type { Page } from 'puppeteer-core';
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
 import type { AuditFinding } from '../../page/types.js';
 import type { HtmlBundle } from '../render/render-issue.js';

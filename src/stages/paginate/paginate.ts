@@ -1,4 +1,4 @@
-import type { Browser, ConsoleMessage, Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import type { Browser, ConsoleMessage, Page } from 'puppeteer-core';
 import { error, type Result } from '../../diagnostics.js';
 import type { HtmlBundle } from '../render/render-issue.js';
 import { checkCompleteness } from './completeness.js';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import type { Browser } from 'puppeteer-core';
 import { openWindow } from '../../browser/layout-pages.js';
 import { loadOnly } from '../../browser/load-only.js';
 import { error, type Result } from '../../diagnostics.js';
