@@ -1,93 +1,161 @@
 /**
- * build-issue's stages, in the order the data flows through them:
+ * The build of one issue: every step, in the order the data flows through them.
  *
  *   load      issues/<serial>/issue.md + issues/publication.yaml → IssueDocument
- *   render    IssueDocument → HtmlBundle   (unified, Handlebars, styles, subset fonts)
- *   paginate  HtmlBundle → PaginatedPdf    (Paged.js 0.4.3 in headless Chromium)
+ *             (the rest is skipped when the inputs are those the PDF was built from: build-cache/)
+ *   lint      the issue's text, as a copy editor marks it; its errors stop the build
+ *   render    IssueDocument → HtmlBundle   (unified, Handlebars, styles, subset fonts, the page script)
+ *   paginate  HtmlBundle → PaginatedPdf    (Paged.js 0.4.3 in headless Chromium, through browser/)
  *   finish    PaginatedPdf → FinalPdf      (pdf-lib: A4 trim and bleed, padding, bookmarks, metadata, identical bytes)
+ *   verify    article pages against the printed TOC (--check), then the print shop's preflight
+ *   write     the PDF and its checksum (and the HTML, --keep-html), each atomically
+ *   record    what the PDF was built from, so that an unchanged issue is skipped next time
+ *   proof     PNGs of the pages and a contact sheet (--proof)
  *
  * This is the only module that imports every stage. Stages never print and
- * never exit: each returns its value with its diagnostics.
+ * never exit: each returns its value with its diagnostics, and so does this;
+ * the CLI reports them. The steps after the skip are imported when an issue
+ * gets to them, so that a skipped build loads none of the code that lays
+ * out, writes or checks PDFs.
  */
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { loadEdition } from './config/edition.js';
+import { BrowserUnavailable, type BrowserLease } from './browser/shared-browser.js';
+import type { InputDigester } from './build-cache/inputs.js';
+import { recordedOutputs, sha256, upToDate } from './build-cache/manifest.js';
+import { writeBuilt } from './build-cache/write-built.js';
 import type { Settings } from './config/settings.js';
-import { hasErrors, type Diagnostic, type Result } from './diagnostics.js';
-import { checkBinding, planBinding } from './stages/finish/binding.js';
-import { finishPdf, type FinalPdf } from './stages/finish/finish.js';
-import { documentInfo, issueOutline } from './stages/finish/issue-facts.js';
-import { bleedCss } from './stages/finish/sheet.js';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { checkOutput, writeProblem } from './io/outputs.js';
+import { writeAtomic } from './io/write-atomic.js';
+import type { FinalPdf } from './stages/finish/finish.js';
 import { editionPlace } from './stages/load/front-matter.js';
-import { PUBLICATION_FILE } from './stages/load/load-issue.js';
+import { loadIssue, PUBLICATION_FILE } from './stages/load/load-issue.js';
 import type { IssueDocument } from './stages/load/types.js';
-import type { LayoutFacts } from './page/types.js';
-import { paginate } from './stages/paginate/paginate.js';
-import { renderIssue, type RenderOptions } from './stages/render/render-issue.js';
-import { comparePrintedPages } from './stages/verify/printed-pages.js';
+import type { RenderOptions } from './stages/render/render-issue.js';
 
-export interface BuildOutput {
-  serial: string;
-  pdf?: FinalPdf;
-  /** The HTML as it was laid out. */
-  html?: string;
-  facts?: LayoutFacts;
-  document?: IssueDocument;
-  diagnostics: Diagnostic[];
+/** What a build of one issue is asked for beyond the PDF itself (the build command's options). */
+export interface BuildRequest {
+  /** Write the PDF here instead of dist/<serial>.pdf. */
+  output?: string;
+  /** Also write the HTML that was laid out, next to the PDF (--keep-html). */
+  keepHtml: boolean;
+  /** Build even when the inputs are unchanged since the PDF was written. */
+  force: boolean;
+  /** Audit every line of every page against the typesetting rules, and compare article pages with the printed TOC (--check). */
+  check: boolean;
+  /** Fail when an article starts on another page than in the printed original (--strict-pages). */
+  strictPages: boolean;
+  /** Lint the issue's text first and stop on its errors; --no-lint turns this off. */
+  lint: boolean;
+  /** Also write PNG proofs of the pages and a contact sheet next to the PDF (--proof). */
+  proof: boolean;
 }
 
-/** Supplies a browser when a build gets as far as layout: an issue that fails before it never waits for one. */
-export type BrowserSource = () => Promise<Browser>;
+/** One issue's build: what is asked, the run's settings and input digests, and the issue's lease of the run's browser. */
+export interface BuildRun {
+  request: BuildRequest;
+  settings: Settings;
+  digest: InputDigester;
+  browser: BrowserLease;
+}
 
-/** What this build should do beyond the PDF itself. */
-export interface BuildRequest {
-  /** Audit every line of every page against the typesetting rules (--check). */
-  check: boolean;
-  /** Articles must start on the pages the printed original gave them (--strict-pages); --check only warns. */
-  strictPages?: boolean;
+export type IssueStatus = 'built' | 'skipped' | 'failed';
+
+export interface IssueResult {
+  serial: string;
+  status: IssueStatus;
+  pages?: number;
+  /** The PDF (absolute path): written when built, untouched when skipped or failed. */
+  output: string;
+  diagnostics: Diagnostic[];
+  /** Lines for the report beside the diagnostics: what was kept, the preflight's verdict, where the proofs are. */
+  notes: string[];
+}
+
+/** What a step adds to the issue's report. */
+interface Report {
+  diagnostics: Diagnostic[];
+  notes: string[];
+}
+
+/** The files a build writes: the PDF, its checksum, and the HTML when it is kept. */
+interface OutputFiles {
+  pdf: string;
+  checksum: string;
+  html?: string;
+}
+
+function outputFiles(serial: string, { request, settings }: BuildRun): OutputFiles {
+  const pdf = path.resolve(request.output ?? path.join(settings.distDir, `${serial}.pdf`));
+  return { pdf, checksum: `${pdf}.sha256`, html: request.keepHtml ? `${pdf.replace(/\.pdf$/i, '')}.html` : undefined };
+}
+
+/** The folders a build reads from, where no output may go. */
+function inputFolders(settings: Settings): string[] {
+  return [settings.issuesDir, ...['templates', 'styles', 'fonts'].map((folder) => path.join(settings.editionsDir, folder)), path.join(settings.packageDir, 'fonts')];
 }
 
 /**
- * The stages after load, from an issue already loaded (stage 1: the caller
- * loads it, to see whether it changed since its PDF was built, and imports
- * this module only when it did).
+ * The settings that shape the PDF (date, print options, the engines' versions
+ * …), so a change to any of them rebuilds. Where files are does not; the tool
+ * and the issue's edition are digested separately. A setting added later
+ * counts by default, which errs towards rebuilding.
  */
-export async function buildIssue(serial: string, loaded: Result<IssueDocument>, settings: Settings, browser: BrowserSource, request: BuildRequest = { check: false }): Promise<BuildOutput> {
-  const diagnostics: Diagnostic[] = [];
-  const rootDir = process.cwd();
-  diagnostics.push(...loaded.diagnostics);
-  const doc = loaded.value;
-  if (!doc) return { serial, diagnostics };
+function outputVariant(settings: Settings): Record<string, unknown> {
+  const { packageDir, issuesDir, distDir, cacheDir, editionsDir, defaultEdition, version, ...shaping } = settings;
+  return shaping;
+}
 
+/** What render to verify make of a loaded issue: the PDF, the HTML it was laid out from, and what they found. */
+interface Made {
+  pdf?: FinalPdf;
+  html?: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Steps render, paginate, finish and the layout's own verify. */
+async function makePdf(doc: IssueDocument, run: BuildRun): Promise<Made> {
+  const { settings, request } = run;
+  const [{ loadEdition }, { renderIssue }, { paginate }, { checkBinding, planBinding }, { finishPdf }, { documentInfo, issueOutline }, { bleedCss }, { comparePrintedPages }] =
+    await Promise.all([
+      import('./config/edition.js'),
+      import('./stages/render/render-issue.js'),
+      import('./stages/paginate/paginate.js'),
+      import('./stages/finish/binding.js'),
+      import('./stages/finish/finish.js'),
+      import('./stages/finish/issue-facts.js'),
+      import('./stages/finish/sheet.js'),
+      import('./stages/verify/printed-pages.js'),
+    ]);
   const loadedEdition = await loadEdition(settings.editionsDir, doc.meta.edition, editionPlace(doc));
   const edition = loadedEdition.value;
-  if (!edition) return { serial, document: doc, diagnostics: [...diagnostics, ...loadedEdition.diagnostics] };
+  if (!edition) return { diagnostics: loadedEdition.diagnostics };
 
   const renderOptions: RenderOptions = {
     rootDir: settings.packageDir,
     cacheDir: settings.cacheDir,
-    publicationFile: path.relative(rootDir, path.join(settings.issuesDir, PUBLICATION_FILE)),
+    publicationFile: path.relative(process.cwd(), path.join(settings.issuesDir, PUBLICATION_FILE)),
     edition,
     version: settings.version,
     extraCss: bleedCss(settings.print),
   };
   let bundle = await renderIssue(doc, renderOptions);
-  diagnostics.push(...bundle.diagnostics);
-  if (!bundle.value || hasErrors(diagnostics)) return { serial, document: doc, diagnostics };
+  const diagnostics = [...bundle.diagnostics];
+  if (!bundle.value || hasErrors(diagnostics)) return { diagnostics };
 
   const layout = { audit: request.check, tagged: settings.print.tagged };
-  let laidOut = await paginate(bundle.value, await browser(), layout);
+  let laidOut = await paginate(bundle.value, await run.browser.get(), layout);
   // Saddle stitching: a page count that is not a multiple of 4 is laid out again, the footer on a page of its own.
   const binding = settings.print.pad && laidOut.value ? planBinding(laidOut.value.facts) : undefined;
   if (binding) {
     bundle = await renderIssue(doc, { ...renderOptions, extraCss: `${renderOptions.extraCss}\n${binding.css}` });
-    if (!bundle.value) return { serial, document: doc, diagnostics: [...diagnostics, ...bundle.diagnostics] };
-    laidOut = await paginate(bundle.value, await browser(), layout);
+    if (!bundle.value) return { diagnostics: [...diagnostics, ...bundle.diagnostics] };
+    laidOut = await paginate(bundle.value, await run.browser.get(), layout);
     if (laidOut.value) laidOut.diagnostics.push(...checkBinding(binding, laidOut.value.facts, doc.file));
   }
   diagnostics.push(...laidOut.diagnostics);
-  if (!laidOut.value) return { serial, document: doc, html: bundle.value.html, diagnostics };
-  if (request.check || request.strictPages) diagnostics.push(...comparePrintedPages(doc, laidOut.value.facts, { strict: request.strictPages ?? false }));
+  if (!laidOut.value) return { html: bundle.value.html, diagnostics };
+  if (request.check || request.strictPages) diagnostics.push(...comparePrintedPages(doc, laidOut.value.facts, { strict: request.strictPages }));
 
   const finished = await finishPdf(laidOut.value.pdf, {
     info: documentInfo(doc, settings),
@@ -97,5 +165,87 @@ export async function buildIssue(serial: string, loaded: Result<IssueDocument>, 
     file: doc.file,
   });
   diagnostics.push(...finished.diagnostics);
-  return { serial, pdf: finished.value, html: bundle.value.html, facts: laidOut.value.facts, document: doc, diagnostics };
+  return { pdf: finished.value, html: bundle.value.html, diagnostics };
+}
+
+/** Step proof: page images and a contact sheet of the PDF as written. */
+async function proof(pdfFile: string, run: BuildRun): Promise<Report> {
+  const { proofDir, writeProofs } = await import('./stages/proof/proof.js');
+  const proofs = await writeProofs(pdfFile, await run.browser.get());
+  const notes = proofs.value ? [`proofs: ${path.relative(process.cwd(), proofDir(pdfFile))}/ (${proofs.value.length - 1} pages and contact-sheet.png)`] : [];
+  return { diagnostics: proofs.diagnostics, notes };
+}
+
+/** One issue through every step. A failure is a result with its diagnostics, and leaves the files of an earlier build as they were. */
+export async function buildIssue(serial: string, run: BuildRun): Promise<IssueResult> {
+  const { settings, request } = run;
+  const files = outputFiles(serial, run);
+  const output = files.pdf;
+  const failed = (report: Report): IssueResult => ({ serial, status: 'failed', output, ...report });
+  const misplaced = await checkOutput(output, inputFolders(settings));
+  if (misplaced) return failed({ diagnostics: [misplaced], notes: [] });
+
+  // An audit reports on the layout itself, so asking for one lays the issue out again.
+  const mustBuild = request.force || request.check || request.strictPages;
+  // Chromium boots while the issue is loaded, linted and rendered: at once
+  // when the build cannot be skipped, else once the inputs have changed.
+  if (mustBuild) run.browser.warm();
+  const loaded = await loadIssue(serial, { issuesDir: settings.issuesDir, rootDir: process.cwd(), defaultEdition: settings.defaultEdition });
+  const doc = loaded.value;
+  if (!doc) return failed({ diagnostics: loaded.diagnostics, notes: [] });
+  const inputs = await run.digest({ issueDir: doc.dir, edition: doc.meta.edition, variant: outputVariant(settings) });
+  if (!mustBuild) {
+    const pages = await upToDate(output, inputs, [files.pdf, files.checksum, ...(files.html ? [files.html] : [])], process.cwd());
+    if (pages !== undefined) {
+      const proofs = request.proof ? await proof(output, run) : { diagnostics: [], notes: [] };
+      return { serial, status: 'skipped', pages, output, diagnostics: [...loaded.diagnostics, ...proofs.diagnostics], notes: proofs.notes };
+    }
+  }
+  run.browser.warm();
+  const [{ lintLoaded }, { checkPrintReady }, { sha256Line }] = await Promise.all([
+    import('./stages/lint/lint-issue.js'),
+    import('./stages/verify/preflight/print-ready.js'),
+    import('./stages/finish/checksum.js'),
+  ]);
+
+  // Lint warnings are reported with the build's diagnostics; its errors stop the build before layout.
+  const linted = request.lint ? lintLoaded(doc) : [];
+  if (hasErrors(linted)) return failed({ diagnostics: linted, notes: [] });
+
+  const made = await makePdf(doc, run).catch((cause: unknown): Made => {
+    if (cause instanceof BrowserUnavailable) return { diagnostics: cause.diagnostics };
+    throw cause;
+  });
+  // Past layout: when no other issue needs Chromium, it can close while this one is checked and written.
+  if (!request.proof) run.browser.release();
+  const diagnostics = [...linted, ...loaded.diagnostics, ...made.diagnostics];
+  const notes: string[] = [];
+  // Step write, for the HTML: kept even when the build fails, as it is what to look at then.
+  if (files.html && made.html) {
+    const html = files.html;
+    const kept = await writeAtomic(html, made.html).then(() => undefined, (cause: unknown) => writeProblem(html, cause));
+    if (kept) diagnostics.push(kept);
+    else notes.push(`kept the laid-out HTML: ${path.relative(process.cwd(), html)}`);
+  }
+  if (!made.pdf || hasErrors(diagnostics)) return failed({ diagnostics, notes });
+
+  // Step verify, the print shop's preflight, on every build: a PDF that fails it is not written.
+  const ready = await checkPrintReady(made.pdf, output, settings.print);
+  notes.push(...ready.lines);
+  diagnostics.push(...ready.diagnostics);
+  if (!ready.passed) return failed({ diagnostics, notes });
+
+  // Steps write and record. Every file the skip looks for must be recorded, or the issue is never up to date.
+  const checksum = sha256Line(made.pdf.bytes, files.pdf);
+  const outputs: Record<string, string> = { [files.pdf]: sha256(made.pdf.bytes), [files.checksum]: sha256(checksum) };
+  if (files.html && made.html) outputs[files.html] = sha256(made.html);
+  const unwritten = await writeBuilt(files.pdf, made.pdf.bytes, checksum, { inputs, pages: made.pdf.pageCount, outputs: recordedOutputs(process.cwd(), outputs) });
+  if (unwritten) return failed({ diagnostics: [...diagnostics, unwritten], notes });
+
+  if (request.proof) {
+    const proofs = await proof(output, run);
+    diagnostics.push(...proofs.diagnostics);
+    notes.push(...proofs.notes);
+  }
+  return { serial, status: 'built', pages: made.pdf.pageCount, output, diagnostics, notes };
 }

@@ -1,6 +1,6 @@
+import type { Browser } from 'puppeteer-core';
 import { browserStartTimeout, findBrowser } from '../config/browser.js';
 import { error, type Diagnostic } from '../diagnostics.js';
-import type { BrowserSource } from '../pipeline.js';
 import type { Chromium } from './launch.js';
 
 /** No browser could be started; its diagnostics say why (browser-missing). */
@@ -10,18 +10,27 @@ export class BrowserUnavailable extends Error {
   }
 }
 
+/** One issue's use of a run's browser. */
+export interface BrowserLease {
+  /** The browser, started if it is not yet; rejects with BrowserUnavailable when none can be. An issue that fails before layout never asks. */
+  get(): Promise<Browser>;
+  /** Starts the browser now, so that it boots while the issue is still being rendered. */
+  warm(): void;
+  /** The issue needs the browser no more; later calls do nothing. */
+  release(): void;
+}
+
 /**
  * One Chromium for a whole run, started on first need and shared by every
- * issue (a launch costs more than laying out a short issue). `warm` starts it
- * early, so it boots, and readies a page to lay out in, while the first issue
- * is still being rendered; once every issue has said it is `done` with it, it
- * closes while the last ones are still being finished and checked.
+ * issue (a launch costs more than laying out a short issue). A lease's
+ * `warm` starts it early, so it boots, and readies a page to lay out in,
+ * while the first issue is still being rendered; once every issue has
+ * released its lease, it closes while the last ones are still being
+ * finished and checked.
  */
 export interface SharedBrowser {
-  get: BrowserSource;
-  warm(): void;
-  /** One issue needs the browser no more; call it once per issue. */
-  done(): void;
+  /** A lease for one issue; take one per issue. */
+  lease(): BrowserLease;
   /** Closes the browser (if it was started) and waits until it has exited. */
   close(): Promise<void>;
 }
@@ -53,13 +62,20 @@ export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal, issue
     })());
   // An interrupt closes Chromium at once; the layouts in flight then fail and the run ends.
   signal.addEventListener('abort', () => void close(), { once: true });
-  return {
-    get: () => start().then((chromium) => chromium.browser),
-    warm: () => void start().catch(() => undefined),
-    done: () => {
-      needed -= 1;
-      if (needed === 0) void close();
-    },
-    close,
+  const get = () => start().then((chromium) => chromium.browser);
+  const warm = () => void start().catch(() => undefined);
+  const lease = (): BrowserLease => {
+    let released = false;
+    return {
+      get,
+      warm,
+      release: () => {
+        if (released) return;
+        released = true;
+        needed -= 1;
+        if (needed === 0) void close();
+      },
+    };
   };
+  return { lease, close };
 }

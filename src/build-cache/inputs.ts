@@ -62,8 +62,11 @@ async function editionFonts(settings: Pick<Settings, 'editionsDir'>, edition: st
 
 type DigestSettings = Pick<Settings, 'packageDir' | 'editionsDir' | 'issuesDir' | 'cacheDir' | 'version'>;
 
+/** An issue's inputs → the digest of everything its PDF depends on. */
+export type InputDigester = (inputs: IssueInputs) => Promise<string>;
+
 /** Digests that many issues of a run share (the tool, an edition with its fonts) are computed once. */
-export function inputDigester(settings: DigestSettings): (inputs: IssueInputs) => Promise<string> {
+export function inputDigester(settings: DigestSettings): InputDigester {
   const memo = new Map<string, Promise<string>>();
   const once = (key: string, compute: (hash: ReturnType<typeof createHash>) => Promise<void>): Promise<string> => {
     let digest = memo.get(key);

@@ -94,10 +94,10 @@ test('a rebuild keeps the chunks of earlier builds for an hour, for runs still i
   await compileBuild(dir);
   const first = await readdir(chunks);
   // An edit to a module that the build command imports when it runs: its chunk gets a new name.
-  const buildOne = path.join(dir, 'src', 'cli', 'batch', 'build-one.ts');
-  const source = await readFile(buildOne, 'utf8');
+  const pipeline = path.join(dir, 'src', 'pipeline.ts');
+  const source = await readFile(pipeline, 'utf8');
   assert.ok(source.includes('kept the laid-out HTML'));
-  await writeFile(buildOne, source.replace('kept the laid-out HTML', 'wrote the laid-out HTML'));
+  await writeFile(pipeline, source.replace('kept the laid-out HTML', 'wrote the laid-out HTML'));
   await compileBuild(dir);
   const second = await readdir(chunks);
   assert.deepEqual(first.filter((name) => !second.includes(name)), [], 'a chunk of the earlier build was removed at once');

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import { consoleReporter, type Reporter } from '../reporter.js';
-import type { IssueOutcome } from './run-batch.js';
+import type { IssueOutcome } from './types.js';
 import { outcomeLine } from './summary.js';
 
 /**
@@ -61,6 +61,7 @@ export function createProgress(total: number, mode: ProgressMode): Progress {
     finished(outcome) {
       running.delete(outcome.serial);
       if (outcome.status !== 'failed') pages += outcome.pages ?? 0;
+      for (const note of outcome.notes) report.info(note);
       report.diagnostics(outcome.diagnostics);
       if (outcome.status === 'failed') report.fail(outcomeLine(outcome));
       else report.info(outcomeLine(outcome));

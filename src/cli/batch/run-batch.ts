@@ -1,29 +1,20 @@
 import path from 'node:path';
+import { sharedBrowser } from '../../browser/shared-browser.js';
 import { inputDigester } from '../../build-cache/inputs.js';
 import type { Settings } from '../../config/settings.js';
 import { error } from '../../diagnostics.js';
-import { buildOne, type IssueOptions, type IssueResult } from './build-one.js';
+import { buildIssue, type IssueResult } from '../../pipeline.js';
 import type { Progress } from './progress.js';
-import { sharedBrowser } from '../../browser/shared-browser.js';
-
-export interface IssueOutcome extends IssueResult {
-  /** From the issue's start to its end; issues overlap, so these add up to more than the run. */
-  seconds: number;
-}
-
-export interface BatchOptions extends IssueOptions {
-  /** Issues laid out at once, each in its own browser page. */
-  jobs: number;
-}
+import type { BatchOptions, IssueOutcome } from './types.js';
 
 /**
- * Builds every serial with one browser and `jobs` issues in flight. An issue
- * that fails (even by throwing) is recorded and the others go on; an abort
- * closes the browser and starts no further issue.
+ * Builds every serial through the pipeline, with one browser and `jobs`
+ * issues in flight. An issue that fails (even by throwing) is recorded and
+ * the others go on; an abort closes the browser and starts no further issue.
  */
 export async function runBatch(serials: readonly string[], options: BatchOptions, settings: Settings, progress: Progress, signal: AbortSignal): Promise<IssueOutcome[]> {
   const browser = sharedBrowser(process.env, signal, serials.length);
-  const ctx = { settings, options, browser, digest: inputDigester(settings), report: progress.report };
+  const digest = inputDigester(settings);
   const outcomes: IssueOutcome[] = [];
   let next = 0;
 
@@ -32,20 +23,17 @@ export async function runBatch(serials: readonly string[], options: BatchOptions
       const serial = serials[next++]!;
       const started = performance.now();
       progress.started(serial);
-      let used = false;
-      const doneWithBrowser = () => {
-        if (!used) browser.done();
-        used = true;
-      };
-      const result = await buildOne(serial, ctx, doneWithBrowser).catch(
+      const lease = browser.lease();
+      const result = await buildIssue(serial, { request: options, settings, digest, browser: lease }).catch(
         (cause: unknown): IssueResult => ({
           serial,
           status: 'failed',
           output: '',
           diagnostics: [error('build-crashed', signal.aborted ? 'interrupted' : String(cause instanceof Error ? cause.message : cause), { file: path.relative(process.cwd(), path.join(settings.issuesDir, serial)) })],
+          notes: [],
         }),
       );
-      doneWithBrowser();
+      lease.release();
       const outcome = { ...result, seconds: (performance.now() - started) / 1000 };
       outcomes.push(outcome);
       progress.finished(outcome);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { formatDiagnostic } from '../../diagnostics.js';
-import type { IssueOutcome } from './run-batch.js';
+import type { IssueOutcome } from './types.js';
 
 const shown = (file: string) => path.relative(process.cwd(), file) || file;
 const seconds = (outcome: IssueOutcome) => outcome.seconds.toFixed(1);

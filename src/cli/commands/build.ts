@@ -4,7 +4,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { findEngines } from '../../config/engines.js';
 import { environmentProblems, resolveSettings, type Settings } from '../../config/settings.js';
 import { checkTempDir, removeStaleScratch, removeStaleTemps } from '../../io/scratch.js';
-import type { BatchOptions } from '../batch/run-batch.js';
+import type { BatchOptions } from '../batch/types.js';
 import { selectIssues } from '../batch/select.js';
 import { parseShard, shardOf } from '../batch/shard.js';
 import { summaryCounts, summaryJson, summaryTable } from '../batch/summary.js';

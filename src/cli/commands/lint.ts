@@ -5,7 +5,7 @@ import { hasErrors, type Place } from '../../diagnostics.js';
 import { encodeText } from '../../io/read-input.js';
 import { writeAtomic } from '../../io/write-atomic.js';
 import type { LintOptions } from '../../stages/lint/lint-issue.js';
-import type { Fix } from '../../stages/lint/lint-text.js';
+import type { Fix } from '../../stages/lint/types.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
 export interface LintCommandOptions {

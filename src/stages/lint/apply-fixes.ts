@@ -1,4 +1,4 @@
-import type { Fix } from './lint-text.js';
+import type { Fix } from './types.js';
 
 export interface Fixed {
   text: string;

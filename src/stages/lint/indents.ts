@@ -1,5 +1,5 @@
 import { splitFrontMatter } from '../load/front-matter.js';
-import type { Fix } from './lint-text.js';
+import type { Fix } from './types.js';
 import type { LineIndex } from './source-map.js';
 
 /**

@@ -1,18 +1,9 @@
-import { warning, type Diagnostic, type Place } from '../../diagnostics.js';
+import { warning, type Diagnostic } from '../../diagnostics.js';
 import { indentFindings } from './indents.js';
+import type { Fix } from './types.js';
 import { checkText } from './rules/index.js';
 import { issueSegments, type LoadedText } from './segments.js';
 import { exactRange, lineIndex, toSource } from './source-map.js';
-
-/** A safe fix, ready to apply to the file: source[start, end) is `old` and becomes `replacement`. */
-export interface Fix {
-  rule: string;
-  place: Place;
-  start: number;
-  end: number;
-  old: string;
-  replacement: string;
-}
 
 export interface TextLint {
   diagnostics: Diagnostic[];

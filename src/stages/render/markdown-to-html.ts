@@ -8,20 +8,7 @@ import type { ArticleNote } from '../load/types.js';
 import { HANDLERS } from './content/handlers.js';
 import { glueText, spaceAroundCode, textOf } from './line-breaking.js';
 import { markTable } from './tables.js';
-
-/** One block of the source (paragraph or heading), tracked until it reaches a page. */
-export interface Block {
-  id: string;
-  /** Source line, for messages after layout. */
-  line: number;
-  /** Visible characters (no white space, no joiners), to check nothing was dropped. */
-  chars: number;
-}
-
-export interface BlockCounter {
-  next(line: number, text: string): Block;
-  readonly blocks: Block[];
-}
+import type { Block, BlockCounter } from './types.js';
 
 export function blockCounter(): BlockCounter {
   const blocks: Block[] = [];

@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { captionLabel, continuedLabel } from '../load/table-caption.js';
-import type { BlockCounter } from './markdown-to-html.js';
+import type { BlockCounter } from './types.js';
 
 /** The text of a hast element (mdast-util-to-string reads any unist tree's text). */
 const textOf = (node: Element): string => toString(node);
