@@ -23,6 +23,7 @@ import { BrowserUnavailable, type BrowserLease } from './browser/shared-browser.
 import type { InputDigester } from './build-cache/inputs.js';
 import { recordedOutputs, sha256, upToDate } from './build-cache/manifest.js';
 import { writeBuilt } from './build-cache/write-built.js';
+import { loadEdition } from './config/edition.js';
 import type { Settings } from './config/settings.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { checkOutput, writeProblem } from './io/outputs.js';
@@ -116,26 +117,23 @@ interface Made {
 /** Steps render, paginate, finish and the layout's own verify. */
 async function makePdf(doc: IssueDocument, run: BuildRun): Promise<Made> {
   const { settings, request } = run;
-  const [{ loadEdition }, { renderIssue }, { paginate }, { checkBinding, planBinding }, { finishPdf }, { documentInfo, issueOutline }, { bleedCss }, { comparePrintedPages }] =
-    await Promise.all([
-      import('./config/edition.js'),
-      import('./stages/render/render-issue.js'),
-      import('./stages/paginate/paginate.js'),
-      import('./stages/finish/binding.js'),
-      import('./stages/finish/finish.js'),
-      import('./stages/finish/issue-facts.js'),
-      import('./stages/finish/sheet.js'),
-      import('./stages/verify/printed-pages.js'),
-    ]);
-  const loadedEdition = await loadEdition(settings.editionsDir, doc.meta.edition, editionPlace(doc));
-  const edition = loadedEdition.value;
-  if (!edition) return { diagnostics: loadedEdition.diagnostics };
+  const [{ renderIssue }, { paginate }, { checkBinding, planBinding }, { finishPdf }, { documentInfo, issueOutline }, { bleedCss }, { comparePrintedPages }] = await Promise.all([
+    import('./stages/render/render-issue.js'),
+    import('./stages/paginate/paginate.js'),
+    import('./stages/finish/binding.js'),
+    import('./stages/finish/finish.js'),
+    import('./stages/finish/issue-facts.js'),
+    import('./stages/finish/sheet.js'),
+    import('./stages/verify/printed-pages.js'),
+  ]);
+  const edition = await loadEdition(settings.editionsDir, doc.meta.edition, editionPlace(doc));
+  if (!edition.value) return { diagnostics: edition.diagnostics };
 
   const renderOptions: RenderOptions = {
     rootDir: settings.packageDir,
     cacheDir: settings.cacheDir,
     publicationFile: path.relative(process.cwd(), path.join(settings.issuesDir, PUBLICATION_FILE)),
-    edition,
+    edition: edition.value,
     version: settings.version,
     extraCss: bleedCss(settings.print),
   };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { editionFontFiles } from '../config/edition.js';
 import type { Settings } from '../config/settings.js';
 import { MAX_BYTES, readInput } from '../io/read-input.js';
 import { PUBLICATION_FILE } from '../stages/load/load-issue.js';
@@ -48,18 +49,6 @@ async function hashFolder(hash: ReturnType<typeof createHash>, dir: string): Pro
   await hashFiles(hash, dir, await filesUnder(dir));
 }
 
-/** Font files the edition's roles use, from the catalogue the edition is loaded with. */
-async function editionFonts(settings: Pick<Settings, 'editionsDir'>, edition: string): Promise<string[]> {
-  const spec = JSON.parse(await readFile(path.join(settings.editionsDir, 'styles', edition, 'edition.json'), 'utf8').catch(() => '{}')) as {
-    roles?: Record<string, string>;
-  };
-  const catalogue = JSON.parse(await readFile(path.join(settings.editionsDir, 'fonts', 'fonts.json'), 'utf8').catch(() => '{}')) as {
-    families?: Record<string, { file: string }>;
-  };
-  const families = new Set(Object.values(spec.roles ?? {}));
-  return [...families].map((family) => catalogue.families?.[family]?.file ?? `missing:${family}`).sort();
-}
-
 type DigestSettings = Pick<Settings, 'packageDir' | 'editionsDir' | 'issuesDir' | 'cacheDir' | 'version'>;
 
 /** An issue's inputs → the digest of everything its PDF depends on. */
@@ -92,7 +81,8 @@ export function inputDigester(settings: DigestSettings): InputDigester {
       await hashFolder(hash, path.join(settings.editionsDir, 'styles', name));
       await hashFiles(hash, settings.editionsDir, [path.join('fonts', 'fonts.json')]);
       // The fonts' digests are the render stage's own (kept in the cache, as hashing 47 MB takes a while).
-      for (const file of await editionFonts(settings, name)) {
+      // (An edition whose files do not read digests none; its build fails on them.)
+      for (const file of (await editionFontFiles(settings.editionsDir, name)) ?? []) {
         const font = await readFontSource(path.join(settings.packageDir, file), settings.cacheDir);
         hash.update(`${file}\0${font?.digest ?? 'missing'}\0`);
       }

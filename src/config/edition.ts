@@ -1,7 +1,39 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import * as v from 'valibot';
 import { error, type Place, type Result } from '../diagnostics.js';
-import type { FontFamily } from '../stages/render/fonts.js';
+import { FIELDS_MESSAGE, readJsonFile } from './json-file.js';
+
+/** The kinds of text an edition gives a font family each (render/role-texts.ts sorts the issue's text into them). */
+export const ROLES = ['masthead', 'label', 'title', 'subtitle', 'byline', 'column', 'heading', 'runin', 'emphasis', 'body', 'toc', 'footer', 'quote', 'code'] as const;
+export type Role = (typeof ROLES)[number];
+
+const text = (what: string) => v.pipe(v.string(`must be text (${what})`), v.nonEmpty(`must not be empty (${what})`));
+
+/** fonts/fonts.json: the font families editions may use. */
+const FontCatalogue = v.strictObject({
+  $comment: v.optional(v.string()),
+  families: v.record(
+    v.string(),
+    v.strictObject({
+      file: text('the font file, from the package folder'),
+      weight: v.pipe(v.number('must be a number (the CSS font-weight)'), v.integer('must be a whole number'), v.minValue(1), v.maxValue(1000)),
+      describe: text('what the face is and what it sets'),
+    }, FIELDS_MESSAGE),
+  ),
+}, FIELDS_MESSAGE);
+
+/** styles/<edition>/edition.json: which family of the catalogue sets each role, and the characters the CSS generates. */
+function editionSpec(families: readonly string[]) {
+  const family = v.picklist(families, `must be a family of fonts/fonts.json (${families.join(', ')})`);
+  return v.strictObject({
+    $comment: v.optional(v.string()),
+    roles: v.strictObject(Object.fromEntries(ROLES.map((role) => [role, family])) as Record<Role, typeof family>, FIELDS_MESSAGE),
+    generated: v.string('must be text (the characters the CSS counters generate)'),
+  }, FIELDS_MESSAGE);
+}
+
+export type FontFamily = v.InferOutput<typeof FontCatalogue>['families'][string];
 
 /**
  * A style edition: the templates and styles an issue was printed with.
@@ -14,7 +46,7 @@ export interface Edition {
   stylesDir: string;
   /** The CSS files' text, in file-name order. */
   css: string;
-  roles: Record<string, string>;
+  roles: Record<Role, string>;
   /** Characters the CSS generates (edition.json's counters' digits, and every quoted `content:` string), which the fonts must carry. */
   generated: string;
   /**
@@ -39,35 +71,40 @@ export function templateText(template: string): string {
     .replace(/<[^>]*>/g, '');
 }
 
-async function readJson<T>(file: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
+/** The edition's edition.json, checked against the catalogue's families. */
+async function readEdition(rootDir: string, name: string): Promise<Result<{ roles: Record<Role, string>; generated: string; families: Record<string, FontFamily> }>> {
+  const catalogue = await readJsonFile(path.join(rootDir, 'fonts', 'fonts.json'), FontCatalogue);
+  if (!catalogue.value) return { diagnostics: catalogue.diagnostics };
+  const { families } = catalogue.value;
+  const spec = await readJsonFile(path.join(rootDir, 'styles', name, 'edition.json'), editionSpec(Object.keys(families)));
+  return spec.value ? { value: { ...spec.value, families }, diagnostics: [] } : { diagnostics: spec.diagnostics };
+}
+
+/** The font files an edition's roles use, for the build's input digest; undefined when its files do not read. */
+export async function editionFontFiles(rootDir: string, name: string): Promise<string[] | undefined> {
+  const edition = (await readEdition(rootDir, name)).value;
+  return edition && [...new Set(Object.values(edition.roles))].map((family) => edition.families[family]!.file).sort();
 }
 
 /**
- * The edition `name` (as an issue names it, at `place`): edition-missing
- * when it has no folder under styles/, edition-invalid when its files
- * cannot be read.
+ * Loads an edition, with its edition.json and the font catalogue checked
+ * against their schemas. `namedAt` is where the issue names the edition, for
+ * when there is no such edition (edition-missing) or it has no templates
+ * (edition-invalid).
  */
-export async function loadEdition(rootDir: string, name: string, place: Place): Promise<Result<Edition>> {
+export async function loadEdition(rootDir: string, name: string, namedAt: Place): Promise<Result<Edition>> {
   const stylesDir = path.join(rootDir, 'styles', name);
   const templatesDir = path.join(rootDir, 'templates', name);
   const files = await readdir(stylesDir).catch(() => undefined);
-  if (!files) return { diagnostics: [error('edition-missing', `style edition “${name}” does not exist (styles/${name})`, place)] };
-  const invalid = (what: string) => ({ diagnostics: [error('edition-invalid', `style edition “${name}”: ${what}`, place)] });
-  const spec = await readJson<{ roles: Record<string, string>; generated: string }>(path.join(stylesDir, 'edition.json'));
-  if (!spec?.roles) return invalid(`styles/${name}/edition.json is missing or not JSON with "roles"`);
-  const catalogue = await readJson<{ families: Record<string, FontFamily> }>(path.join(rootDir, 'fonts', 'fonts.json'));
-  if (!catalogue?.families) return invalid('fonts/fonts.json is missing or not JSON with "families"');
+  if (!files) return { diagnostics: [error('edition-missing', `style edition “${name}” does not exist (styles/${name})`, namedAt)] };
+  const spec = await readEdition(rootDir, name);
+  if (!spec.value) return { diagnostics: spec.diagnostics };
   const templateFiles = (await readdir(templatesDir).catch(() => [])).filter((f) => f.endsWith('.hbs'));
-  if (templateFiles.length === 0) return invalid(`templates/${name}/ has no templates`);
+  if (templateFiles.length === 0) return { diagnostics: [error('edition-invalid', `style edition “${name}”: templates/${name}/ has no templates`, namedAt)] };
   const cssFiles = files.filter((f) => f.endsWith('.css')).sort();
   const css = (await Promise.all(cssFiles.map((f) => readFile(path.join(stylesDir, f), 'utf8')))).join('\n');
   const templates = await Promise.all(templateFiles.map((f) => readFile(path.join(templatesDir, f), 'utf8')));
-  const generated = (spec.generated ?? '') + contentCharacters(css);
+  const { roles, generated, families } = spec.value;
   const templateChars = templates.map(templateText).join('');
-  return { value: { name, templatesDir, stylesDir, css, roles: spec.roles, generated, templateChars, families: catalogue.families }, diagnostics: [] };
+  return { value: { name, templatesDir, stylesDir, css, roles, generated: generated + contentCharacters(css), templateChars, families }, diagnostics: [] };
 }

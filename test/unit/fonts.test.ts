@@ -8,14 +8,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import * as fontkit from 'fontkit';
-import { loadEdition } from '../../src/config/edition.js';
+import { loadEdition, type Role } from '../../src/config/edition.js';
 import { prepareFonts } from '../../src/stages/render/fonts.js';
 import { ROOT } from '../helpers/build.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 describe('fonts of edition 2023', async () => {
-  const edition = (await loadEdition(ROOT, '2023', { file: 'test' })).value!;
-  const faceOf = async (role: string) => {
+  const loaded = await loadEdition(ROOT, '2023', { file: 'test' });
+  assert.deepEqual(loaded.diagnostics, []);
+  const edition = loaded.value!;
+  const faceOf = async (role: Role) => {
     const family = edition.families[edition.roles[role]!]!;
     return fontkit.create(await readFile(path.join(ROOT, family.file))) as fontkit.Font;
   };
@@ -31,7 +33,7 @@ describe('fonts of edition 2023', async () => {
   });
 
   test('the faces of running text and headings carry halt (and the body chws) for text-spacing-trim', async () => {
-    for (const role of ['body', 'runin', 'heading', 'title', 'toc', 'footer']) {
+    for (const role of ['body', 'runin', 'heading', 'title', 'toc', 'footer'] as const) {
       assert.ok((await faceOf(role)).availableFeatures.includes('halt'), `${role} font lacks halt`);
     }
     assert.ok((await faceOf('body')).availableFeatures.includes('chws'), 'body font lacks chws');

@@ -75,8 +75,10 @@ export async function runDoctor(settings: Settings, report: Reporter): Promise<v
   report.info(`${mark(true)} Paged.js ${engines.pagedjs}`);
 
   if (!edition) {
-    report.info(`${mark(false)} edition ${settings.defaultEdition}: ${loadedEdition.diagnostics[0]?.message ?? 'not found'} (under ${settings.editionsDir})`);
-    problems.push(`edition ${settings.defaultEdition} is missing or cannot be read`);
+    const missing = loadedEdition.diagnostics.some((d) => d.rule === 'edition-missing');
+    report.info(`${mark(false)} edition ${settings.defaultEdition}: ${missing ? `not found under ${settings.editionsDir}` : 'its files are wrong'}`);
+    if (!missing) report.diagnostics(loadedEdition.diagnostics);
+    problems.push(`edition ${settings.defaultEdition} is ${missing ? 'missing' : 'wrong'}`);
   } else {
     report.info(`  fonts in the catalogue (fonts/fonts.json), with their sha256:`);
     for (const [family, font] of Object.entries(edition.families)) {

@@ -31,9 +31,9 @@ export async function lintGlyphs(file: string, options: GlyphOptions): Promise<D
   const loaded = await loadIssue(serial, { issuesDir, rootDir: options.rootDir, defaultEdition: options.defaultEdition });
   const doc = loaded.value;
   if (!doc) return loaded.diagnostics;
-  const loadedEdition = await loadEdition(options.editionsDir, doc.meta.edition, editionPlace(doc));
-  const edition = loadedEdition.value;
-  if (!edition) return loadedEdition.diagnostics;
+  const edition = await loadEdition(options.editionsDir, doc.meta.edition, editionPlace(doc));
+  if (!edition.value) return [...loaded.diagnostics, ...edition.diagnostics];
   const texts = collectRoleTexts(doc, shown(path.join(issuesDir, PUBLICATION_FILE)));
-  return [...loaded.diagnostics, ...(await checkGlyphs(texts, { rootDir: options.packageDir, families: edition.families, roles: edition.roles }))];
+  const { families, roles } = edition.value;
+  return [...loaded.diagnostics, ...(await checkGlyphs(texts, { rootDir: options.packageDir, families, roles }))];
 }

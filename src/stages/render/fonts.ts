@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FontFamily } from '../../config/edition.js';
 import { error, type Diagnostic, type Place, type Result } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
 import { readFontSource, type FontSource } from './font-source.js';
-
-export interface FontFamily {
-  file: string;
-  weight: number;
-  describe: string;
-}
 
 /** A piece of text and the role (masthead, title, body …) whose font will set it. */
 export interface RoleText {
