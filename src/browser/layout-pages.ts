@@ -12,7 +12,7 @@ import { allowedInLayoutPages, HOST_URL } from './page-files.js';
  * windows shown, a run of many issues took a fifth more CPU (0.06 s an issue
  * even one at a time). (Paged.js stalled in a hidden page while it waited
  * for a frame before each page; the layout script has it lay pages out back
- * to back, page/back-to-back.js.)
+ * to back, page/back-to-back.ts.)
  *
  * Kept, with Paged.js loaded: the page opens on a document of its own
  * (page/host.html), which loads the polyfill once, and each

@@ -1,6 +1,6 @@
 /**
  * A page that breaks inside a paragraph must go on where it broke
- * (page/break-tokens.js). Paged.js 0.4.3 found the text node by its
+ * (src/page/break-tokens.ts). Paged.js 0.4.3 found the text node by its
  * text, and in Chinese text cut into short nodes it matched an earlier one:
  * 453 with runs of headings put in broke a paragraph of 阜平's article after
  * “…生动现实。”, and the next page began again at “2020年2月如期实现…”.

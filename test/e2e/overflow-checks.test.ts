@@ -1,6 +1,6 @@
 /**
  * The layout script has Paged.js measure a page for overflow less often
- * (page/overflow-checks.js). That must change how often it
+ * (src/page/overflow-checks.ts). That must change how often it
  * measures, never where pages break: 453's kept HTML is laid out with the
  * handler and without it, and the pages must hold the same text. Where
  * Paged.js leaves text hidden beyond a page (as it did when the overflow

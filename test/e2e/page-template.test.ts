@@ -1,6 +1,6 @@
 /**
  * The layout script trims the template Paged.js makes pages from (crop marks
- * no edition asks for, whitespace text: page/page-template.js).
+ * no edition asks for, whitespace text: src/page/page-template.ts).
  * That must make the pages lighter and change nothing on them: 453's kept
  * HTML is laid out with the trim and without it, also with crop marks asked
  * for, which must then stay.
