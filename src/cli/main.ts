@@ -11,6 +11,7 @@ import { presentCommands, ROOT_HELP_AFTER } from './help.js';
 import { registerImport } from './commands/import.js';
 import { registerLint } from './commands/lint.js';
 import { registerPreflight } from './commands/preflight.js';
+import { registerPreview } from './commands/preview.js';
 
 const program = presentCommands(new Command().name('build-issue'))
   .description('Typeset an issue of the newsletter from issues/<serial>/issue.md into a print-ready A4 PDF.')
@@ -27,5 +28,6 @@ registerLint(program);
 registerImport(program);
 registerPreflight(program);
 registerDoctor(program);
+registerPreview(program);
 
 await program.parseAsync(process.argv);

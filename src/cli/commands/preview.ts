@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { systemClock } from '../../clock.js';
+import { resolveSettings, type Settings } from '../../config/settings.js';
+import { loadAssets } from '../../preview/assets.js';
+import { previewBuild } from '../../preview/build.js';
+import { openInBrowser } from '../../preview/open-browser.js';
+import { startServer } from '../../preview/server.js';
+import { previewSession } from '../../preview/session.js';
+import type { PreviewState } from '../../preview/state.js';
+import { watchInputs } from '../../preview/watch.js';
+import { listIssues, PUBLICATION_FILE } from '../../stages/load/load-issue.js';
+import { sharedBrowser } from '../batch/shared-browser.js';
+import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
+
+export interface PreviewOptions {
+  /** 0: a free port. */
+  port: number;
+  open: boolean;
+}
+
+/** Quiet time after the last change of a burst before the rebuild starts. */
+const QUIET_MS = 50;
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port number from 1 to 65535 (0 for a free one)');
+  return port;
+}
+
+/** What a preview watches: the issue's folder, the publication file, the style editions and the font catalogue. */
+function watchedPaths(serial: string, settings: Settings): string[] {
+  return [
+    path.join(settings.issuesDir, serial),
+    path.join(settings.issuesDir, PUBLICATION_FILE),
+    path.join(settings.editionsDir, 'styles'),
+    path.join(settings.editionsDir, 'templates'),
+    path.join(settings.editionsDir, 'fonts', 'fonts.json'),
+  ];
+}
+
+/** One line per build that ended: its pages and time, or how it failed (its diagnostics on stderr). */
+function buildLog(report: Reporter): (state: PreviewState) => void {
+  let logged = 0;
+  return (state) => {
+    if (state.builds === logged) return;
+    logged = state.builds;
+    report.diagnostics(state.diagnostics);
+    const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
+    const seconds = ((state.durationMs ?? 0) / 1000).toFixed(2);
+    if (state.ok) report.info(`${state.serial}: ${state.pages} pages in ${seconds} s`);
+    else report.info(`${state.serial}: build failed (${errors} error${errors === 1 ? '' : 's'})${state.pages === null ? '' : '; the preview keeps the last pages'}`);
+  };
+}
+
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * `build-issue preview <serial>`: builds the issue, serves its pages on
+ * 127.0.0.1 and builds again whenever one of its inputs changes, until
+ * Ctrl-C. One Chromium, with its layout page, serves every build.
+ */
+export async function runPreview(serial: string, options: PreviewOptions, settings: Settings, report: Reporter): Promise<void> {
+  const issues = await listIssues(settings.issuesDir);
+  if (!issues.includes(serial)) {
+    report.fail(`there is no issue ${serial} in ${path.relative(process.cwd(), settings.issuesDir) || '.'}/; issues here: ${issues.join(', ') || 'none'}`);
+    return;
+  }
+  const stopped = new AbortController();
+  const stop = () => stopped.abort();
+  for (const signal of stopSignals) process.once(signal, stop);
+  const browser = sharedBrowser(process.env, stopped.signal, Infinity);
+  browser.warm();
+  const session = previewSession(serial, () => previewBuild(serial, settings, browser.get), { clock: systemClock, rootDir: process.cwd() });
+  session.rebuild();
+  const watcher = watchInputs(watchedPaths(serial, settings), { changed: session.rebuild, quietMs: QUIET_MS });
+  try {
+    const server = await startServer(session, await loadAssets(), { port: options.port }).catch((cause: NodeJS.ErrnoException) => {
+      throw new Error(cause.code === 'EADDRINUSE' ? `port ${options.port} is in use: choose another with --port, or leave it out for a free one` : cause.message);
+    });
+    try {
+      await watcher.ready;
+      report.info(`preview: ${server.url}`);
+      const log = buildLog(report);
+      const unsubscribe = session.subscribe(log);
+      log(session.state());
+      if (options.open) process.stderr.write(`preview: ${await openInBrowser(server.url, process.env)}\n`);
+      if (!stopped.signal.aborted) await new Promise((resolve) => stopped.signal.addEventListener('abort', resolve, { once: true }));
+      unsubscribe();
+      process.stderr.write('preview: stopping\n');
+    } finally {
+      await server.close();
+    }
+  } finally {
+    for (const signal of stopSignals) process.off(signal, stop);
+    await watcher.close();
+    stopped.abort();
+    await browser.close();
+    await session.settled();
+  }
+}
+
+export function registerPreview(program: Command): void {
+  program
+    .command('preview')
+    .description('build an issue and show its pages in the browser, built again at every change of its files (until Ctrl-C)')
+    .argument('<serial>', 'the issue to preview, e.g. 453')
+    .option('--port <n>', 'serve on this port of 127.0.0.1 (default: a free one)', parsePort, 0)
+    .option('--open', 'open the preview in the system browser', false)
+    .action(reportedAction((serial: string, options: PreviewOptions) => runPreview(serial, options, resolveSettings(process.env, process.cwd()), consoleReporter())));
+}

@@ -1,0 +1,27 @@
+import type { Settings } from '../config/settings.js';
+import { hasErrors } from '../diagnostics.js';
+import { buildIssue, loadForBuild, type BrowserSource } from '../pipeline.js';
+import { lintLoaded } from '../stages/lint/lint-issue.js';
+import { BrowserUnavailable } from '../cli/batch/shared-browser.js';
+import type { PreviewOutcome } from './session.js';
+
+/**
+ * One preview build, through the pipeline a real build runs: load, lint
+ * (whose errors stop a real build, so they stop this one), then the stages
+ * to the finished PDF. Not the print shop's preflight, nor dist/: the
+ * preview's PDF stays in memory, and dist/<serial>.pdf comes only from
+ * `build-issue <serial>`.
+ */
+export async function previewBuild(serial: string, settings: Settings, browser: BrowserSource): Promise<PreviewOutcome> {
+  const loaded = await loadForBuild(serial, settings);
+  const linted = loaded.value ? lintLoaded(loaded.value) : [];
+  if (hasErrors(linted)) return { diagnostics: [...loaded.diagnostics, ...linted] };
+  try {
+    const built = await buildIssue(serial, loaded, settings, browser, { check: false });
+    const diagnostics = [...linted, ...built.diagnostics];
+    return { pdf: built.pdf && !hasErrors(diagnostics) ? built.pdf : undefined, diagnostics };
+  } catch (cause) {
+    if (cause instanceof BrowserUnavailable) return { diagnostics: cause.diagnostics };
+    throw cause;
+  }
+}

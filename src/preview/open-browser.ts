@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import { access, constants } from 'node:fs/promises';
+import path from 'node:path';
+
+/** The program that opens a URL in the desktop's browser: `open` on macOS, `xdg-open` elsewhere. */
+const OPENER = process.platform === 'darwin' ? 'open' : 'xdg-open';
+
+async function onPath(program: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, program);
+    if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Opens `url` in the system browser; resolves with what to tell the editor.
+ * The opener runs on its own (the preview does not wait for the browser to
+ * close); if it ends at once with an error (no browser configured, no
+ * desktop), that is said instead.
+ */
+export async function openInBrowser(url: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const opener = await onPath(OPENER, env);
+  if (!opener) return `no system browser to open here (${OPENER} not found): open ${url} yourself`;
+  const child = spawn(opener, [url], { detached: true, stdio: 'ignore', env });
+  const outcome = await new Promise<string>((resolve) => {
+    child.once('error', (cause) => resolve(`${OPENER} failed (${cause.message}): open ${url} yourself`));
+    child.once('exit', (code) => resolve(code === 0 ? `opened ${url} with ${OPENER}` : `${OPENER} could not open a browser (exit code ${code}): open ${url} yourself`));
+  });
+  child.unref();
+  return outcome;
+}

@@ -1,0 +1,185 @@
+/**
+ * The issue's pages, drawn from its PDF with pdf.js: as spreads (page 1
+ * alone on the right, as the issue opens, then facing pairs) or one page a
+ * row, at a zoom, each with its number under it and its text selectable.
+ * Only the pages in and near the window are drawn; a new PDF is drawn into
+ * new canvases that replace the old ones when ready, so the last pages stay
+ * on screen while the next are drawn.
+ */
+import * as pdfjs from 'pdfjs-dist';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+
+export type Arrangement = 'spreads' | 'single';
+export type Zoom = number | 'fit';
+
+interface Slot {
+  root: HTMLElement;
+  sheet: HTMLElement;
+  /** Page size in points. */
+  size: { width: number; height: number };
+  /** What the sheet shows now: build, scale and pixel ratio. */
+  drawn?: string;
+}
+
+const CSS_PX_PER_PT = 96 / 72;
+const GAP_PX = 2;
+
+/** Rows of 0-based page indexes; undefined stands for the empty side of a spread. */
+function rowsOf(count: number, arrangement: Arrangement): (number | undefined)[][] {
+  if (arrangement === 'single') return Array.from({ length: count }, (_, i) => [i]);
+  const rows: (number | undefined)[][] = [[undefined, 0]];
+  for (let i = 1; i < count; i += 2) rows.push([i, i + 1 < count ? i + 1 : undefined]);
+  return count === 0 ? [] : rows;
+}
+
+export class PageView {
+  private doc: PDFDocumentProxy | undefined;
+  private build = 0;
+  private slots: Slot[] = [];
+  private arrangement: Arrangement;
+  private zoom: Zoom;
+  private readonly observer: IntersectionObserver;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly container: HTMLElement,
+    options: { arrangement: Arrangement; zoom: Zoom },
+  ) {
+    this.arrangement = options.arrangement;
+    this.zoom = options.zoom;
+    this.observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const slot = this.slots.find((s) => s.sheet === entry.target);
+        if (entry.isIntersecting && slot) void this.draw(slot);
+      }
+    }, { rootMargin: '50% 0px' });
+    addEventListener('resize', () => {
+      if (this.zoom === 'fit') this.arrange();
+    });
+  }
+
+  /** Loads a build's PDF and draws the pages in view; resolves once they are on screen (or a later build has replaced it). */
+  async show(url: string, build: number): Promise<boolean> {
+    const doc = await pdfjs.getDocument({ url, isEvalSupported: false }).promise;
+    if (build < this.build) {
+      await doc.destroy();
+      return false;
+    }
+    const sizes = await Promise.all(Array.from({ length: doc.numPages }, async (_, i) => {
+      const [x0, y0, x1, y1] = (await doc.getPage(i + 1)).view as [number, number, number, number];
+      return { width: x1 - x0, height: y1 - y0 };
+    }));
+    if (build < this.build) return false;
+    const previous = this.doc;
+    this.doc = doc;
+    this.build = build;
+    while (this.slots.length < sizes.length) this.slots.push(this.newSlot());
+    for (const slot of this.slots.splice(sizes.length)) this.observer.unobserve(slot.sheet);
+    this.slots.forEach((slot, i) => (slot.size = sizes[i]!));
+    this.arrange();
+    await Promise.all(this.inView().map((slot) => this.draw(slot)));
+    void previous?.destroy();
+    return this.build === build;
+  }
+
+  setArrangement(arrangement: Arrangement): void {
+    this.arrangement = arrangement;
+    this.arrange();
+  }
+
+  setZoom(zoom: Zoom): void {
+    this.zoom = zoom;
+    this.arrange();
+  }
+
+  /** CSS pixels per PDF point. */
+  private scale(): number {
+    if (this.zoom !== 'fit') return this.zoom * CSS_PX_PER_PT;
+    const widest = Math.max(1, ...this.slots.map((s) => s.size.width));
+    const across = this.arrangement === 'spreads' ? 2 : 1;
+    const room = this.container.clientWidth - 32 - GAP_PX * (across - 1);
+    return Math.max(0.1, room / (widest * across));
+  }
+
+  private newSlot(): Slot {
+    const sheet = document.createElement('div');
+    sheet.className = 'sheet';
+    const root = document.createElement('div');
+    root.className = 'slot';
+    root.append(sheet, Object.assign(document.createElement('div'), { className: 'number' }));
+    this.observer.observe(sheet);
+    return { root, sheet, size: { width: 595.28, height: 841.89 } };
+  }
+
+  /** Places the slots in rows at the current scale; the pages in view are drawn again. */
+  private arrange(): void {
+    const scale = this.scale();
+    const rows = rowsOf(this.slots.length, this.arrangement).map((indexes) => {
+      const row = document.createElement('div');
+      row.className = `row ${this.arrangement}`;
+      for (const index of indexes) {
+        if (index === undefined) {
+          const blank = this.newBlank(scale);
+          row.append(blank);
+          continue;
+        }
+        const slot = this.slots[index]!;
+        slot.sheet.style.width = `${slot.size.width * scale}px`;
+        slot.sheet.style.height = `${slot.size.height * scale}px`;
+        slot.sheet.style.setProperty('--total-scale-factor', String(scale));
+        slot.root.querySelector('.number')!.textContent = String(index + 1);
+        row.append(slot.root);
+      }
+      return row;
+    });
+    this.container.replaceChildren(...rows);
+    for (const slot of this.inView()) void this.draw(slot);
+  }
+
+  /** The empty side of a spread: as wide as a page, so the spread's pages sit where they will face each other. */
+  private newBlank(scale: number): HTMLElement {
+    const size = this.slots[0]?.size ?? { width: 595.28, height: 841.89 };
+    const blank = document.createElement('div');
+    blank.className = 'slot blank';
+    const sheet = document.createElement('div');
+    sheet.className = 'sheet';
+    sheet.style.width = `${size.width * scale}px`;
+    sheet.style.height = `${size.height * scale}px`;
+    blank.append(sheet);
+    return blank;
+  }
+
+  private inView(): Slot[] {
+    const margin = innerHeight / 2;
+    return this.slots.filter((slot) => {
+      const box = slot.sheet.getBoundingClientRect();
+      return box.bottom > -margin && box.top < innerHeight + margin;
+    });
+  }
+
+  /** Draws one page of the current PDF, one page at a time, into a new canvas and text layer that replace the old. */
+  private draw(slot: Slot): Promise<void> {
+    const next = this.queue.then(async () => {
+      const doc = this.doc;
+      const index = this.slots.indexOf(slot);
+      const scale = this.scale();
+      const ratio = devicePixelRatio || 1;
+      const key = `${this.build}@${scale}@${ratio}`;
+      if (!doc || index < 0 || slot.drawn === key) return;
+      const page = await doc.getPage(index + 1);
+      const viewport = page.getViewport({ scale });
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.floor(viewport.width * ratio);
+      canvas.height = Math.floor(viewport.height * ratio);
+      await page.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
+      const text = document.createElement('div');
+      text.className = 'textLayer';
+      await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
+      if (doc !== this.doc) return;
+      slot.sheet.replaceChildren(canvas, text);
+      slot.drawn = key;
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The preview page: it listens to the server's events (one per change of
+ * the build's state), shows the latest build's status and diagnostics, and
+ * draws each new PDF once it is built. `data-shown-build` on the root element
+ * names the build whose pages in view are drawn (tests and the bench wait
+ * for it).
+ */
+import * as pdfjs from 'pdfjs-dist';
+import type { PreviewState } from '../state.js';
+import { PageView, type Arrangement, type Zoom } from './pages.js';
+import { showProblems } from './problems.js';
+
+pdfjs.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.min.mjs';
+
+const byId = (id: string) => document.getElementById(id)!;
+const ZOOMS = ['fit', '0.5', '0.75', '1', '1.25', '1.5', '2', '3'];
+const saved = { arrangement: localStorage.getItem('arrangement'), zoom: localStorage.getItem('zoom') };
+let arrangement: Arrangement = saved.arrangement === 'single' ? 'single' : 'spreads';
+let zoom = saved.zoom && ZOOMS.includes(saved.zoom) ? saved.zoom : 'fit';
+const zoomOf = (value: string): Zoom => (value === 'fit' ? 'fit' : Number(value));
+
+const view = new PageView(byId('pages'), { arrangement, zoom: zoomOf(zoom) });
+let requested = 0;
+
+function time(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour12: false });
+}
+
+function showStatus(state: PreviewState): void {
+  const status = byId('status');
+  const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
+  status.className = state.building ? 'building' : state.ok ? '' : 'failed';
+  if (state.building) status.textContent = state.builds === 0 ? 'building…' : 'rebuilding…';
+  else if (state.ok) status.textContent = `${state.pages} pages · built ${time(state.builtAt!)} in ${(state.durationMs! / 1000).toFixed(2)} s`;
+  else status.textContent = `build failed: ${errors} error${errors === 1 ? '' : 's'}`;
+}
+
+// New PDFs are drawn in order, each after the last, so pages are never drawn out of turn.
+let drawing = Promise.resolve();
+
+function onState(state: PreviewState): void {
+  document.title = `${state.serial} · build-issue preview`;
+  byId('title').textContent = `issue ${state.serial}`;
+  showStatus(state);
+  showProblems(byId('problems'), state);
+  if (state.pdfBuild <= requested) return;
+  const build = (requested = state.pdfBuild);
+  drawing = drawing
+    .then(() => view.show(`/issue.pdf?build=${build}`, build))
+    .then((shown) => {
+      if (shown) document.documentElement.dataset.shownBuild = String(build);
+    })
+    .catch((cause: unknown) => console.error(cause));
+}
+
+function setArrangement(next: Arrangement): void {
+  arrangement = next;
+  localStorage.setItem('arrangement', next);
+  byId('spreads').setAttribute('aria-pressed', String(next === 'spreads'));
+  byId('single').setAttribute('aria-pressed', String(next === 'single'));
+  view.setArrangement(next);
+}
+
+function setZoom(next: string): void {
+  zoom = next;
+  localStorage.setItem('zoom', next);
+  (byId('zoom') as HTMLSelectElement).value = next;
+  view.setZoom(zoomOf(next));
+}
+
+/** One step along the zoom list; from “fit width”, the nearest step. */
+function stepZoom(by: 1 | -1): void {
+  const fixed = ZOOMS.slice(1);
+  const at = zoom === 'fit' ? fixed.indexOf('1') : fixed.indexOf(zoom);
+  setZoom(fixed[Math.min(fixed.length - 1, Math.max(0, at + by))]!);
+}
+
+setArrangement(arrangement);
+(byId('zoom') as HTMLSelectElement).value = zoom;
+byId('spreads').addEventListener('click', () => setArrangement('spreads'));
+byId('single').addEventListener('click', () => setArrangement('single'));
+byId('zoom').addEventListener('change', (event) => setZoom((event.target as HTMLSelectElement).value));
+byId('zoom-in').addEventListener('click', () => stepZoom(1));
+byId('zoom-out').addEventListener('click', () => stepZoom(-1));
+addEventListener('keydown', (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey || (event.target as HTMLElement).matches('input, select, textarea')) return;
+  if (event.key === '+' || event.key === '=') stepZoom(1);
+  else if (event.key === '-') stepZoom(-1);
+  else if (event.key === '0') setZoom('fit');
+  else if (event.key === 's') setArrangement(arrangement === 'spreads' ? 'single' : 'spreads');
+});
+
+const events = new EventSource('/events');
+events.addEventListener('state', (event) => onState(JSON.parse((event as MessageEvent<string>).data) as PreviewState));
+events.addEventListener('error', () => {
+  const status = byId('status');
+  status.className = 'failed';
+  status.textContent = 'disconnected: is build-issue preview still running?';
+});
