@@ -42,10 +42,10 @@ const CONFIG_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scr
 
 /**
  * Left as packages, loaded from node_modules/ at run time: fontkit and
- * subset-font read WebAssembly beside them, pagedjs is read by Chromium from
+ * fontverter read WebAssembly beside them, pagedjs is read by Chromium from
  * its folder, and esbuild (used by this script) is native code.
  */
-const EXTERNAL = ['fontkit', 'subset-font', 'pagedjs', 'esbuild'];
+const EXTERNAL = ['fontkit', 'fontverter', 'pagedjs', 'esbuild'];
 
 /** An hour: ample for any run still importing chunks of an earlier build. */
 const KEEP_OLD_MS = 3_600_000;

@@ -18,6 +18,8 @@ export interface PreparedFont {
   family: string;
   weight: number;
   ttf: Buffer;
+  /** The subset's file in the cache folder (absolute). */
+  file: string;
 }
 
 export interface FontOptions {
@@ -75,18 +77,18 @@ function checkCoverage(texts: readonly RoleText[], faces: Map<string, FontSource
   return diagnostics;
 }
 
-async function subsetCached(source: FontSource, chars: string, cacheDir: string): Promise<Buffer> {
+async function subsetCached(source: FontSource, chars: string, cacheDir: string): Promise<{ ttf: Buffer; file: string }> {
   const key = createHash('sha256').update(source.digest).update('\0').update(chars).digest('hex').slice(0, 32);
   const file = path.join(cacheDir, `${key}.ttf`);
   const cached = await readFile(file).catch(() => undefined);
-  if (cached) return cached;
+  if (cached) return { ttf: cached, file };
   // Subsetting to the issue's characters also drops the Kangxi radicals that
   // share glyphs with ideographs, so Chromium can no longer write 大 as ⼤.
   // Imported on a cache miss only, which keeps start-up short (most builds find their subsets cached).
-  const { default: subsetFont } = await import('subset-font');
-  const ttf = await subsetFont(await source.bytes(), chars, { targetFormat: 'truetype' });
+  const { subsetFont } = await import('./subsetter.js');
+  const ttf = await subsetFont(source, chars);
   await writeAtomic(file, ttf);
-  return ttf;
+  return { ttf, file };
 }
 
 /** Without a cacheDir, coverage is learnt from the fonts themselves (slower) and not kept. */
@@ -137,7 +139,7 @@ export async function prepareFonts(texts: readonly RoleText[], extraChars: strin
     [...faces.keys()].filter(setsText).map(async (family) => ({
       family,
       weight: options.families[family]!.weight,
-      ttf: await subsetCached(faces.get(family)!, charsFor(family), options.cacheDir),
+      ...(await subsetCached(faces.get(family)!, charsFor(family), options.cacheDir)),
     })),
   );
   return { value: fonts, diagnostics: [] };
