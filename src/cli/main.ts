@@ -10,6 +10,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { presentCommands, ROOT_HELP_AFTER } from './help.js';
 import { registerImport } from './commands/import.js';
 import { registerLint } from './commands/lint.js';
+import { registerNew } from './commands/new.js';
 import { registerPreflight } from './commands/preflight.js';
 import { registerPreview } from './commands/preview.js';
 
@@ -29,5 +30,6 @@ registerImport(program);
 registerPreflight(program);
 registerDoctor(program);
 registerPreview(program);
+registerNew(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { stringify } from 'yaml';
+
+/** What the front matter of a new issue says. */
+export interface IssueFacts {
+  serial: number;
+  year: number;
+  /** Number within the year. */
+  number: number;
+  /** YYYY-MM-DD. */
+  date: string;
+  distribution: { report: string; send: string };
+  printRun: number;
+  edition: string;
+}
+
+/** A value as YAML writes it: plain when it can be, quoted when it must be. */
+const scalar = (value: string | number) => stringify(value, { lineWidth: 0 }).trimEnd();
+
+/**
+ * The body of a new issue: a short sample of every construct of the source
+ * format, each saying in its own text how it is typed. A construct added to
+ * the format gets its sample here (the test of `new` checks each is there).
+ */
+export const ISSUE_BODY = new URL('./issue-body.md', import.meta.url);
+
+/** The publication file `init` writes: every field, each with a comment, placeholder values. */
+export const PUBLICATION_TEMPLATE = new URL('./publication.yaml', import.meta.url);
+
+/** issues/<serial>/issue.md for these facts: the front matter, commented, then the sample body. */
+export async function issueText(facts: IssueFacts): Promise<string> {
+  const frontMatter = [
+    '---',
+    `serial: ${facts.serial}          # 总期号; must match the folder name`,
+    `year: ${facts.year}`,
+    `number: ${facts.number}           # 第${facts.number}期 within the year`,
+    `date: ${facts.date}`,
+    'distribution:',
+    `  report: ${scalar(facts.distribution.report)}   # 报：`,
+    `  send: ${scalar(facts.distribution.send)}   # 发：`,
+    `print_run: ${facts.printRun}     # 共印：${facts.printRun}份`,
+    `edition: ${scalar(facts.edition)}       # style edition: styles/${facts.edition}/ and templates/${facts.edition}/`,
+    '---',
+    '',
+  ];
+  return `${frontMatter.join('\n')}\n${await readFile(ISSUE_BODY, 'utf8')}`;
+}

@@ -1,0 +1,81 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { error, type Diagnostic, type Result } from '../diagnostics.js';
+import { parseIssueMeta, splitFrontMatter } from '../stages/load/front-matter.js';
+import { ISSUE_FILE, listIssues } from '../stages/load/load-issue.js';
+import type { IssueMeta } from '../stages/load/types.js';
+import { issueText, type IssueFacts } from './issue-file.js';
+
+export interface NewIssueOptions {
+  issuesDir: string;
+  /** Paths in messages are relative to this folder. */
+  rootDir: string;
+  defaultEdition: string;
+  /** The new issue's date, YYYY-MM-DD (today, unless the editor gave one). */
+  date: string;
+}
+
+/** The issue after `previous`: the next number in the same year, 1 in a new year; its distribution, print run and edition. */
+export function followingFacts(previous: IssueMeta, serial: number, date: string): IssueFacts {
+  const year = Number(date.slice(0, 4));
+  return {
+    serial,
+    year,
+    number: year === previous.year ? previous.number + 1 : 1,
+    date,
+    distribution: { ...previous.distribution },
+    printRun: previous.printRun,
+    edition: previous.edition,
+  };
+}
+
+/** Writes `text` as a new file; false when the file exists already (it is never overwritten). */
+export async function writeNew(file: string, text: string): Promise<boolean> {
+  await mkdir(path.dirname(file), { recursive: true });
+  return writeFile(file, text, { flag: 'wx' }).then(
+    () => true,
+    (cause: NodeJS.ErrnoException) => {
+      if (cause.code === 'EEXIST') return false;
+      throw cause;
+    },
+  );
+}
+
+/** The front matter of an issue already written, read as a build reads it. */
+async function metaOf(serial: string, options: NewIssueOptions): Promise<Result<IssueMeta>> {
+  const file = path.join(options.issuesDir, serial, ISSUE_FILE);
+  const shown = path.relative(options.rootDir, file);
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return { diagnostics: [error('file-missing', 'cannot read this file', { file: shown })] };
+  const split = splitFrontMatter(text, shown);
+  if (!split.value) return split as Result<never>;
+  return parseIssueMeta(split.value.yaml, shown, { folderSerial: serial, defaultEdition: options.defaultEdition });
+}
+
+/**
+ * `build-issue new <serial>`: issues/<serial>/issue.md made from the issue
+ * before it (the highest serial below it), with a sample body. Refuses to
+ * overwrite an issue, and to start without an issue before it (`init` makes
+ * a publication's first).
+ */
+export async function newIssue(serial: string, options: NewIssueOptions): Promise<Result<{ file: string; facts: IssueFacts; previous: string }>> {
+  const file = path.join(options.issuesDir, serial, ISSUE_FILE);
+  const shown = path.relative(options.rootDir, file);
+  const fail = (rule: string, message: string): Result<never> => ({ diagnostics: [error(rule, message, { file: shown })] });
+  if (!/^[1-9]\d{0,5}$/.test(serial)) return fail('new-serial', `“${serial}” is not a serial (总期号): a whole number from 1 to 999999`);
+
+  const existing = await listIssues(options.issuesDir);
+  const previous = existing.filter((s) => Number(s) < Number(serial)).at(-1);
+  if (!previous) {
+    const here = existing.length ? `the issues here are ${existing.join(', ')}` : `there are no issues in ${path.relative(options.rootDir, options.issuesDir) || '.'}/`;
+    return fail('new-no-previous', `there is no issue before ${serial} to continue from (${here}); a new publication starts with build-issue init`);
+  }
+  const meta = await metaOf(previous, options);
+  if (!meta.value) {
+    const diagnostics: Diagnostic[] = [...meta.diagnostics, error('new-previous-invalid', `issue ${previous}, which ${serial} continues, has errors in its front matter (above): fix them first`, { file: shown })];
+    return { diagnostics };
+  }
+  const facts = followingFacts(meta.value, Number(serial), options.date);
+  if (!(await writeNew(file, await issueText(facts)))) return fail('new-exists', `issue ${serial} exists already; build-issue new never overwrites an issue`);
+  return { value: { file: shown, facts, previous }, diagnostics: [] };
+}
