@@ -4,7 +4,9 @@
  * row, at a zoom, each with its number under it and its text selectable.
  * Only the pages in and near the window are drawn; a new PDF is drawn into
  * new canvases that replace the old ones when ready, so the last pages stay
- * on screen while the next are drawn.
+ * on screen while the next are drawn. A page's text layer follows its
+ * canvas. One pdf.js worker serves every PDF (a worker of its own for each
+ * would load and compile pdf.js's worker script again at every build).
  */
 import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
@@ -40,6 +42,7 @@ export class PageView {
   private zoom: Zoom;
   private readonly observer: IntersectionObserver;
   private queue: Promise<void> = Promise.resolve();
+  private readonly worker = new pdfjs.PDFWorker();
 
   constructor(
     private readonly container: HTMLElement,
@@ -54,13 +57,15 @@ export class PageView {
       }
     }, { rootMargin: '50% 0px' });
     addEventListener('resize', () => {
-      if (this.zoom === 'fit') this.arrange();
+      if (this.zoom !== 'fit') return;
+      this.arrange();
+      void this.drawInView();
     });
   }
 
-  /** Loads a build's PDF and draws the pages in view; resolves once they are on screen (or a later build has replaced it). */
+  /** Loads a build's PDF and draws the pages in the window; resolves once they are on screen, true unless a later build replaced it meanwhile. */
   async show(url: string, build: number): Promise<boolean> {
-    const doc = await pdfjs.getDocument({ url, isEvalSupported: false }).promise;
+    const doc = await pdfjs.getDocument({ url, worker: this.worker, isEvalSupported: false }).promise;
     if (build < this.build) {
       await doc.destroy();
       return false;
@@ -77,7 +82,7 @@ export class PageView {
     for (const slot of this.slots.splice(sizes.length)) this.observer.unobserve(slot.sheet);
     this.slots.forEach((slot, i) => (slot.size = sizes[i]!));
     this.arrange();
-    await Promise.all(this.inView().map((slot) => this.draw(slot)));
+    await this.drawInView();
     void previous?.destroy();
     return this.build === build;
   }
@@ -85,11 +90,13 @@ export class PageView {
   setArrangement(arrangement: Arrangement): void {
     this.arrangement = arrangement;
     this.arrange();
+    void this.drawInView();
   }
 
   setZoom(zoom: Zoom): void {
     this.zoom = zoom;
     this.arrange();
+    void this.drawInView();
   }
 
   /** CSS pixels per PDF point. */
@@ -111,7 +118,7 @@ export class PageView {
     return { root, sheet, size: { width: 595.28, height: 841.89 } };
   }
 
-  /** Places the slots in rows at the current scale; the pages in view are drawn again. */
+  /** Places the slots in rows at the current scale (a page drawn at another scale is drawn again when in view). */
   private arrange(): void {
     const scale = this.scale();
     const rows = rowsOf(this.slots.length, this.arrangement).map((indexes) => {
@@ -133,7 +140,13 @@ export class PageView {
       return row;
     });
     this.container.replaceChildren(...rows);
-    for (const slot of this.inView()) void this.draw(slot);
+  }
+
+  /** Draws the pages in the window, then those half a window above and below it; resolves when the first are drawn. */
+  private drawInView(): Promise<void> {
+    const shown = Promise.all(this.inView(0).map((slot) => this.draw(slot)));
+    for (const slot of this.inView(innerHeight / 2)) void this.draw(slot);
+    return shown.then(() => undefined);
   }
 
   /** The empty side of a spread: as wide as a page, so the spread's pages sit where they will face each other. */
@@ -149,15 +162,15 @@ export class PageView {
     return blank;
   }
 
-  private inView(): Slot[] {
-    const margin = innerHeight / 2;
+  /** The slots in the window, or within `margin` pixels of it. */
+  private inView(margin: number): Slot[] {
     return this.slots.filter((slot) => {
       const box = slot.sheet.getBoundingClientRect();
       return box.bottom > -margin && box.top < innerHeight + margin;
     });
   }
 
-  /** Draws one page of the current PDF, one page at a time, into a new canvas and text layer that replace the old. */
+  /** Draws one page of the current PDF, one page at a time, into a new canvas that replaces the old; its text layer follows. */
   private draw(slot: Slot): Promise<void> {
     const next = this.queue.then(async () => {
       const doc = this.doc;
@@ -172,12 +185,16 @@ export class PageView {
       canvas.width = Math.floor(viewport.width * ratio);
       canvas.height = Math.floor(viewport.height * ratio);
       await page.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
+      if (doc !== this.doc) return;
+      slot.sheet.replaceChildren(canvas);
+      slot.drawn = key;
       const text = document.createElement('div');
       text.className = 'textLayer';
-      await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
-      if (doc !== this.doc) return;
-      slot.sheet.replaceChildren(canvas, text);
-      slot.drawn = key;
+      void new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport })
+        .render()
+        .then(() => {
+          if (slot.drawn === key) slot.sheet.append(text);
+        });
     });
     this.queue = next.catch(() => undefined);
     return next;
