@@ -18,6 +18,9 @@
  *   5. The size of dist/453.pdf.
  *   6. Start-up: `build-issue --version`, and `build-issue 453` when 453 is
  *      unchanged (skipped), each in a process of its own, at least 10 times.
+ *   7. Save to pages: build-issue preview 453, from saving a one-paragraph
+ *      edit to the new pages drawn in a browser, against a cold
+ *      `build-issue 453` in turns with it (save-to-pages.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { stat } from 'node:fs/promises';
@@ -29,6 +32,7 @@ import { parseSummary } from '../test/helpers/issues.js';
 import { scratchDir } from '../test/helpers/scratch.js';
 import { repeatBody, same, workspaceOf } from './corpus.js';
 import { measure, median, type Measured } from './measure.js';
+import { saveToPages } from './save-to-pages.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const GROWTH_RUNS = Math.max(RUNS, 9);
@@ -201,9 +205,20 @@ async function startUp(dir: string): Promise<void> {
   console.log(`   build-issue 453, unchanged (skipped)   ${both(skipped)}`);
 }
 
+async function editorsLoop(): Promise<void> {
+  const r = await saveToPages(RUNS, (dir) => buildIssue(dir, ['453', '--force']));
+  console.log('\n7. Save to pages: build-issue preview 453, a one-paragraph edit saved until its pages are drawn in the browser (median of %d)', RUNS);
+  console.log(`   edit in characters the issue has        ${s(r.known)} (the build itself ${s(r.knownBuild)})`);
+  console.log(`   edit bringing new characters            ${s(r.novel)} (the build itself ${s(r.novelBuild)})`);
+  console.log(`   build-issue 453, cold, in turns with them ${s(r.cold)}`);
+  const worst = Math.max(r.known, r.novel);
+  console.log(`   save-to-pages/cold build = ${ratio(r.known, r.cold)} and ${ratio(r.novel, r.cold)} (target ≤ 0.33×: ${verdict(worst <= r.cold / 3)})`);
+}
+
 console.log(`build-issue benchmark — ${machine()}`);
 const { dir } = await singleIssue();
 await twentyIssues();
 await growth();
 await size(dir);
 await startUp(dir);
+await editorsLoop();
