@@ -31,6 +31,8 @@ Examples:
   build-issue 453 --proof          also write PNGs of the pages to dist/453.proof/
   build-issue lint 453 --fix       check the text; fix what is certainly right
   build-issue preflight x.pdf      check any PDF as a print shop would
+  build-issue new 454              start issue 454 from 453 (next number, today's date)
+  build-issue preview 454 --open   its pages in the browser, following every save
   build-issue help lint            the options of one command
 
 Environment:

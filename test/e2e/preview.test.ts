@@ -231,6 +231,13 @@ describe('the preview server', () => {
     assert.equal((await raw(preview.port, 'GET /build.json HTTP/1.1', `localhost:${preview.port}`)).status, 200);
   });
 
+  test('a port in use is named', async () => {
+    const second = await cli(['preview', '453', '--port', String(preview.port)], await workspace());
+    assert.equal(second.code, 1);
+    assert.match(second.stderr, new RegExp(`^build-issue: port ${preview.port} is in use: choose another with --port, or leave it out for a free one$`, 'm'));
+    assert.equal(second.stdout, '');
+  });
+
   test('SIGTERM stops it cleanly, even in the middle of a build', async () => {
     let chromium = await chromiumOf(preview);
     for (let tries = 0; tries < 600 && chromium.pids.length === 0; tries++) {

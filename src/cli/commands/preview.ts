@@ -14,8 +14,8 @@ import { sharedBrowser } from '../batch/shared-browser.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
 export interface PreviewOptions {
-  /** 0: a free port. */
-  port: number;
+  /** Absent or 0: a free port. */
+  port?: number;
   open: boolean;
 }
 
@@ -75,7 +75,7 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
   session.rebuild();
   const watcher = watchInputs(watchedPaths(serial, settings), { changed: session.rebuild, quietMs: QUIET_MS });
   try {
-    const server = await startServer(session, await loadAssets(), { port: options.port }).catch((cause: NodeJS.ErrnoException) => {
+    const server = await startServer(session, await loadAssets(), { port: options.port ?? 0 }).catch((cause: NodeJS.ErrnoException) => {
       throw new Error(cause.code === 'EADDRINUSE' ? `port ${options.port} is in use: choose another with --port, or leave it out for a free one` : cause.message);
     });
     try {
@@ -105,7 +105,7 @@ export function registerPreview(program: Command): void {
     .command('preview')
     .description('build an issue and show its pages in the browser, built again at every change of its files (until Ctrl-C)')
     .argument('<serial>', 'the issue to preview, e.g. 453')
-    .option('--port <n>', 'serve on this port of 127.0.0.1 (default: a free one)', parsePort, 0)
+    .option('--port <n>', 'serve on this port of 127.0.0.1 (default: a free one)', parsePort)
     .option('--open', 'open the preview in the system browser', false)
     .action(reportedAction((serial: string, options: PreviewOptions) => runPreview(serial, options, resolveSettings(process.env, process.cwd()), consoleReporter())));
 }
