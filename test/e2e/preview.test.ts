@@ -234,7 +234,7 @@ describe('the preview server', () => {
   test('a port in use is named', async () => {
     const second = await cli(['preview', '453', '--port', String(preview.port)], await workspace());
     assert.equal(second.code, 1);
-    assert.match(second.stderr, new RegExp(`^build-issue: port ${preview.port} is in use: choose another with --port, or leave it out for a free one$`, 'm'));
+    assert.match(second.stderr, new RegExp(`^--port preview-port-in-use port ${preview.port} of 127.0.0.1 is in use: choose another, or leave --port out for a free one$`, 'm'));
     assert.equal(second.stdout, '');
   });
 

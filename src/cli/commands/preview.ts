@@ -2,6 +2,7 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { systemClock } from '../../clock.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
+import { error } from '../../diagnostics.js';
 import { loadAssets } from '../../preview/assets.js';
 import { previewBuild } from '../../preview/build.js';
 import { openInBrowser } from '../../preview/open-browser.js';
@@ -63,8 +64,9 @@ const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export async function runPreview(serial: string, options: PreviewOptions, settings: Settings, report: Reporter): Promise<void> {
   const issues = await listIssues(settings.issuesDir);
   if (!issues.includes(serial)) {
-    report.fail(`there is no issue ${serial} in ${path.relative(process.cwd(), settings.issuesDir) || '.'}/; issues here: ${issues.join(', ') || 'none'}`);
-    return;
+    const folder = path.relative(process.cwd(), path.join(settings.issuesDir, serial));
+    report.diagnostics([error('issue-missing', `there is no issue ${serial}; issues here: ${issues.join(', ') || 'none'}`, { file: folder })]);
+    return report.failed();
   }
   const stopped = new AbortController();
   const stop = () => stopped.abort();
@@ -76,8 +78,11 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
   const watcher = watchInputs(watchedPaths(serial, settings), { changed: session.rebuild, quietMs: QUIET_MS });
   try {
     const server = await startServer(session, await loadAssets(), { port: options.port ?? 0 }).catch((cause: NodeJS.ErrnoException) => {
-      throw new Error(cause.code === 'EADDRINUSE' ? `port ${options.port} is in use: choose another with --port, or leave it out for a free one` : cause.message);
+      if (cause.code !== 'EADDRINUSE') throw cause;
+      report.diagnostics([error('preview-port-in-use', `port ${options.port} of 127.0.0.1 is in use: choose another, or leave --port out for a free one`, { file: '--port' })]);
+      report.failed();
     });
+    if (!server) return;
     try {
       await watcher.ready;
       report.info(`preview: ${server.url}`);
