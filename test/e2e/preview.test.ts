@@ -145,6 +145,17 @@ describe('build-issue preview in a real browser', () => {
     assert.deepEqual(consoleErrors, []);
   });
 
+  test('a Chromium that dies is started again for the next build, its scratch folders removed', async () => {
+    const lost = await chromiumOf(preview);
+    const main = processTree(preview.child.pid!).find((p) => p.pid !== preview.child.pid && /chrom/i.test(p.command) && lost.pids.includes(p.pid));
+    process.kill(main!.pid, 'SIGKILL');
+    await writeFile(file, original.replace(FIRST_PARAGRAPH, `${FIRST_PARAGRAPH}浴火重生`));
+    await waitForText(page, '浴火重生');
+    const left = [];
+    for (const folder of lost.folders) if (await stat(folder).then(() => true, () => false)) left.push(folder);
+    assert.deepEqual(left, []);
+  });
+
   test('Ctrl-C stops it: no Chromium left, no scratch folders', async () => {
     await assertCleanExit(preview, await chromiumOf(preview), 'SIGINT');
     assert.match(preview.output().stderr, /preview: stopping/);

@@ -4,6 +4,7 @@ import { systemClock } from '../../clock.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { error } from '../../diagnostics.js';
 import { loadAssets } from '../../preview/assets.js';
+import { lastingBrowser } from '../../preview/lasting-browser.js';
 import { previewBuild } from '../../preview/build.js';
 import { openInBrowser } from '../../preview/open-browser.js';
 import { startServer } from '../../preview/server.js';
@@ -11,7 +12,6 @@ import { previewSession } from '../../preview/session.js';
 import type { PreviewState } from '../../preview/state.js';
 import { watchInputs } from '../../preview/watch.js';
 import { listIssues, PUBLICATION_FILE } from '../../stages/load/load-issue.js';
-import { sharedBrowser } from '../batch/shared-browser.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
 export interface PreviewOptions {
@@ -59,7 +59,8 @@ const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /**
  * `build-issue preview <serial>`: builds the issue, serves its pages on
  * 127.0.0.1 and builds again whenever one of its inputs changes, until
- * Ctrl-C. One Chromium, with its layout page, serves every build.
+ * Ctrl-C. One Chromium, with its layout page, serves every build (another
+ * if it goes).
  */
 export async function runPreview(serial: string, options: PreviewOptions, settings: Settings, report: Reporter): Promise<void> {
   const issues = await listIssues(settings.issuesDir);
@@ -71,7 +72,7 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
   const stopped = new AbortController();
   const stop = () => stopped.abort();
   for (const signal of stopSignals) process.once(signal, stop);
-  const browser = sharedBrowser(process.env, stopped.signal, Infinity);
+  const browser = lastingBrowser(process.env, stopped.signal);
   browser.warm();
   const session = previewSession(serial, () => previewBuild(serial, settings, browser.get), { clock: systemClock, rootDir: process.cwd() });
   session.rebuild();
