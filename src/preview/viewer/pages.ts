@@ -170,7 +170,12 @@ export class PageView {
     });
   }
 
-  /** Draws one page of the current PDF, one page at a time, into a new canvas that replaces the old; its text layer follows. */
+  /**
+   * Draws one page of the current PDF into a new canvas that replaces the
+   * old, one page at a time; resolves when it is on screen. Its text layer is
+   * made after the canvases asked for so far, so the pages in the window are
+   * all drawn before any of their text layers.
+   */
   private draw(slot: Slot): Promise<void> {
     const next = this.queue.then(async () => {
       const doc = this.doc;
@@ -188,15 +193,19 @@ export class PageView {
       if (doc !== this.doc) return;
       slot.sheet.replaceChildren(canvas);
       slot.drawn = key;
-      const text = document.createElement('div');
-      text.className = 'textLayer';
-      void new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport })
-        .render()
-        .then(() => {
-          if (slot.drawn === key) slot.sheet.append(text);
-        });
+      this.enqueue(async () => {
+        if (slot.drawn !== key) return;
+        const text = document.createElement('div');
+        text.className = 'textLayer';
+        await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
+        if (slot.drawn === key) slot.sheet.append(text);
+      });
     });
-    this.queue = next.catch(() => undefined);
+    this.queue = next.catch((cause: unknown) => console.error(cause));
     return next;
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((cause: unknown) => console.error(cause));
   }
 }

@@ -43,6 +43,8 @@ function onState(state: PreviewState): void {
   byId('title').textContent = `issue ${state.serial}`;
   showStatus(state);
   showProblems(byId('problems'), state);
+  const waiting = document.querySelector('#pages > .waiting');
+  if (waiting) waiting.textContent = state.building ? 'The first build is running…' : 'No pages yet: the build failed (see above).';
   if (state.pdfBuild <= requested) return;
   const build = (requested = state.pdfBuild);
   drawing = drawing
