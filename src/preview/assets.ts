@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { PACKAGE_DIR } from '../config/settings.js';
 
 /** A file the preview serves, and its type. */
 export interface Asset {
@@ -11,7 +12,9 @@ export interface Asset {
 /** Every file the preview serves besides the PDF and the build's state, by its exact path. */
 export type PreviewAssets = ReadonlyMap<string, Asset>;
 
-const require = createRequire(import.meta.url);
+const require = createRequire(path.join(PACKAGE_DIR, 'package.json'));
+/** The viewer's sources, read (and its script bundled) when a preview starts. */
+const VIEWER_DIR = path.join(PACKAGE_DIR, 'src', 'preview', 'viewer');
 const HTML = 'text/html; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
 const JS = 'text/javascript; charset=utf-8';
@@ -23,7 +26,7 @@ const JS = 'text/javascript; charset=utf-8';
 async function viewerScript(): Promise<Uint8Array> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('./viewer/viewer.ts', import.meta.url))],
+    entryPoints: [path.join(VIEWER_DIR, 'viewer.ts')],
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -43,7 +46,7 @@ async function viewerScript(): Promise<Uint8Array> {
 
 /** Reads and bundles the viewer once, when the preview starts. */
 export async function loadAssets(): Promise<PreviewAssets> {
-  const own = (name: string) => readFile(new URL(`./viewer/${name}`, import.meta.url));
+  const own = (name: string) => readFile(path.join(VIEWER_DIR, name));
   const pdfjs = (name: string) => readFile(require.resolve(`pdfjs-dist/build/${name}`));
   const [html, css, script, pdf, worker] = await Promise.all([own('index.html'), own('viewer.css'), viewerScript(), pdfjs('pdf.min.mjs'), pdfjs('pdf.worker.min.mjs')]);
   return new Map([

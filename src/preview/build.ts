@@ -1,6 +1,7 @@
 import type { Settings } from '../config/settings.js';
 import { hasErrors } from '../diagnostics.js';
-import { buildIssue, loadForBuild, type BrowserSource } from '../pipeline.js';
+import { buildIssue, type BrowserSource } from '../pipeline.js';
+import { loadIssue } from '../stages/load/load-issue.js';
 import { lintLoaded } from '../stages/lint/lint-issue.js';
 import { BrowserUnavailable } from '../cli/batch/shared-browser.js';
 import type { PreviewOutcome } from './session.js';
@@ -13,7 +14,7 @@ import type { PreviewOutcome } from './session.js';
  * `build-issue <serial>`.
  */
 export async function previewBuild(serial: string, settings: Settings, browser: BrowserSource): Promise<PreviewOutcome> {
-  const loaded = await loadForBuild(serial, settings);
+  const loaded = await loadIssue(serial, { issuesDir: settings.issuesDir, rootDir: process.cwd(), defaultEdition: settings.defaultEdition });
   const linted = loaded.value ? lintLoaded(loaded.value) : [];
   if (hasErrors(linted)) return { diagnostics: [...loaded.diagnostics, ...linted] };
   try {

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PACKAGE_DIR } from '../config/settings.js';
 import { stringify } from 'yaml';
 
 /** What the front matter of a new issue says. */
@@ -22,10 +24,10 @@ const scalar = (value: string | number) => stringify(value, { lineWidth: 0 }).tr
  * format, each saying in its own text how it is typed. A construct added to
  * the format gets its sample here (the test of `new` checks each is there).
  */
-export const ISSUE_BODY = new URL('./issue-body.md', import.meta.url);
+export const ISSUE_BODY = path.join(PACKAGE_DIR, 'src', 'scaffold', 'issue-body.md');
 
 /** The publication file `init` writes: every field, each with a comment, placeholder values. */
-export const PUBLICATION_TEMPLATE = new URL('./publication.yaml', import.meta.url);
+export const PUBLICATION_TEMPLATE = path.join(PACKAGE_DIR, 'src', 'scaffold', 'publication.yaml');
 
 /** issues/<serial>/issue.md for these facts: the front matter, commented, then the sample body. */
 export async function issueText(facts: IssueFacts): Promise<string> {

@@ -2,8 +2,6 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { localDay, systemClock, type Clock } from '../../clock.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
-import { initPublication } from '../../scaffold/init.js';
-import { newIssue } from '../../scaffold/new-issue.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
 export interface DateOption {
@@ -30,6 +28,7 @@ function parseSerial(value: string): number {
 
 /** `build-issue new <serial>`: the next issue's file, from the issue before it. */
 export async function runNew(serial: string, options: DateOption, settings: Settings, report: Reporter, clock: Clock = systemClock): Promise<void> {
+  const { newIssue } = await import('../../scaffold/new-issue.js');
   const made = await newIssue(serial, { ...settings, rootDir: process.cwd(), date: options.date ?? localDay(clock.now()) });
   report.diagnostics(made.diagnostics);
   if (!made.value) return report.failed();
@@ -42,6 +41,7 @@ export async function runNew(serial: string, options: DateOption, settings: Sett
 export async function runInit(dir: string, options: InitOptions, report: Reporter, clock: Clock = systemClock): Promise<void> {
   const target = path.resolve(dir);
   const settings = resolveSettings(process.env, target);
+  const { initPublication } = await import('../../scaffold/init.js');
   const made = await initPublication({ ...settings, dir: target, rootDir: process.cwd(), serial: options.serial, date: options.date ?? localDay(clock.now()) });
   report.diagnostics(made.diagnostics);
   if (!made.value) return report.failed();

@@ -3,15 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { systemClock } from '../../clock.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { error } from '../../diagnostics.js';
-import { loadAssets } from '../../preview/assets.js';
-import { lastingBrowser } from '../../preview/lasting-browser.js';
-import { previewBuild } from '../../preview/build.js';
-import { openInBrowser } from '../../preview/open-browser.js';
-import { startServer } from '../../preview/server.js';
-import { previewSession } from '../../preview/session.js';
 import type { PreviewState } from '../../preview/state.js';
-import { watchInputs } from '../../preview/watch.js';
-import { listIssues, PUBLICATION_FILE } from '../../stages/load/load-issue.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
 export interface PreviewOptions {
@@ -33,7 +25,7 @@ function parsePort(value: string): number {
 function watchedPaths(serial: string, settings: Settings): string[] {
   return [
     path.join(settings.issuesDir, serial),
-    path.join(settings.issuesDir, PUBLICATION_FILE),
+    path.join(settings.issuesDir, 'publication.yaml'),
     path.join(settings.editionsDir, 'styles'),
     path.join(settings.editionsDir, 'templates'),
     path.join(settings.editionsDir, 'fonts', 'fonts.json'),
@@ -63,6 +55,17 @@ const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * if it goes).
  */
 export async function runPreview(serial: string, options: PreviewOptions, settings: Settings, report: Reporter): Promise<void> {
+  // Imported when a preview runs: `--help` and `--version` load none of it.
+  const [{ listIssues }, { loadAssets }, { lastingBrowser }, { previewBuild }, { openInBrowser }, { startServer }, { previewSession }, { watchInputs }] = await Promise.all([
+    import('../../stages/load/load-issue.js'),
+    import('../../preview/assets.js'),
+    import('../../preview/lasting-browser.js'),
+    import('../../preview/build.js'),
+    import('../../preview/open-browser.js'),
+    import('../../preview/server.js'),
+    import('../../preview/session.js'),
+    import('../../preview/watch.js'),
+  ]);
   const issues = await listIssues(settings.issuesDir);
   if (!issues.includes(serial)) {
     const folder = path.relative(process.cwd(), path.join(settings.issuesDir, serial));

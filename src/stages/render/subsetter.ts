@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PACKAGE_DIR } from '../../config/settings.js';
 import type { FontSource } from './font-source.js';
 
 /** The parts of HarfBuzz's hb-subset (its WebAssembly build, from harfbuzzjs) that subsetting uses. */
@@ -27,7 +29,7 @@ interface HarfBuzz {
 const HB_MEMORY_MODE_WRITABLE = 2;
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
 
-const require = createRequire(import.meta.url);
+const require = createRequire(path.join(PACKAGE_DIR, 'package.json'));
 let harfbuzz: Promise<HarfBuzz> | undefined;
 
 function loadHarfBuzz(): Promise<HarfBuzz> {
