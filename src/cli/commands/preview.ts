@@ -77,7 +77,10 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
   for (const signal of stopSignals) process.once(signal, stop);
   const browser = lastingBrowser(process.env, stopped.signal);
   browser.warm();
-  const session = previewSession(serial, () => previewBuild(serial, settings, browser.get), { clock: systemClock, rootDir: process.cwd() });
+  // The engines' versions go into each PDF (its Producer), as a build's do: found once for the session.
+  const { findEngines } = await import('../../config/engines.js');
+  const built = { ...settings, engines: await findEngines(settings, process.env) };
+  const session = previewSession(serial, () => previewBuild(serial, built, browser.get), { clock: systemClock, rootDir: process.cwd() });
   session.rebuild();
   const watcher = watchInputs(watchedPaths(serial, settings), { changed: session.rebuild, quietMs: QUIET_MS });
   try {
