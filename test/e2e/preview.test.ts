@@ -145,11 +145,17 @@ describe('build-issue preview in a real browser', () => {
     assert.deepEqual(consoleErrors, []);
   });
 
-  test('a Chromium that dies is started again for the next build, its scratch folders removed', async () => {
+  test('a Chromium that dies in the middle of a build is started again and the build run again, its scratch folders removed', async () => {
     const lost = await chromiumOf(preview);
     const main = processTree(preview.child.pid!).find((p) => p.pid !== preview.child.pid && /chrom/i.test(p.command) && lost.pids.includes(p.pid));
-    process.kill(main!.pid, 'SIGKILL');
+    const done = (await getJson<PreviewState>(preview, '/build.json')).builds;
     await writeFile(file, original.replace(FIRST_PARAGRAPH, `${FIRST_PARAGRAPH}浴火重生`));
+    while (!(await getJson<PreviewState>(preview, '/build.json')).building) await sleep(20);
+    await sleep(500); // past loading and linting: the build is in Chromium
+    process.kill(main!.pid, 'SIGKILL');
+    let state: PreviewState;
+    while ((state = await getJson<PreviewState>(preview, '/build.json')).builds === done) await sleep(50);
+    assert.deepEqual({ ok: state.ok, diagnostics: state.diagnostics }, { ok: true, diagnostics: [] });
     await waitForText(page, '浴火重生');
     const left = [];
     for (const folder of lost.folders) if (await stat(folder).then(() => true, () => false)) left.push(folder);
