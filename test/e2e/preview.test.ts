@@ -97,6 +97,34 @@ describe('build-issue preview in a real browser', () => {
     await assert.rejects(stat(path.join(dir, 'dist', '453.pdf')), 'the preview wrote dist/453.pdf');
   });
 
+  test('at fit width, pages are placed and drawn again when their room narrows (as when a scrollbar appears)', async () => {
+    // The sheets in the window, each drawn at the size it is placed at, and no row wider than the room.
+    const fitted = (narrowerThan: number) =>
+      page.waitForFunction(
+        (limit: number) => {
+          const room = document.getElementById('pages')!.clientWidth;
+          const sheets = Array.from(document.querySelectorAll<HTMLElement>('.slot:not(.blank) .sheet')).filter((s) => s.getBoundingClientRect().top < innerHeight);
+          return (
+            sheets.length > 0 &&
+            Array.from(document.querySelectorAll('.row')).every((row) => row.scrollWidth <= room) &&
+            sheets.every((sheet) => {
+              const canvas = sheet.querySelector('canvas');
+              const width = parseFloat(sheet.style.width);
+              return width < limit && canvas?.width === Math.floor(width * devicePixelRatio) && sheet.querySelector('.textLayer');
+            })
+          );
+        },
+        { timeout: LONG, polling: 100 },
+        narrowerThan,
+      );
+    const before = await page.evaluate(() => parseFloat(document.querySelector<HTMLElement>('.slot:not(.blank) .sheet')!.style.width));
+    // The window keeps its size: only the room for the pages narrows.
+    await page.evaluate(() => (document.getElementById('pages')!.style.marginRight = '120px'));
+    await fitted(before - 30);
+    await page.evaluate(() => (document.getElementById('pages')!.style.marginRight = ''));
+    await fitted(before + 1);
+  });
+
   test('an edit to the issue appears on the page', async () => {
     await writeFile(file, original.replace(FIRST_PARAGRAPH, `${FIRST_PARAGRAPH}预览新字`));
     await waitForText(page, '预览新字');

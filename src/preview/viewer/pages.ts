@@ -43,6 +43,8 @@ export class PageView {
   private readonly observer: IntersectionObserver;
   private queue: Promise<void> = Promise.resolve();
   private readonly worker = new pdfjs.PDFWorker();
+  /** The scale the sheets were placed at: pages are drawn at it, so a canvas and its text layer fill their sheet exactly. */
+  private placed = 0;
 
   constructor(
     private readonly container: HTMLElement,
@@ -56,11 +58,13 @@ export class PageView {
         if (entry.isIntersecting && slot) void this.draw(slot);
       }
     }, { rootMargin: '50% 0px' });
-    addEventListener('resize', () => {
-      if (this.zoom !== 'fit') return;
+    // At “fit width”, the pages are placed again when the room for them changes: the window is
+    // resized, or a scrollbar appears once they are placed (its width is taken from the room).
+    new ResizeObserver(() => {
+      if (this.zoom !== 'fit' || this.slots.length === 0 || this.scale() === this.placed) return;
       this.arrange();
       void this.drawInView();
-    });
+    }).observe(container);
   }
 
   /** Loads a build's PDF and draws the pages in the window; resolves once they are on screen, true unless a later build replaced it meanwhile. */
@@ -118,9 +122,9 @@ export class PageView {
     return { root, sheet, size: { width: 595.28, height: 841.89 } };
   }
 
-  /** Places the slots in rows at the current scale (a page drawn at another scale is drawn again when in view). */
+  /** Places the slots in rows at the current scale, which pages are then drawn at (a page drawn at another is drawn again when in view). */
   private arrange(): void {
-    const scale = this.scale();
+    const scale = (this.placed = this.scale());
     const rows = rowsOf(this.slots.length, this.arrangement).map((indexes) => {
       const row = document.createElement('div');
       row.className = `row ${this.arrangement}`;
@@ -180,7 +184,7 @@ export class PageView {
     const next = this.queue.then(async () => {
       const doc = this.doc;
       const index = this.slots.indexOf(slot);
-      const scale = this.scale();
+      const scale = this.placed;
       const ratio = devicePixelRatio || 1;
       const key = `${this.build}@${scale}@${ratio}`;
       if (!doc || index < 0 || slot.drawn === key) return;
