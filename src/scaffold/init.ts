@@ -48,9 +48,8 @@ export async function initPublication(options: InitOptions): Promise<Result<{ fi
       return { diagnostics: [error('init-exists', 'exists already: build-issue init starts a publication from nothing and never overwrites a file', { file: shown(file) })] };
     }
   }
-  if (!(await loadEdition(options.editionsDir, options.defaultEdition))) {
-    return { diagnostics: [error('edition-missing', `the default style edition “${options.defaultEdition}” does not exist (styles/${options.defaultEdition})`, { file: shown(path.join(options.editionsDir, 'styles')) })] };
-  }
+  const edition = await loadEdition(options.editionsDir, options.defaultEdition, { file: shown(path.join(options.editionsDir, 'styles')) });
+  if (!edition.value) return { diagnostics: edition.diagnostics };
   const texts = [await readFile(PUBLICATION_TEMPLATE, 'utf8'), await issueText(firstFacts(options.serial, options.date, options.defaultEdition))];
   for (const [i, file] of files.entries()) {
     if (!(await writeNew(file, texts[i]!))) return { diagnostics: [error('init-exists', 'exists already: build-issue init never overwrites a file', { file: shown(file) })] };
