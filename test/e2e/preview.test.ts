@@ -11,11 +11,10 @@ import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import type { Page } from 'puppeteer-core';
 import type { PreviewState } from '../../src/preview/state.js';
-import type { Chromium } from '../../src/stages/paginate/browser.js';
 import { cli, workspace } from '../helpers/build.js';
-import { startChromium } from '../helpers/chromium.js';
+import { startBrowser } from '../helpers/chromium.js';
 import { getJson, startPreview, type RunningPreview } from '../helpers/preview.js';
 import { alive, processTree } from '../helpers/processes.js';
 
@@ -53,7 +52,7 @@ describe('build-issue preview in a real browser', () => {
   let file: string;
   let original: string;
   let preview: RunningPreview;
-  let viewer: Chromium;
+  let viewer: Awaited<ReturnType<typeof startBrowser>>;
   let page: Page;
   const consoleErrors: string[] = [];
 
@@ -62,7 +61,7 @@ describe('build-issue preview in a real browser', () => {
     file = path.join(dir, 'issues', '453', 'issue.md');
     original = await readFile(file, 'utf8');
     preview = await startPreview(dir, ['453']);
-    viewer = await startChromium();
+    viewer = await startBrowser();
     page = await viewer.browser.newPage();
     await page.setViewport({ width: 1280, height: 1000 });
     page.on('console', (message) => {
