@@ -9,9 +9,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import type { Page } from 'puppeteer-core';
 import type { PreviewState } from '../src/preview/state.js';
-import { startChromium } from '../test/helpers/chromium.js';
+import { startBrowser } from '../test/helpers/chromium.js';
 import { getJson, startPreview, type RunningPreview } from '../test/helpers/preview.js';
 import { same, workspaceOf } from './corpus.js';
 import { median, type Measured } from './measure.js';
@@ -58,7 +58,7 @@ export async function saveToPages(runs: number, coldBuild: (dir: string) => Prom
   const inIssue = [...new Set(original.slice(original.indexOf(PARAGRAPH)).split('\n')[0])].filter((ch) => /\p{Script=Han}/u.test(ch));
   const newToIt = [...POOL].filter((ch) => !original.includes(ch));
   const preview = await startPreview(dir, ['453']);
-  const viewer = await startChromium();
+  const viewer = await startBrowser();
   const times = { known: [] as number[], novel: [] as number[], knownBuild: [] as number[], novelBuild: [] as number[], cold: [] as number[] };
   try {
     const page = await viewer.browser.newPage();

@@ -19,6 +19,7 @@
  * out, writes or checks PDFs.
  */
 import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
 import { BrowserUnavailable, type BrowserLease } from './browser/shared-browser.js';
 import type { InputDigester } from './build-cache/inputs.js';
 import { recordedOutputs, sha256, upToDate } from './build-cache/manifest.js';
@@ -108,14 +109,21 @@ function outputVariant(settings: Settings): Record<string, unknown> {
 }
 
 /** What render to verify make of a loaded issue: the PDF, the HTML it was laid out from, and what they found. */
-interface Made {
+export interface Made {
   pdf?: FinalPdf;
   html?: string;
   diagnostics: Diagnostic[];
 }
 
+/** What steps render to verify need of a build: its settings, its layout checks, and a browser when layout begins. */
+interface MakeRun {
+  settings: Settings;
+  request: Pick<BuildRequest, 'check' | 'strictPages'>;
+  browser: Pick<BrowserLease, 'get'>;
+}
+
 /** Steps render, paginate, finish and the layout's own verify. */
-async function makePdf(doc: IssueDocument, run: BuildRun): Promise<Made> {
+async function makePdf(doc: IssueDocument, run: MakeRun): Promise<Made> {
   const { settings, request } = run;
   const [{ renderIssue }, { paginate }, { checkBinding, planBinding }, { finishPdf }, { documentInfo, issueOutline }, { bleedCss }, { comparePrintedPages }] = await Promise.all([
     import('./stages/render/render-issue.js'),
@@ -246,4 +254,21 @@ export async function buildIssue(serial: string, run: BuildRun): Promise<IssueRe
     notes.push(...proofs.notes);
   }
   return { serial, status: 'built', pages: made.pdf.pageCount, output, diagnostics, notes };
+}
+
+/**
+ * The preview's build: load, lint (whose errors stop it, as they stop a
+ * build), then render to finish as a build makes its PDF. No skip, no
+ * preflight, nothing written: the PDF stays in memory, and
+ * dist/<serial>.pdf comes only from `build-issue <serial>`.
+ */
+export async function previewIssue(serial: string, settings: Settings, browser: () => Promise<Browser>): Promise<Made> {
+  const loaded = await loadIssue(serial, { issuesDir: settings.issuesDir, rootDir: process.cwd(), defaultEdition: settings.defaultEdition });
+  const doc = loaded.value;
+  if (!doc) return { diagnostics: loaded.diagnostics };
+  const { lintLoaded } = await import('./stages/lint/lint-issue.js');
+  const linted = lintLoaded(doc);
+  if (hasErrors(linted)) return { diagnostics: [...loaded.diagnostics, ...linted] };
+  const made = await makePdf(doc, { settings, request: { check: false, strictPages: false }, browser: { get: browser } });
+  return { ...made, diagnostics: [...loaded.diagnostics, ...linted, ...made.diagnostics] };
 }

@@ -1,5 +1,5 @@
-import type { BrowserSource } from '../pipeline.js';
-import { sharedBrowser, type SharedBrowser } from '../cli/batch/shared-browser.js';
+import type { Browser } from 'puppeteer-core';
+import { sharedBrowser, type BrowserLease, type SharedBrowser } from '../browser/shared-browser.js';
 
 /**
  * The preview's Chromium, for a session of hours: one browser (and its
@@ -8,22 +8,25 @@ import { sharedBrowser, type SharedBrowser } from '../cli/batch/shared-browser.j
  * every build after it.
  */
 export interface LastingBrowser {
-  get: BrowserSource;
+  get(): Promise<Browser>;
   warm(): void;
   close(): Promise<void>;
 }
 
 export function lastingBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal): LastingBrowser {
+  // A browser for any number of builds: its one lease is never released.
   let current: SharedBrowser = sharedBrowser(env, signal, Infinity);
+  let lease: BrowserLease = current.lease();
   return {
     async get() {
-      const browser = await current.get();
+      const browser = await lease.get();
       if (browser.connected || signal.aborted) return browser;
       await current.close();
       current = sharedBrowser(env, signal, Infinity);
-      return current.get();
+      lease = current.lease();
+      return lease.get();
     },
-    warm: () => current.warm(),
+    warm: () => lease.warm(),
     close: () => current.close(),
   };
 }
