@@ -52,7 +52,8 @@ function sampleTree(root: number, ticks: Map<number, number>, memory: boolean): 
 
 export async function measure(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; memory?: boolean }): Promise<Measured> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // English messages: the bench reads build-issue's output (“skipped”, the summary).
+  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, BUILD_ISSUE_LANG: 'en', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));

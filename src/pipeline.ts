@@ -29,6 +29,7 @@ import type { Settings } from './config/settings.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { checkOutput, writeProblem } from './io/outputs.js';
 import { writeAtomic } from './io/write-atomic.js';
+import type { Message } from './message.js';
 import type { FinalPdf } from './stages/finish/finish.js';
 import { editionPlace } from './stages/load/front-matter.js';
 import { loadIssue, PUBLICATION_FILE } from './stages/load/load-issue.js';
@@ -67,17 +68,19 @@ export interface IssueResult {
   serial: string;
   status: IssueStatus;
   pages?: number;
+  /** The --check audit ran on this build's pages (so no finding means it found nothing). */
+  checked?: boolean;
   /** The PDF (absolute path): written when built, untouched when skipped or failed. */
   output: string;
   diagnostics: Diagnostic[];
   /** Lines for the report beside the diagnostics: what was kept, the preflight's verdict, where the proofs are. */
-  notes: string[];
+  notes: Message[];
 }
 
 /** What a step adds to the issue's report. */
 interface Report {
   diagnostics: Diagnostic[];
-  notes: string[];
+  notes: Message[];
 }
 
 /** The files a build writes: the PDF, its checksum, and the HTML when it is kept. */
@@ -178,7 +181,9 @@ async function makePdf(doc: IssueDocument, run: MakeRun): Promise<Made> {
 async function proof(pdfFile: string, run: BuildRun): Promise<Report> {
   const { proofDir, writeProofs } = await import('./stages/proof/proof.js');
   const proofs = await writeProofs(pdfFile, await run.browser.get());
-  const notes = proofs.value ? [`proofs: ${path.relative(process.cwd(), proofDir(pdfFile))}/ (${proofs.value.length - 1} pages and contact-sheet.png)`] : [];
+  const dir = path.relative(process.cwd(), proofDir(pdfFile));
+  const pages = (proofs.value?.length ?? 1) - 1;
+  const notes = proofs.value ? [{ zh: `校样：${dir}/（${pages} 页和 contact-sheet.png）`, en: `proofs: ${dir}/ (${pages} pages and contact-sheet.png)` }] : [];
   return { diagnostics: proofs.diagnostics, notes };
 }
 
@@ -225,13 +230,16 @@ export async function buildIssue(serial: string, run: BuildRun): Promise<IssueRe
   // Past layout: when no other issue needs Chromium, it can close while this one is checked and written.
   if (!request.proof) run.browser.release();
   const diagnostics = [...linted, ...loaded.diagnostics, ...made.diagnostics];
-  const notes: string[] = [];
+  const notes: Message[] = [];
   // Step write, for the HTML: kept even when the build fails, as it is what to look at then.
   if (files.html && made.html) {
     const html = files.html;
     const kept = await writeAtomic(html, made.html).then(() => undefined, (cause: unknown) => writeProblem(html, cause));
     if (kept) diagnostics.push(kept);
-    else notes.push(`kept the laid-out HTML: ${path.relative(process.cwd(), html)}`);
+    else {
+      const kept = path.relative(process.cwd(), html);
+      notes.push({ zh: `排版用的 HTML 已保存：${kept}`, en: `kept the laid-out HTML: ${kept}` });
+    }
   }
   if (!made.pdf || hasErrors(diagnostics)) return failed({ diagnostics, notes });
 
@@ -253,7 +261,7 @@ export async function buildIssue(serial: string, run: BuildRun): Promise<IssueRe
     diagnostics.push(...proofs.diagnostics);
     notes.push(...proofs.notes);
   }
-  return { serial, status: 'built', pages: made.pdf.pageCount, output, diagnostics, notes };
+  return { serial, status: 'built', pages: made.pdf.pageCount, checked: request.check, output, diagnostics, notes };
 }
 
 /**

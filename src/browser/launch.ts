@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser } from 'puppeteer-core';
 import { removeScratch, scratchDir } from '../io/scratch.js';
+import type { Message } from '../message.js';
 import { pipeTransport } from './pipe-transport.js';
 import { connect } from './puppeteer.js';
 
@@ -86,10 +87,11 @@ function chromiumArgs(): string[] {
 /** Chromium did not start: it ended at once (browser-failed) or never answered (browser-timeout). */
 export class ChromiumStartError extends Error {
   constructor(
-    message: string,
+    /** What went wrong, for the person who runs the build (the error's message is its English text). */
+    readonly text: Message,
     readonly rule: 'browser-failed' | 'browser-timeout',
   ) {
-    super(message);
+    super(text.en);
   }
 }
 
@@ -147,15 +149,31 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
   };
 
   const transport = pipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
-  const endedAtOnce = (how: string) =>
-    new ChromiumStartError(`Chromium (${executablePath}) ended as it started (${how})${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`, 'browser-failed');
+  const endedAtOnce = (how: string) => {
+    const said = stderr.trim().split('\n').slice(-3).join(' ');
+    return new ChromiumStartError(
+      {
+        zh: `Chromium（${executablePath}）一启动就退出了（${how}）${said ? `：${said}` : ''}；请运行 build-issue doctor 检查`,
+        en: `Chromium (${executablePath}) ended as it started (${how})${said ? `: ${said}` : ''}`,
+      },
+      'browser-failed',
+    );
+  };
   const failedToStart = exited.then((how): never => {
     throw endedAtOnce(how);
   });
   // A browser that never answers would be waited for as long as any DevTools call (180 s).
   const waiting = new AbortController();
   const timedOut = delay(startTimeout, undefined, { signal: waiting.signal }).then((): never => {
-    throw new ChromiumStartError(`Chromium (${executablePath}) did not answer within ${startTimeout / 1000} s of starting; check that it runs: ${executablePath} --headless=new --dump-dom about:blank`, 'browser-timeout');
+    const check = `${executablePath} --headless=new --dump-dom about:blank`;
+    const seconds = startTimeout / 1000;
+    throw new ChromiumStartError(
+      {
+        zh: `Chromium（${executablePath}）启动后 ${seconds} 秒内没有响应；请检查它能否运行：${check}`,
+        en: `Chromium (${executablePath}) did not answer within ${seconds} s of starting; check that it runs: ${check}`,
+      },
+      'browser-timeout',
+    );
   });
   const aborted = new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true, signal: waiting.signal }));
   try {

@@ -47,7 +47,7 @@ export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal, issue
       // Imported at first need: a run whose issues are all skipped loads no browser code.
       const [{ launchChromium, ChromiumStartError }, { readyLayoutPage }] = await Promise.all([import('./launch.js'), import('./layout-pages.js')]);
       const chromium = await launchChromium(found.path, { signal, startTimeout: browserStartTimeout(env) }).catch((cause: unknown) => {
-        if (cause instanceof ChromiumStartError) throw new BrowserUnavailable([error(cause.rule, cause.message, { file: found.path! })]);
+        if (cause instanceof ChromiumStartError) throw new BrowserUnavailable([error(cause.rule, cause.text, { file: found.path! })]);
         throw cause;
       });
       readyLayoutPage(chromium.browser);

@@ -11,9 +11,9 @@ const GRACE_MS = 3000;
  * still kill Chromium, and the next run removes what was left in the
  * temporary folder. Returns the function that stops listening.
  */
-export function abortOnInterrupt(controller: AbortController, say: (line: string) => void): () => void {
+export function abortOnInterrupt(controller: AbortController, sayInterrupted: () => void): () => void {
   const endNow = () => {
-    say('interrupted');
+    sayInterrupted();
     process.exit(130);
   };
   const interrupt = () => {

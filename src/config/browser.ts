@@ -27,7 +27,8 @@ export async function findBrowser(env: NodeJS.ProcessEnv): Promise<{ path?: stri
     const value = env[name];
     if (value) {
       if (await executable(value)) return { path: await unwrapped(value), diagnostics: [] };
-      return { diagnostics: [error('browser-missing', `${name}=${value} is not an executable file`, { file: name })] };
+      const message = { zh: `${name}=${value} 不是可执行的文件；请改为 Chromium 的路径`, en: `${name}=${value} is not an executable file` };
+      return { diagnostics: [error('browser-missing', message, { file: name })] };
     }
   }
   for (const candidate of DEFAULT_PATHS) {
@@ -35,7 +36,14 @@ export async function findBrowser(env: NodeJS.ProcessEnv): Promise<{ path?: stri
   }
   return {
     diagnostics: [
-      error('browser-missing', 'no Chromium found: install it with “apt-get install -y chromium”, or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium', { file: 'PUPPETEER_EXECUTABLE_PATH' }),
+      error(
+        'browser-missing',
+        {
+          zh: '找不到 Chromium：请用“apt-get install -y chromium”安装，或把 PUPPETEER_EXECUTABLE_PATH 设为 Chrome 或 Chromium 的路径',
+          en: 'no Chromium found: install it with “apt-get install -y chromium”, or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium',
+        },
+        { file: 'PUPPETEER_EXECUTABLE_PATH' },
+      ),
     ],
   };
 }

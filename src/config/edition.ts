@@ -96,11 +96,17 @@ export async function loadEdition(rootDir: string, name: string, namedAt: Place)
   const stylesDir = path.join(rootDir, 'styles', name);
   const templatesDir = path.join(rootDir, 'templates', name);
   const files = await readdir(stylesDir).catch(() => undefined);
-  if (!files) return { diagnostics: [error('edition-missing', `style edition “${name}” does not exist (styles/${name})`, namedAt)] };
+  if (!files) {
+    const message = { zh: `没有“${name}”这个版式（styles/${name}）；请检查 edition 字段`, en: `style edition “${name}” does not exist (styles/${name})` };
+    return { diagnostics: [error('edition-missing', message, namedAt)] };
+  }
   const spec = await readEdition(rootDir, name);
   if (!spec.value) return { diagnostics: spec.diagnostics };
   const templateFiles = (await readdir(templatesDir).catch(() => [])).filter((f) => f.endsWith('.hbs'));
-  if (templateFiles.length === 0) return { diagnostics: [error('edition-invalid', `style edition “${name}”: templates/${name}/ has no templates`, namedAt)] };
+  if (templateFiles.length === 0) {
+    const message = { zh: `版式“${name}”有错：templates/${name}/ 里没有模板`, en: `style edition “${name}”: templates/${name}/ has no templates` };
+    return { diagnostics: [error('edition-invalid', message, namedAt)] };
+  }
   const cssFiles = files.filter((f) => f.endsWith('.css')).sort();
   const css = (await Promise.all(cssFiles.map((f) => readFile(path.join(stylesDir, f), 'utf8')))).join('\n');
   const templates = await Promise.all(templateFiles.map((f) => readFile(path.join(templatesDir, f), 'utf8')));

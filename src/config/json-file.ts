@@ -35,9 +35,10 @@ export const FIELDS_MESSAGE = (issue: v.ObjectIssue | v.StrictObjectIssue): stri
 function syntaxError(cause: unknown, text: string, file: string): Diagnostic {
   const message = cause instanceof Error ? cause.message : String(cause);
   const offset = /position (\d+)/.exec(message)?.[1];
-  if (offset === undefined) return error('config-syntax', message, { file, line: 1 });
+  const said = (problem: string) => ({ zh: `JSON 格式有误（${problem}）；请检查这里的逗号、引号和括号`, en: problem });
+  if (offset === undefined) return error('config-syntax', said(message), { file, line: 1 });
   const before = text.slice(0, Number(offset)).split('\n');
-  return error('config-syntax', message.replace(/ in JSON at position \d+.*$/s, ''), { file, line: before.length, column: before.at(-1)!.length + 1 });
+  return error('config-syntax', said(message.replace(/ in JSON at position \d+.*$/s, '')), { file, line: before.length, column: before.at(-1)!.length + 1 });
 }
 
 /**
@@ -47,7 +48,7 @@ function syntaxError(cause: unknown, text: string, file: string): Diagnostic {
  */
 export async function readJsonFile<const S extends v.GenericSchema>(file: string, schema: S, shown = path.relative(process.cwd(), file)): Promise<Result<v.InferOutput<S>>> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return { diagnostics: [error('config-missing', 'cannot read this file', { file: shown })] };
+  if (text === undefined) return { diagnostics: [error('config-missing', { zh: '这个文件读不出来（不存在，或没有读取权限）', en: 'cannot read this file' }, { file: shown })] };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -61,7 +62,8 @@ export async function readJsonFile<const S extends v.GenericSchema>(file: string
     diagnostics: checked.issues.map((issue) => {
       const keys = issue.path?.map((item) => (typeof item.key === 'number' ? item.key : String(item.key))) ?? [];
       const field = keys.length > 0 ? `${keys.join('.')}: ` : '';
-      return error('config-field', `${field}${issue.message}`, placeOf(keys));
+      // The schemas' own words are English: the Chinese text says what kind of problem it is, and quotes them.
+      return error('config-field', { zh: `配置写错了：${field}${issue.message}`, en: `${field}${issue.message}` }, placeOf(keys));
     }),
   };
 }

@@ -58,7 +58,11 @@ export function environmentProblems(env: NodeJS.ProcessEnv): Diagnostic[] {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return [];
   if (/^\d+$/.test(epoch) && Number(epoch) <= LAST_EPOCH) return [];
-  return [error('source-date-epoch', `SOURCE_DATE_EPOCH=${epoch} is not a time: give whole seconds since 1970-01-01 UTC, at most ${LAST_EPOCH} (the year 9999)`, { file: 'SOURCE_DATE_EPOCH' })];
+  const message = {
+    zh: `SOURCE_DATE_EPOCH=${epoch} 不是时间：请写从 1970-01-01 UTC 起的整秒数，最大 ${LAST_EPOCH}（9999 年）`,
+    en: `SOURCE_DATE_EPOCH=${epoch} is not a time: give whole seconds since 1970-01-01 UTC, at most ${LAST_EPOCH} (the year 9999)`,
+  };
+  return [error('source-date-epoch', message, { file: 'SOURCE_DATE_EPOCH' })];
 }
 
 export function resolveSettings(env: NodeJS.ProcessEnv, cwd: string, overrides: Partial<Settings> = {}): Settings {

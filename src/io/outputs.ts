@@ -3,6 +3,7 @@ import { open, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { error, type Diagnostic } from '../diagnostics.js';
+import type { Message } from '../message.js';
 import { processAlive } from './scratch.js';
 
 /** A path's real form, following links through the part of it that exists (the file itself may not yet). */
@@ -63,24 +64,40 @@ async function writableFolder(folder: string): Promise<string | undefined> {
  */
 export async function checkOutput(output: string, inputFolders: readonly string[]): Promise<Diagnostic | undefined> {
   const place = { file: shownPath(output) };
-  if (!/\.pdf$/i.test(output)) return error('output-not-pdf', 'the output must be a file whose name ends in .pdf', place);
-  const kind = await stat(output).then((s) => (s.isDirectory() ? 'a folder' : s.isFile() ? undefined : 'not a regular file'), () => undefined);
-  if (kind) return error('output-not-file', `the output is ${kind}; name a .pdf file`, place);
+  if (!/\.pdf$/i.test(output)) return error('output-not-pdf', { zh: '输出文件名要以 .pdf 结尾', en: 'the output must be a file whose name ends in .pdf' }, place);
+  const kind = await stat(output).then(
+    (s): Message | undefined => (s.isDirectory() ? { zh: '文件夹', en: 'a folder' } : s.isFile() ? undefined : { zh: '特殊文件', en: 'not a regular file' }),
+    () => undefined,
+  );
+  if (kind) return error('output-not-file', { zh: `输出处是${kind.zh}；请给一个 .pdf 文件名`, en: `the output is ${kind.en}; name a .pdf file` }, place);
   const real = await realPathOf(output);
   for (const folder of inputFolders) {
     const input = await realPathOf(folder);
-    if (inside(real, input)) return error('output-on-input', `the output is inside ${shownPath(folder)}/, which the build reads from; write it elsewhere (by default dist/)`, place);
+    if (inside(real, input)) {
+      const message = {
+        zh: `输出位置在 ${shownPath(folder)}/ 里，排版要从那里读文件；请写到别处（默认是 dist/）`,
+        en: `the output is inside ${shownPath(folder)}/, which the build reads from; write it elsewhere (by default dist/)`,
+      };
+      return error('output-on-input', message, place);
+    }
   }
   // Only then tried, so that nothing is ever written among the inputs.
   const folder = await existingAncestor(path.dirname(output));
   const unwritable = await writableFolder(folder);
-  if (unwritable) return error('output-unwritable', `cannot write in ${shownPath(folder)}: ${unwritable}; name a .pdf file in a folder you can write to`, place);
+  if (unwritable) {
+    const message = {
+      zh: `不能写入 ${shownPath(folder)}（${unwritable}）；请把 .pdf 放在你能写入的文件夹里`,
+      en: `cannot write in ${shownPath(folder)}: ${unwritable}; name a .pdf file in a folder you can write to`,
+    };
+    return error('output-unwritable', message, place);
+  }
   return undefined;
 }
 
 /** A file write that failed, as one line naming the file and why (a read-only folder, a full disk …). */
 export function writeProblem(file: string, cause: unknown): Diagnostic {
-  return error('output-unwritable', `cannot write this file: ${whyNotWritten(cause)}`, { file: shownPath(file) });
+  const why = whyNotWritten(cause);
+  return error('output-unwritable', { zh: `这个文件写不进去：${why}`, en: `cannot write this file: ${why}` }, { file: shownPath(file) });
 }
 
 /**

@@ -69,6 +69,10 @@ export async function checkTempDir(env: NodeJS.ProcessEnv): Promise<Diagnostic |
   const kind = await stat(folder).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'missing');
   const writable = kind === 'folder' && (await access(folder, constants.W_OK | constants.X_OK).then(() => true, () => false));
   if (writable) return undefined;
-  const why = kind === 'missing' ? 'no such folder' : kind === 'file' ? 'not a folder' : 'not writable';
-  return error('temp-dir-unusable', `the temporary folder ${shown}: ${why}; set TMPDIR to a folder build-issue can write to`, { file: env.TMPDIR ? 'TMPDIR' : folder });
+  const why = kind === 'missing' ? { zh: '没有这个文件夹', en: 'no such folder' } : kind === 'file' ? { zh: '不是文件夹', en: 'not a folder' } : { zh: '不能写入', en: 'not writable' };
+  const message = {
+    zh: `临时文件夹 ${shown} ${why.zh}；请把 TMPDIR 设为 build-issue 能写入的文件夹`,
+    en: `the temporary folder ${shown}: ${why.en}; set TMPDIR to a folder build-issue can write to`,
+  };
+  return error('temp-dir-unusable', message, { file: env.TMPDIR ? 'TMPDIR' : folder });
 }

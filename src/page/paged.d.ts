@@ -90,6 +90,8 @@ declare namespace Paged {
   /** Lays the document out in pages, as the polyfill does when it loads. */
   class Previewer {
     preview(): Promise<unknown>;
+    /** Each page as it is added (the progress display counts them: browser/layout-pages.ts). */
+    on(event: 'page', listener: () => void): void;
   }
 }
 

@@ -44,6 +44,12 @@ export interface LayoutFacts {
   colophonPage: number;
 }
 
+/** A message in both languages, as the Node side's Message (src/message.ts) that it becomes. */
+export interface Said {
+  zh: string;
+  en: string;
+}
+
 /** One breach of a typesetting rule, found on the laid-out pages. */
 export interface AuditFinding {
   rule: string;
@@ -52,7 +58,7 @@ export interface AuditFinding {
   block: string;
   /** Line of the block on that page, from 1. */
   line: number;
-  message: string;
+  message: Said;
   text: string;
 }
 

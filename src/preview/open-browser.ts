@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
+import type { Message } from '../message.js';
 
 /** The program that opens a URL in the desktop's browser: `open` on macOS, `xdg-open` elsewhere. */
 const OPENER = process.platform === 'darwin' ? 'open' : 'xdg-open';
@@ -19,13 +20,19 @@ async function onPath(program: string, env: NodeJS.ProcessEnv): Promise<string |
  * close); if it ends at once with an error (no browser configured, no
  * desktop), that is said instead.
  */
-export async function openInBrowser(url: string, env: NodeJS.ProcessEnv): Promise<string> {
+export async function openInBrowser(url: string, env: NodeJS.ProcessEnv): Promise<Message> {
   const opener = await onPath(OPENER, env);
-  if (!opener) return `no system browser to open here (${OPENER} not found): open ${url} yourself`;
+  if (!opener) return { zh: `这里没有可打开的系统浏览器（找不到 ${OPENER}）：请自己打开 ${url}`, en: `no system browser to open here (${OPENER} not found): open ${url} yourself` };
   const child = spawn(opener, [url], { detached: true, stdio: 'ignore', env });
-  const outcome = await new Promise<string>((resolve) => {
-    child.once('error', (cause) => resolve(`${OPENER} failed (${cause.message}): open ${url} yourself`));
-    child.once('exit', (code) => resolve(code === 0 ? `opened ${url} with ${OPENER}` : `${OPENER} could not open a browser (exit code ${code}): open ${url} yourself`));
+  const outcome = await new Promise<Message>((resolve) => {
+    child.once('error', (cause) => resolve({ zh: `${OPENER} 出错（${cause.message}）：请自己打开 ${url}`, en: `${OPENER} failed (${cause.message}): open ${url} yourself` }));
+    child.once('exit', (code) =>
+      resolve(
+        code === 0
+          ? { zh: `已用 ${OPENER} 打开 ${url}`, en: `opened ${url} with ${OPENER}` }
+          : { zh: `${OPENER} 没能打开浏览器（退出码 ${code}）：请自己打开 ${url}`, en: `${OPENER} could not open a browser (exit code ${code}): open ${url} yourself` },
+      ),
+    );
   });
   child.unref();
   return outcome;

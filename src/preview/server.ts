@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PreviewAssets } from './assets.js';
+import type { Lang } from '../message.js';
 import type { PreviewSession } from './session.js';
+import { publicState, type PreviewState } from './state.js';
 
 export interface PreviewServer {
   /** http://127.0.0.1:<port>/ */
@@ -37,14 +39,14 @@ function send(res: ServerResponse, req: IncomingMessage, status: number, type: s
  * GET and HEAD, and only with a Host naming this server (a web page that
  * points a name of its own at 127.0.0.1 gets nothing).
  */
-export async function startServer(session: PreviewSession, assets: PreviewAssets, options: { port: number }): Promise<PreviewServer> {
+export async function startServer(session: PreviewSession, assets: PreviewAssets, options: { port: number; lang: Lang }): Promise<PreviewServer> {
   const streams = new Set<ServerResponse>();
   let port = 0;
 
   const events = (req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(200, { ...COMMON_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
     if (req.method === 'HEAD') return void res.end();
-    const sendState = (state: unknown) => res.write(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
+    const sendState = (state: PreviewState) => res.write(`event: state\ndata: ${JSON.stringify(publicState(state, options.lang))}\n\n`);
     sendState(session.state());
     const stop = session.subscribe(sendState);
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
@@ -62,7 +64,7 @@ export async function startServer(session: PreviewSession, assets: PreviewAssets
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, req, 405, 'text/plain; charset=utf-8', 'GET or HEAD only\n', { allow: 'GET, HEAD' });
     const pathname = (req.url ?? '').split('?')[0]!;
     if (pathname === '/events') return events(req, res);
-    if (pathname === '/build.json') return send(res, req, 200, 'application/json; charset=utf-8', `${JSON.stringify(session.state(), null, 2)}\n`);
+    if (pathname === '/build.json') return send(res, req, 200, 'application/json; charset=utf-8', `${JSON.stringify(publicState(session.state(), options.lang), null, 2)}\n`);
     if (pathname === '/issue.pdf') {
       const pdf = session.pdf();
       return pdf ? send(res, req, 200, 'application/pdf', pdf) : send(res, req, 404, 'text/plain; charset=utf-8', 'no pages yet\n');

@@ -1,9 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Clock } from '../clock.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { error, type Diagnostic } from '../diagnostics.js';
 import { excerptAt } from '../excerpt.js';
+import type { Message } from '../message.js';
 import { initialState, type PreviewState, type ShownDiagnostic } from './state.js';
+
+/** A build that threw: what it threw, said to be where the build stopped. */
+function crashed(cause: unknown): Message {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return { zh: `排版中途出错：${text}`, en: text };
+}
 
 /** One build as the preview needs it: the PDF when it made pages, and what it found. */
 export interface PreviewOutcome {
@@ -61,7 +68,7 @@ export function previewSession(serial: string, build: () => Promise<PreviewOutco
     publish({ ...state, building: true });
     const started = performance.now();
     const outcome = await build().catch((cause: unknown): PreviewOutcome => ({
-      diagnostics: [{ severity: 'error', rule: 'build-crashed', message: cause instanceof Error ? cause.message : String(cause), file: `issues/${serial}` }],
+      diagnostics: [error('build-crashed', crashed(cause), { file: `issues/${serial}` })],
     }));
     const durationMs = Math.round(performance.now() - started);
     const builds = state.builds + 1;

@@ -1,9 +1,20 @@
-import type { Diagnostic } from '../diagnostics.js';
+import { diagnosticJson, type Diagnostic } from '../diagnostics.js';
 import type { Excerpt } from '../excerpt.js';
+import type { Lang } from '../message.js';
 
-/** A diagnostic as the preview shows it: with the line it points at, when it names one. */
+/** A diagnostic as the preview keeps it: with the line it points at, when it names one. */
 export interface ShownDiagnostic extends Diagnostic {
   excerpt?: Excerpt;
+}
+
+/** A diagnostic as /build.json and the viewer give it: its message in the preview's language, both texts, and its line. */
+export type PublicDiagnostic = ReturnType<typeof diagnosticJson> & { excerpt?: Excerpt };
+
+/** The state as /build.json and the viewer have it (see PreviewState): diagnostics in the preview's language. */
+export type PublicState = Omit<PreviewState, 'diagnostics'> & { diagnostics: PublicDiagnostic[] };
+
+export function publicState(state: PreviewState, lang: Lang): PublicState {
+  return { ...state, diagnostics: state.diagnostics.map(({ excerpt, ...d }) => ({ ...diagnosticJson(d, lang), ...(excerpt ? { excerpt } : {}) })) };
 }
 
 /**

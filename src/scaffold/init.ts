@@ -45,14 +45,14 @@ export async function initPublication(options: InitOptions): Promise<Result<{ fi
   const shown = (file: string) => path.relative(options.rootDir, file) || file;
   for (const file of files) {
     if (await access(file).then(() => true, () => false)) {
-      return { diagnostics: [error('init-exists', 'exists already: build-issue init starts a publication from nothing and never overwrites a file', { file: shown(file) })] };
+      return { diagnostics: [error('init-exists', { zh: '已经存在：build-issue init 只从零开始新刊物，不会覆盖任何文件', en: 'exists already: build-issue init starts a publication from nothing and never overwrites a file' }, { file: shown(file) })] };
     }
   }
   const edition = await loadEdition(options.editionsDir, options.defaultEdition, { file: shown(path.join(options.editionsDir, 'styles')) });
   if (!edition.value) return { diagnostics: edition.diagnostics };
   const texts = [await readFile(PUBLICATION_TEMPLATE, 'utf8'), await issueText(firstFacts(options.serial, options.date, options.defaultEdition))];
   for (const [i, file] of files.entries()) {
-    if (!(await writeNew(file, texts[i]!))) return { diagnostics: [error('init-exists', 'exists already: build-issue init never overwrites a file', { file: shown(file) })] };
+    if (!(await writeNew(file, texts[i]!))) return { diagnostics: [error('init-exists', { zh: '已经存在：build-issue init 不会覆盖任何文件', en: 'exists already: build-issue init never overwrites a file' }, { file: shown(file) })] };
   }
   return { value: { files: files.map(shown) }, diagnostics: [] };
 }

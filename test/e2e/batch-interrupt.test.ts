@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BIN, ROOT, workspace } from '../helpers/build.js';
+import { BIN, cliEnv, ROOT, workspace } from '../helpers/build.js';
 import { copyIssue } from '../helpers/issues.js';
 import { alive, processTree } from '../helpers/processes.js';
 
@@ -29,7 +29,7 @@ test('an interrupted batch closes Chromium, removes its scratch files and says w
   const serials = Array.from({ length: 12 }, (_, k) => String(701 + k));
   for (const serial of serials) await copyIssue(dir, SHORT, serial);
 
-  const child = spawn(process.execPath, [BIN, '701-712', '--jobs', '1'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, '701-712', '--jobs', '1'], { cwd: dir, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));

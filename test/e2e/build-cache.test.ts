@@ -11,7 +11,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { parseBrowserVersion } from '../../src/config/engines.js';
-import { cli, ROOT, workspace, type CliRun } from '../helpers/build.js';
+import { cli, cliEnv, ROOT, workspace, type CliRun } from '../helpers/build.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
@@ -98,7 +98,7 @@ describe('the build cache and the engines', () => {
     const log = path.join(hooks, 'loaded.txt');
     await writeFile(path.join(hooks, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
     await writeFile(path.join(hooks, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
-    const run = execFileSync(process.execPath, ['--import', pathToFileURL(path.join(hooks, 'register.mjs')).href, path.join(ROOT, 'bin', 'build-issue.js'), '453'], { cwd: dir, encoding: 'utf8' });
+    const run = execFileSync(process.execPath, ['--import', pathToFileURL(path.join(hooks, 'register.mjs')).href, path.join(ROOT, 'bin', 'build-issue.js'), '453'], { cwd: dir, env: cliEnv(), encoding: 'utf8' });
     assert.match(run, /skipped/);
 
     const loaded = (await readFile(log, 'utf8')).split('\n').filter((url) => url.startsWith(pathToFileURL(build.LIB_DIR).href));

@@ -15,7 +15,7 @@ import { watch } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, test } from 'node:test';
-import { BIN } from '../helpers/build.js';
+import { BIN, cliEnv } from '../helpers/build.js';
 import { processesOf, project, runCase, SERIAL, type Project } from '../helpers/corpus.js';
 import { processTree } from '../helpers/processes.js';
 
@@ -23,7 +23,7 @@ const PDF = `dist/${SERIAL}.pdf`;
 
 /** Starts a build of 7001 in the project; `when` resolves at the moment to signal it. */
 function startBuild(p: Project, env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, [BIN, SERIAL, '--force'], { cwd: p.dir, env: { ...process.env, TMPDIR: p.at('tmp'), CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, SERIAL, '--force'], { cwd: p.dir, env: cliEnv({ TMPDIR: p.at('tmp'), CI: '1', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   child.stdout.resume();

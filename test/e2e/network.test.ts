@@ -118,7 +118,7 @@ describe('network traffic of a build', () => {
       assert.ok(asked.includes(url), `${url} was not reported: ${asked.join(' ')}`);
     }
     // Paged.js, stopped reading the refused style sheet, threw a bare ProgressEvent: said in words instead.
-    assert.match(run.stderr, /^issues\/802\/issue\.md layout-failed Paged\.js stopped: it could not read what the page asked for/m);
+    assert.match(run.stderr, /^issues\/802\/issue\.md layout-failed the layout stopped: it could not read what the page asked for/m);
     assert.doesNotMatch(run.stderr, RAW);
   });
 

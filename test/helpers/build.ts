@@ -15,6 +15,13 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * The environment of a run: messages in English (the tests assert English
+ * texts) unless `env` says otherwise; BUILD_ISSUE_LANG: undefined leaves the
+ * language to --lang or to the Chinese default.
+ */
+export const cliEnv = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, BUILD_ISSUE_LANG: 'en', ...env });
+
 /** Runs bin/build-issue.js with `args` in `cwd`, on this test's Node or on the one at `node`. */
 export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, node = process.execPath): Promise<CliRun> {
   return command(node, [BIN, ...args], cwd, env);
@@ -27,7 +34,7 @@ export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, no
  */
 export async function command(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeout = 0): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await exec(file, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout, killSignal: 'SIGKILL' });
+    const { stdout, stderr } = await exec(file, args, { cwd, env: cliEnv(env), maxBuffer: 64 * 1024 * 1024, timeout, killSignal: 'SIGKILL' });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; killed?: boolean; stdout?: string; stderr?: string };

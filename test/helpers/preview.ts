@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { BIN } from './build.js';
+import { BIN, cliEnv } from './build.js';
 
 export interface RunningPreview {
   child: ChildProcess;
@@ -18,7 +18,7 @@ export interface RunningPreview {
 const FIRST_LINE = /^preview: (http:\/\/127\.0\.0\.1:(\d+)\/)\n/;
 
 export async function startPreview(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningPreview> {
-  const child = spawn(process.execPath, [BIN, 'preview', ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'preview', ...args], { cwd, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));

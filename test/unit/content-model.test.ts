@@ -211,7 +211,7 @@ describe('constructs that are rejected, at their line and column, with what to w
       const d = diagnosticsOf(snippet)[0];
       assert.ok(d, `${what} not reported`);
       assert.deepEqual([d.rule, d.line, d.column], [rule, line, column]);
-      assert.match(d.message, /; /, 'the message says what to write instead');
+      assert.match(d.message.en, /; /, 'the message says what to write instead');
     });
   }
 

@@ -31,7 +31,7 @@ async function editionsWith(file: 'styles/2023/edition.json' | 'fonts/fonts.json
 async function problems(dir: string): Promise<string[]> {
   const loaded = await loadEdition(dir, '2023', { file: 'issue.md', line: 2 });
   assert.equal(loaded.value, undefined);
-  return loaded.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(dir, path.resolve(d.file)) }));
+  return loaded.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(dir, path.resolve(d.file)) }, 'en'));
 }
 
 describe('a style edition’s files', () => {

@@ -34,7 +34,7 @@ describe('the printed record in front matter', () => {
     const read = meta(`${META}printed:\n  toc:\n    - title: 标题\n      page: 五\n`);
     assert.equal(read.value, undefined);
     assert.deepEqual(read.diagnostics.map((d) => [d.rule, d.line]), [['field-type', 11]]);
-    assert.match(read.diagnostics[0]!.message, /printed\.toc\.0\.page/);
+    assert.match(read.diagnostics[0]!.message.en, /printed\.toc\.0\.page/);
   });
 
   test('unknown keys and a toc that is not a list are rejected', () => {
@@ -71,7 +71,7 @@ describe('comparing start pages with the printed original', () => {
       ['warning', 'printed-page-differs', doc.columns[1]!.articles[0]!.position.line],
       ['warning', 'printed-page-differs', doc.columns[3]!.articles[0]!.position.line],
     ]);
-    assert.match(warnings[0]!.message, /starts on page 6; the printed issue has it on page 5/);
+    assert.match(warnings[0]!.message.en, /starts on page 6; the printed issue has it on page 5/);
     assert.deepEqual(comparePrintedPages(doc, { articles: moved }, { strict: true }).map((d) => d.severity), ['error', 'error']);
   });
 
@@ -81,7 +81,7 @@ describe('comparing start pages with the printed original', () => {
     retitled.columns[0]!.articles[0]!.title = '另一个标题';
     const found = comparePrintedPages(retitled, { articles: PRINTED }, { strict: false });
     assert.deepEqual(found.map((d) => d.rule), ['printed-toc-unmatched', 'printed-toc-missing']);
-    assert.match(found[0]!.message, /中宣部中组部印发意见/);
+    assert.match(found[0]!.message.en, /中宣部中组部印发意见/);
   });
 
   test('an issue without a printed record is not compared', async () => {

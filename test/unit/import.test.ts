@@ -73,7 +73,7 @@ describe('importing the seed of 453', () => {
     const removed = rules(report, 'import-duplicate-removed');
     assert.equal(removed.length, 1);
     assert.equal(removed[0]!.line, 62);
-    assert.match(removed[0]!.message, /“学”.*深入学 \| 学习贯彻.*深入学习贯彻/);
+    assert.match(removed[0]!.message.en, /“学”.*深入学 \| 学习贯彻.*深入学习贯彻/);
     const { doc } = await importAndLoad(SEED, { withPublication: true });
     assert.ok(bodyText(doc).includes('牢牢把握深入学习贯彻习近平'));
     assert.ok(!bodyText(doc).includes('深入学学习'));
@@ -83,7 +83,7 @@ describe('importing the seed of 453', () => {
     const { report } = await imported(SEED);
     const latin = rules(report, 'latin-word');
     assert.deepEqual(latin.map((d) => `${d.line}:${d.column}`), ['106:128']);
-    assert.match(latin[0]!.message, /“and” in Chinese text/);
+    assert.match(latin[0]!.message.en, /“and” in Chinese text/);
     const { doc } = await importAndLoad(SEED, { withPublication: true });
     assert.ok(bodyText(doc).includes('群众的思想 and 行动统一'));
   });
@@ -128,7 +128,7 @@ describe('importing the seed of 453', () => {
     assert.ok(importConversion(withoutContacts, { file: 'seed', publication: await projectPublication() }).value);
     const alone = importConversion(withoutContacts, { file: 'seed' });
     assert.equal(alone.value, undefined);
-    assert.deepEqual(alone.diagnostics.filter((d) => d.rule === 'import-missing-fact').map((d) => d.message.replace(/.*state /, '')), [
+    assert.deepEqual(alone.diagnostics.filter((d) => d.rule === 'import-missing-fact').map((d) => d.message.en.replace(/.*state /, '')), [
       'the editorial office (编辑：…)', 'the office’s 电话：', 'the office’s 地址：', 'the office’s 传真：', 'the office’s 邮编：', 'the office’s 邮箱：',
     ]);
   });
@@ -199,7 +199,7 @@ describe('importing a conversion with other heading levels and splits', () => {
   test('into a project of another publication, reports each difference and leaves publication.yaml alone', async () => {
     const { issue, written } = await importAndLoad(OTHER, { withPublication: true });
     assert.deepEqual(written, ['issues/454/issue.md']);
-    const differs = rules(issue.report, 'import-publication-differs').map((d) => d.message.split(' ')[3]);
+    const differs = rules(issue.report, 'import-publication-differs').map((d) => d.message.en.split(' ')[3]);
     assert.deepEqual(differs, ['name', 'classification', 'publishers', 'office.name', 'office.phone', 'office.address', 'office.fax', 'office.postcode', 'office.email']);
   });
 });
@@ -243,8 +243,8 @@ describe('importing a conversion of a policy document: tables, lists, notes, a s
     assert.doesNotMatch(markdown, /— \d —|续表/);
     assert.deepEqual(at(issue.report, 'import-page-number'), ['47:1', '55:1', '79:1']);
     assert.deepEqual(at(issue.report, 'import-table-joined'), ['49:3', '59:2']);
-    assert.match(rules(issue.report, 'import-table-joined')[0]!.message, /its header row repeated here left out/);
-    assert.doesNotMatch(rules(issue.report, 'import-table-joined')[1]!.message, /header/, 'a part without the header keeps its first row');
+    assert.match(rules(issue.report, 'import-table-joined')[0]!.message.en, /its header row repeated here left out/);
+    assert.doesNotMatch(rules(issue.report, 'import-table-joined')[1]!.message.en, /header/, 'a part without the header keeps its first row');
   });
 
   test('writes merged cells with ^ and <, as the load stage reads them, and reports each row', async () => {

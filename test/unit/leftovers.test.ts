@@ -48,7 +48,7 @@ test('a temporary folder that is missing or a file is one line naming TMPDIR', a
       const problem = await checkTempDir(process.env);
       assert.equal(problem?.rule, 'temp-dir-unusable');
       assert.equal(problem?.file, 'TMPDIR');
-      assert.match(problem?.message ?? '', new RegExp(`TMPDIR=${value}: ${why}`));
+      assert.match(problem?.message.en ?? '', new RegExp(`TMPDIR=${value}: ${why}`));
     }
     process.env.TMPDIR = dir;
     assert.equal(await checkTempDir(process.env), undefined);

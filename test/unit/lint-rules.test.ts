@@ -144,7 +144,7 @@ describe('lint rules', () => {
             found.map((f) => ({ offset: f.offset, text: text.slice(f.offset, f.offset + f.length), fix: f.fix })),
             wanted,
           );
-          for (const f of found) assert.ok(f.message.length > 0);
+          for (const f of found) assert.ok(f.message.zh.length > 0 && f.message.en.length > 0);
         });
       }
     });

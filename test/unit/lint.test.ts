@@ -4,7 +4,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { resolveSettings } from '../../src/config/settings.js';
-import { formatDiagnostic } from '../../src/diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics.js';
 import { lintFile, lintLoaded } from '../../src/stages/lint/lint-issue.js';
 import { loadIssue } from '../../src/stages/load/load-issue.js';
 import { ROOT, workspace } from '../helpers/build.js';
@@ -22,16 +22,21 @@ async function fixtureIssue(name: string): Promise<{ dir: string; file: string }
 
 const lint = (file: string, rootDir: string) => lintFile(file, { ...resolveSettings({}, rootDir), rootDir, fonts: true });
 
-describe('lint fixtures: each test/fixtures/lint/<case>/issue.md gives its expected.txt', async () => {
+/** Diagnostics as `--lang en` prints them (the fixtures' expected.txt); expected.zh.txt holds the Chinese. */
+const english = (d: Diagnostic) => formatDiagnostic(d, 'en');
+
+describe('lint fixtures: each test/fixtures/lint/<case>/issue.md gives its expected.txt (English) and expected.zh.txt (Chinese)', async () => {
   for (const name of (await readdir(FIXTURES)).sort()) {
-    test(name, async () => {
-      const { dir, file } = await fixtureIssue(name);
-      const got = (await lint(file, dir)).diagnostics.map(formatDiagnostic).join('\n') + '\n';
-      const expectedFile = path.join(FIXTURES, name, 'expected.txt');
-      if (process.env.UPDATE === '1') await writeFile(expectedFile, got);
-      assert.ok(existsSync(expectedFile), `${expectedFile} is missing; run with UPDATE=1 and review it`);
-      assert.equal(got, await readFile(expectedFile, 'utf8'));
-    });
+    for (const [lang, suffix] of [['en', ''], ['zh', '.zh']] as const) {
+      test(`${name} (${lang})`, async () => {
+        const { dir, file } = await fixtureIssue(name);
+        const got = (await lint(file, dir)).diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n') + '\n';
+        const expectedFile = path.join(FIXTURES, name, `expected${suffix}.txt`);
+        if (process.env.UPDATE === '1') await writeFile(expectedFile, got);
+        assert.ok(existsSync(expectedFile), `${expectedFile} is missing; run with UPDATE=1 and review it`);
+        assert.equal(got, await readFile(expectedFile, 'utf8'));
+      });
+    }
   }
 });
 
@@ -43,9 +48,9 @@ describe('the lint a build runs, on the issue as loaded (parsed once)', async ()
       const { dir, file } = await fixtureIssue(name);
       const settings = resolveSettings({}, dir);
       const loaded = await loadIssue('900', { issuesDir: settings.issuesDir, rootDir: dir, defaultEdition: settings.defaultEdition });
-      assert.ok(loaded.value, loaded.diagnostics.map(formatDiagnostic).join('\n'));
+      assert.ok(loaded.value, loaded.diagnostics.map(english).join('\n'));
       const ofFile = (await lintFile(file, { ...settings, rootDir: dir, fonts: false })).diagnostics;
-      assert.deepEqual(lintLoaded(loaded.value).map(formatDiagnostic), ofFile.map(formatDiagnostic));
+      assert.deepEqual(lintLoaded(loaded.value).map(english), ofFile.map(english));
     });
   }
 });
@@ -53,7 +58,7 @@ describe('the lint a build runs, on the issue as loaded (parsed once)', async ()
 describe('lint of issue 453', () => {
   test('finds nothing: the issue as printed is clean, headlines, bylines, numbers and names included', async () => {
     const result = await lint(path.join(ROOT, 'issues', '453', 'issue.md'), ROOT);
-    assert.deepEqual(result.diagnostics.map(formatDiagnostic), []);
+    assert.deepEqual(result.diagnostics.map(english), []);
     assert.deepEqual(result.fixes, []);
   });
 });
@@ -64,7 +69,7 @@ describe('lint positions', () => {
     const source = await readFile(file, 'utf8');
     const lines = source.split('\n');
     for (const d of (await lint(file, dir)).diagnostics.filter((x) => x.rule === 'halfwidth-punctuation')) {
-      assert.match(lines[d.line! - 1]!.slice(d.column! - 1), /^[,;:?!.()"']/, formatDiagnostic(d));
+      assert.match(lines[d.line! - 1]!.slice(d.column! - 1), /^[,;:?!.()"']/, english(d));
     }
   });
 
@@ -73,7 +78,7 @@ describe('lint positions', () => {
     const file = path.join(dir, 'draft.md');
     await writeFile(file, '# 学习动态\n\n## 标题\n\n正文,没有问题。\n');
     const result = await lint(file, dir);
-    assert.deepEqual(result.diagnostics.map(formatDiagnostic), [
+    assert.deepEqual(result.diagnostics.map(english), [
       'draft.md:5:3 halfwidth-punctuation half-width “,” in Chinese text; use “，”',
       'draft.md warning glyph-unchecked fonts not checked: only an issue (issues/<serial>/issue.md) has a style edition',
     ]);

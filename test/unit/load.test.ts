@@ -43,7 +43,7 @@ describe('front matter', () => {
     const result = meta(META.replace('print_run: 2000', ''));
     assert.equal(result.value, undefined);
     assert.equal(result.diagnostics[0]?.rule, 'missing-field');
-    assert.match(result.diagnostics[0]!.message, /print_run/);
+    assert.match(result.diagnostics[0]!.message.en, /print_run/);
   });
 
   test('a wrong value is reported at its own line of the file', () => {
@@ -52,7 +52,7 @@ describe('front matter', () => {
     assert.ok(d);
     // front matter starts on line 2 of the file; date is its 4th line.
     assert.equal(d.line, 5);
-    assert.equal(formatDiagnostic(d).startsWith('issues/453/issue.md:5:'), true);
+    assert.equal(formatDiagnostic(d, 'en').startsWith('issues/453/issue.md:5:'), true);
   });
 
   test('an unknown field is a typo until proven otherwise', () => {
@@ -118,7 +118,7 @@ describe('issue structure', () => {
   test('a missing issue lists the issues that exist', async () => {
     const result = await loadIssue('999', { issuesDir: path.join(ROOT, 'issues'), rootDir: ROOT, defaultEdition: '2023' });
     assert.equal(result.diagnostics[0]?.rule, 'issue-missing');
-    assert.match(result.diagnostics[0]!.message, /453/);
+    assert.match(result.diagnostics[0]!.message.en, /453/);
   });
 
   test('issue 453 loads clean: 4 columns, 6 articles', async () => {

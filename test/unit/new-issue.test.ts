@@ -101,7 +101,7 @@ describe('build-issue new', () => {
   test('says why it cannot start: no issue before it, a serial that is none, a broken issue before it', async () => {
     const o = await options('2023-10-20');
     assert.deepEqual((await newIssue('100', o)).diagnostics.map((d) => d.rule), ['new-no-previous']);
-    assert.match((await newIssue('100', o)).diagnostics[0]!.message, /the issues here are 453\); a new publication starts with build-issue init/);
+    assert.match((await newIssue('100', o)).diagnostics[0]!.message.en, /the issues here are 453\); a new publication starts with build-issue init/);
     assert.deepEqual((await newIssue('4x', o)).diagnostics.map((d) => d.rule), ['new-serial']);
     assert.deepEqual((await newIssue('0', o)).diagnostics.map((d) => d.rule), ['new-serial']);
     const file = path.join(o.issuesDir, '453', 'issue.md');
@@ -115,7 +115,7 @@ describe('build-issue new', () => {
   test('dates the issue today by the clock it is given', async () => {
     const o = await options('unused');
     const printed: string[] = [];
-    const report = consoleReporter({ out: (text) => printed.push(text), err: (text) => printed.push(text) });
+    const report = consoleReporter('en', { out: (text: string) => printed.push(text), err: (text: string) => printed.push(text) });
     const cwd = process.cwd();
     process.chdir(o.dir);
     try {

@@ -40,7 +40,7 @@ describe('preflight', () => {
     assert.deepEqual(rules(report), []);
     assert.equal(report.passed, true);
     assert.deepEqual(report.checks.map((c) => c.name), ['pages', 'boxes', 'fonts', 'colour', 'images', 'syntax']);
-    assert.match(report.checks[0]!.summary, /^4 pages, a multiple of 4$/);
+    assert.match(report.checks[0]!.summary.en, /^4 pages, a multiple of 4$/);
   });
 
   test('fails a page that is not A4, naming its size', async () => {
@@ -48,21 +48,21 @@ describe('preflight', () => {
     assert.equal(report.passed, false);
     const sizes = report.diagnostics.filter((d) => d.rule === 'preflight-page-size');
     assert.equal(sizes.length, 1);
-    assert.match(sizes[0]!.message, /pages 1, 2, 3, 4 are 612\.000 × 792\.000 pt \(215\.9 × 279\.4 mm\), not A4/);
+    assert.match(sizes[0]!.message.en, /pages 1, 2, 3, 4 are 612\.000 × 792\.000 pt \(215\.9 × 279\.4 mm\), not A4/);
   });
 
   test('fails an odd page count, saying how many a saddle-stitched issue needs', async () => {
     const report = await check(await pdf({ pages: 5 }));
     assert.deepEqual(rules(report), ['error preflight-page-count']);
-    assert.match(report.diagnostics[0]!.message, /5 pages is not a multiple of 4: a saddle-stitched issue needs 8/);
+    assert.match(report.diagnostics[0]!.message.en, /5 pages is not a multiple of 4: a saddle-stitched issue needs 8/);
   });
 
   test('advises on the page count as fits the maker of the PDF', async () => {
     const ours = await check(await pdf({ pages: 5, producer: 'build-issue 0.1.0' }));
-    assert.match(ours.diagnostics[0]!.message, /build without --no-pad/);
+    assert.match(ours.diagnostics[0]!.message.en, /build without --no-pad/);
     const theirs = await check(await pdf({ pages: 5, producer: 'Adobe InDesign 19.0' }));
-    assert.doesNotMatch(theirs.diagnostics[0]!.message, /--no-pad/);
-    assert.match(theirs.diagnostics[0]!.message, /add blank pages before the last page/);
+    assert.doesNotMatch(theirs.diagnostics[0]!.message.en, /--no-pad/);
+    assert.match(theirs.diagnostics[0]!.message.en, /add blank pages before the last page/);
   });
 
   test('only warns about the page count when the build was asked not to pad', async () => {
@@ -74,7 +74,7 @@ describe('preflight', () => {
   test('fails pages without a trim box', async () => {
     const report = await check(await pdf({ trim: false }));
     assert.deepEqual(rules(report), ['error preflight-trim-box']);
-    assert.match(report.diagnostics[0]!.message, /pages 1, 2, 3, 4 have no TrimBox/);
+    assert.match(report.diagnostics[0]!.message.en, /pages 1, 2, 3, 4 have no TrimBox/);
   });
 
   test('fails a trim box that sticks out of the media box', async () => {
@@ -90,7 +90,7 @@ describe('preflight', () => {
     });
     const report = await check(bytes);
     assert.deepEqual(rules(report), ['error preflight-font-not-embedded']);
-    assert.match(report.diagnostics[0]!.message, /font Helvetica \(Type1\) on page 3 is not embedded/);
+    assert.match(report.diagnostics[0]!.message.en, /font Helvetica \(Type1\) on page 3 is not embedded/);
   });
 
   test('warns about an image below 300 dpi at its placed size, and not about the same image placed small', async () => {
@@ -105,14 +105,14 @@ describe('preflight', () => {
     });
     const report = await check(bytes);
     assert.deepEqual(rules(report), ['warning preflight-image-resolution']);
-    assert.match(report.diagnostics[0]!.message, /^page 2: an image below 300 dpi at the placed size; lowest 72 dpi/);
-    assert.match(report.checks.find((c) => c.name === 'images')!.summary, /^4 images placed, 1 below 300 dpi/);
+    assert.match(report.diagnostics[0]!.message.en, /^page 2: an image below 300 dpi at the placed size; lowest 72 dpi/);
+    assert.match(report.checks.find((c) => c.name === 'images')!.summary.en, /^4 images placed, 1 below 300 dpi/);
   });
 
   test('lists the colour spaces the pages paint with', async () => {
     const bytes = await pdf({ draw: (_, page) => page.drawRectangle({ x: 10, y: 10, width: 50, height: 50, color: cmyk(0, 1, 1, 0) }) });
     const report = await check(bytes);
-    assert.equal(report.checks.find((c) => c.name === 'colour')!.summary, 'DeviceCMYK');
+    assert.equal(report.checks.find((c) => c.name === 'colour')!.summary.en, 'DeviceCMYK');
   });
 
   test('reports content a RIP could not read, by page', async () => {
@@ -123,7 +123,7 @@ describe('preflight', () => {
     });
     const report = await check(bytes);
     assert.deepEqual(rules(report), ['error preflight-content-syntax']);
-    assert.equal(report.diagnostics[0]!.message, 'cannot read the content: page 3, content stream, byte 36: "Tq", which is not a PDF operator');
+    assert.equal(report.diagnostics[0]!.message.en, 'cannot read the content: page 3, content stream, byte 36: "Tq", which is not a PDF operator');
     assert.equal(report.passed, false);
   });
 
@@ -138,9 +138,9 @@ describe('preflight', () => {
     });
     const report = await check(bytes);
     assert.ok(rules(report).includes('error preflight-content-syntax'), rules(report).join());
-    assert.match(report.diagnostics.find((d) => d.rule === 'preflight-content-syntax')!.message, /^cannot read the content: page 2, content stream: a stream that cannot be decoded/);
+    assert.match(report.diagnostics.find((d) => d.rule === 'preflight-content-syntax')!.message.en, /^cannot read the content: page 2, content stream: a stream that cannot be decoded/);
     const qpdf = report.diagnostics.find((d) => d.rule === 'preflight-syntax');
-    assert.ok(qpdf && !qpdf.message.includes('build-issue-preflight-'), 'qpdf names the scratch copy, not test.pdf');
+    assert.ok(qpdf && !qpdf.message.en.includes('build-issue-preflight-'), 'qpdf names the scratch copy, not test.pdf');
     assert.equal(report.passed, false);
   });
 
@@ -151,7 +151,7 @@ describe('preflight', () => {
     const report = await check(damaged);
     const syntax = report.diagnostics.filter((d) => d.rule === 'preflight-syntax');
     assert.equal(syntax.length, 1, rules(report).join());
-    assert.match(syntax[0]!.message, /^qpdf: .*damaged/);
+    assert.match(syntax[0]!.message.en, /^qpdf: .*damaged/);
   });
 
   test('fails what is not a PDF at all', async () => {

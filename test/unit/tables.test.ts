@@ -89,8 +89,8 @@ describe('merged cells', () => {
         diagnostics.map((d) => `${d.rule}@${d.line}:${d.column}`),
         [`${rule}@${line}:${column}`],
       );
-      assert.match(diagnostics[0]!.message, message);
-      assert.match(diagnostics[0]!.message, /; (write|remove)/, 'a hint follows the problem');
+      assert.match(diagnostics[0]!.message.en, message);
+      assert.match(diagnostics[0]!.message.en, /; (write|remove)/, 'a hint follows the problem');
     });
   }
 

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import type { Lang, Message } from '../../message.js';
 import { consoleReporter, type Reporter } from '../reporter.js';
 import type { IssueOutcome } from './types.js';
 import { outcomeLine } from './summary.js';
@@ -22,6 +23,7 @@ export interface ProgressMode {
   live: boolean;
   /** stdout carries the JSON summary, so every other line goes to stderr. */
   json: boolean;
+  lang: Lang;
 }
 
 /** A person is watching: a terminal, and not a CI job (which sets CI). */
@@ -36,22 +38,29 @@ export function createProgress(total: number, mode: ProgressMode): Progress {
     ? new cliProgress.MultiBar(
         {
           stream: process.stderr,
-          format: ' {bar} {value}/{total} issues | {current} | {pages} pages | {duration_formatted} elapsed | {estimate}',
+          format: mode.lang === 'zh'
+            ? ' {bar} {value}/{total} 期 | {current} | {pages} 页 | 已用 {duration_formatted} | {estimate}'
+            : ' {bar} {value}/{total} issues | {current} | {pages} pages | {duration_formatted} elapsed | {estimate}',
           hideCursor: true,
         },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
-  const bar = bars?.create(total, 0, { current: 'starting', pages: 0, estimate: 'estimate after the first issue' });
-  const report = consoleReporter(bars ? { out: (text) => bars.log(text), err: (text) => bars.log(text) } : { out: mode.json ? toStderr : toStdout, err: toStderr });
+  const say = (text: Message) => text[mode.lang];
+  const bar = bars?.create(total, 0, { current: say({ zh: '开始', en: 'starting' }), pages: 0, estimate: say({ zh: '排完第一期后估计剩余时间', en: 'estimate after the first issue' }) });
+  const streams = bars ? { out: (text: string) => bars.log(text), err: (text: string) => bars.log(text) } : { out: mode.json ? toStderr : toStdout, err: toStderr };
+  const report = consoleReporter(mode.lang, streams);
 
   const running = new Set<string>();
   const started = performance.now();
   let pages = 0;
   let done = 0;
-  const current = () => (running.size ? `building ${[...running].join(', ')}` : 'done');
+  const current = () => say(running.size ? { zh: `正在排 ${[...running].join('、')}`, en: `building ${[...running].join(', ')}` } : { zh: '完成', en: 'done' });
   // Issues take alike, so the rest take as long per issue as those done so far (with their overlap).
-  const estimate = () => `about ${Math.round((((performance.now() - started) / 1000) * (total - done)) / done)}s to go`;
+  const estimate = () => {
+    const left = Math.round((((performance.now() - started) / 1000) * (total - done)) / done);
+    return say({ zh: `约剩 ${left} 秒`, en: `about ${left}s to go` });
+  };
   return {
     report,
     started(serial) {

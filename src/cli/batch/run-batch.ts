@@ -3,9 +3,17 @@ import { sharedBrowser } from '../../browser/shared-browser.js';
 import { inputDigester } from '../../build-cache/inputs.js';
 import type { Settings } from '../../config/settings.js';
 import { error } from '../../diagnostics.js';
+import type { Message } from '../../message.js';
 import { buildIssue, type IssueResult } from '../../pipeline.js';
 import type { Progress } from './progress.js';
 import type { BatchOptions, IssueOutcome } from './types.js';
+
+/** Why an issue's build threw: the run was interrupted, or what was thrown. */
+function crashMessage(cause: unknown, signal: AbortSignal): Message {
+  if (signal.aborted) return { zh: '已中断', en: 'interrupted' };
+  const text = String(cause instanceof Error ? cause.message : cause);
+  return { zh: `排版中途出错：${text}`, en: text };
+}
 
 /**
  * Builds every serial through the pipeline, with one browser and `jobs`
@@ -29,7 +37,7 @@ export async function runBatch(serials: readonly string[], options: BatchOptions
           serial,
           status: 'failed',
           output: '',
-          diagnostics: [error('build-crashed', signal.aborted ? 'interrupted' : String(cause instanceof Error ? cause.message : cause), { file: path.relative(process.cwd(), path.join(settings.issuesDir, serial)) })],
+          diagnostics: [error('build-crashed', crashMessage(cause, signal), { file: path.relative(process.cwd(), path.join(settings.issuesDir, serial)) })],
           notes: [],
         }),
       );

@@ -1,3 +1,5 @@
+import type { Message } from '../../message.js';
+
 /**
  * --shard i/n: the i-th of n slices of the selected issues, so one archive
  * rebuild can be spread over CI jobs. Issue k of the numerically sorted
@@ -10,11 +12,12 @@ export interface Shard {
   count: number;
 }
 
-export function parseShard(text: string): Shard | string {
+/** The slice `i/n` names, or what is wrong with it. */
+export function parseShard(text: string): Shard | Message {
   const match = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) return `--shard takes i/n with 1 ≤ i ≤ n (e.g. 2/4), not “${text}”`;
+  if (!match || count < 1 || index < 1 || index > count) return { zh: `--shard 要写成 i/n，且 1 ≤ i ≤ n（如 2/4），不能是“${text}”`, en: `--shard takes i/n with 1 ≤ i ≤ n (e.g. 2/4), not “${text}”` };
   return { index, count };
 }
 

@@ -4,11 +4,12 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { findEngines } from '../../config/engines.js';
 import { environmentProblems, resolveSettings, type Settings } from '../../config/settings.js';
 import { checkTempDir, removeStaleScratch, removeStaleTemps } from '../../io/scratch.js';
+import type { Lang, Message } from '../../message.js';
 import type { BatchOptions } from '../batch/types.js';
 import { selectIssues } from '../batch/select.js';
 import { parseShard, shardOf } from '../batch/shard.js';
 import { summaryCounts, summaryJson, summaryTable } from '../batch/summary.js';
-import { parseBleed, printOptions, type PrintFlags } from '../print-flags.js';
+import { bleedParser, printOptions, type PrintFlags } from '../print-flags.js';
 import { abortOnInterrupt } from '../interrupts.js';
 import { consoleReporter, reportedAction } from '../reporter.js';
 
@@ -20,10 +21,12 @@ export interface BuildOptions extends BatchOptions, PrintFlags {
   version?: boolean;
 }
 
-function parseJobs(value: string): number {
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('a whole number of at least 1');
-  return jobs;
+function jobsParser(lang: Lang): (value: string) => number {
+  return (value) => {
+    const jobs = Number(value);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError({ zh: '要写一个不小于 1 的整数', en: 'a whole number of at least 1' }[lang]);
+    return jobs;
+  };
 }
 
 /** What runs killed outright (kill -9) left: scratch folders in the temporary folder, half-written files beside the outputs and in the font cache. */
@@ -34,19 +37,19 @@ async function removeLeftovers(settings: Settings, output: string | undefined): 
 }
 
 /** `build-issue 450 451 453`, `build-issue 440-453`, `build-issue --all`: each issue to dist/<serial>.pdf. */
-export async function runBuild(args: readonly string[], options: BuildOptions, settings: Settings): Promise<void> {
+export async function runBuild(args: readonly string[], options: BuildOptions, settings: Settings, lang: Lang): Promise<void> {
   // Imported when a build runs: `--help` and `--version` load none of the build's code.
   const [{ listIssues }, { createProgress, isLiveTerminal }, { runBatch }] = await Promise.all([
     import('../../stages/load/load-issue.js'),
     import('../batch/progress.js'),
     import('../batch/run-batch.js'),
   ]);
-  const report = consoleReporter();
+  const report = consoleReporter(lang);
   const selection = selectIssues(args, options.all, await listIssues(settings.issuesDir));
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-  const problems = [...selection.problems, ...(typeof shard === 'string' ? [shard] : [])];
-  const serials = shard && typeof shard !== 'string' ? shardOf(selection.serials, shard) : selection.serials;
-  if (options.output && serials.length > 1) problems.push('-o/--output names one PDF: use it with a single issue');
+  const problems: Message[] = [...selection.problems, ...(shard && !('index' in shard) ? [shard] : [])];
+  const serials = shard && 'index' in shard ? shardOf(selection.serials, shard) : selection.serials;
+  if (options.output && serials.length > 1) problems.push({ zh: '-o/--output 只能指定一个 PDF，只用于排一期', en: '-o/--output names one PDF: use it with a single issue' });
   for (const problem of problems) report.fail(problem);
   if (problems.length > 0) return;
   const unusable = [...environmentProblems(process.env), ...[await checkTempDir(process.env)].filter((d) => d !== undefined)];
@@ -54,33 +57,33 @@ export async function runBuild(args: readonly string[], options: BuildOptions, s
   await removeLeftovers(settings, options.output);
 
   const controller = new AbortController();
-  const stopListening = abortOnInterrupt(controller, (line) => report.fail(line));
+  const stopListening = abortOnInterrupt(controller, () => report.fail({ zh: '已中断', en: 'interrupted' }));
   const started = performance.now();
-  const progress = createProgress(serials.length, { live: isLiveTerminal(process.stderr, process.env), json: options.json });
+  const progress = createProgress(serials.length, { live: isLiveTerminal(process.stderr, process.env), json: options.json, lang });
   try {
     // The engines' versions key the build cache and go into each PDF: found once for the run.
     const engines = await findEngines(settings, process.env, controller.signal);
     const outcomes = await runBatch(serials, options, { ...settings, engines }, progress, controller.signal);
     const seconds = (performance.now() - started) / 1000;
-    if (options.json) report.info(summaryJson(outcomes, seconds));
-    else if (serials.length > 1) report.info(`\n${summaryTable(outcomes)}\n${summaryCounts(outcomes, seconds)}`);
+    if (options.json) report.data(summaryJson(outcomes, seconds, lang));
+    else if (serials.length > 1) report.data(`\n${summaryTable(outcomes, lang)}\n${summaryCounts(outcomes, seconds)[lang]}`);
     const failed = outcomes.filter((o) => o.status === 'failed').length;
     if (controller.signal.aborted) {
-      report.fail(`interrupted after ${outcomes.length} of ${serials.length} issues`);
+      report.fail({ zh: `已中断：${serials.length} 期中完成了 ${outcomes.length} 期`, en: `interrupted after ${outcomes.length} of ${serials.length} issues` });
       process.exitCode = 130;
     }
-    else if (failed > 0 && serials.length > 1) report.fail(`${failed} of ${serials.length} issues not built`);
+    else if (failed > 0 && serials.length > 1) report.fail({ zh: `${serials.length} 期中有 ${failed} 期没有排成`, en: `${failed} of ${serials.length} issues not built` });
   } finally {
     stopListening();
   }
 }
 
 /** The default command: `build-issue [serials...] [options]`. */
-export function registerBuild(program: Command): void {
+export function registerBuild(program: Command, lang: Lang): void {
   program
     .argument('[serials...]', 'issues to build: serials (总期号) such as 453, ranges such as 440-453')
     .option('--all', 'build every issue under issues/', false)
-    .addOption(new Option('-j, --jobs <n>', 'issues laid out at once').argParser(parseJobs).default(availableParallelism(), `the machine’s cores, ${availableParallelism()}`))
+    .addOption(new Option('-j, --jobs <n>', 'issues laid out at once').argParser(jobsParser(lang)).default(availableParallelism(), `the machine’s cores, ${availableParallelism()}`))
     .option('--force', 'rebuild issues whose inputs are unchanged since their PDF was built', false)
     .option('--shard <i/n>', 'build only the i-th of n slices of the selected issues (for CI matrices)')
     .option('--json', 'print the summary as JSON on stdout (other lines go to stderr)', false)
@@ -88,7 +91,7 @@ export function registerBuild(program: Command): void {
     .option('--keep-html', 'also write the HTML that was laid out, next to the PDF', false)
     .option('--check', 'audit every line of every page against the typesetting rules, and compare article pages with the printed TOC (front matter printed:)', false)
     .option('--strict-pages', 'fail when an article starts on another page than the printed TOC gives it', false)
-    .option('--bleed <length>', 'bleed around the A4 trim, e.g. 3mm (BleedBox and TrimBox set to match)', parseBleed, 0)
+    .option('--bleed <length>', 'bleed around the A4 trim, e.g. 3mm (BleedBox and TrimBox set to match)', bleedParser(lang), 0)
     .option('--marks', 'draw crop marks outside the bleed, on a sheet grown to hold them', false)
     .option('--no-pad', 'do not pad to a multiple of 4 pages with blank pages before the footer')
     .option('--grayscale', 'convert to one colour (DeviceGray) with Ghostscript', false)
@@ -96,11 +99,11 @@ export function registerBuild(program: Command): void {
     .option('--proof', 'also write PNG images of the pages and a contact sheet to dist/<serial>.proof/', false)
     .option('--no-lint', 'build without linting the issue’s text first (lint errors otherwise stop the build)')
     .action(
-      reportedAction(async (args: string[], options: BuildOptions) => {
+      reportedAction(lang, async (args: string[], options: BuildOptions) => {
         const settings = resolveSettings(process.env, process.cwd(), { print: printOptions(options) });
-        if (!options.version) return runBuild(args, options, settings);
+        if (!options.version) return runBuild(args, options, settings, lang);
         const { printVersions } = await import('./doctor.js');
-        return printVersions(settings, consoleReporter());
+        return printVersions(settings, consoleReporter(lang));
       }),
     );
 }

@@ -5,6 +5,7 @@ import { BROWSER_ENV, findBrowser } from '../../config/browser.js';
 import { loadEdition } from '../../config/edition.js';
 import { findEngines, type Engines } from '../../config/engines.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
+import type { Lang, Message } from '../../message.js';
 import { readFontSource } from '../../stages/render/font-source.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
@@ -12,14 +13,15 @@ import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 export const SUPPORTED_NODE = [20, 22, 24];
 
 /** The programs build-issue calls, and what for; none is needed for a plain build. */
-const TOOLS: { command: string; args: string[]; use: string }[] = [
-  { command: 'qpdf', args: ['--version'], use: 'preflight: the file structure check' },
-  { command: 'gs', args: ['--version'], use: '--grayscale' },
-  { command: 'pdftoppm', args: ['-v'], use: 'poppler-utils: --proof' },
-  { command: 'pdfinfo', args: ['-v'], use: 'poppler-utils: the tests' },
-  { command: 'pdffonts', args: ['-v'], use: 'poppler-utils: the tests' },
-  { command: 'pdftotext', args: ['-v'], use: 'poppler-utils: the tests' },
-  { command: 'mutool', args: ['-v'], use: 'mupdf-tools: the tests' },
+const TESTS: Message = { zh: '测试用', en: 'the tests' };
+const TOOLS: { command: string; args: string[]; package?: string; use: Message }[] = [
+  { command: 'qpdf', args: ['--version'], use: { zh: '预检：检查文件结构', en: 'preflight: the file structure check' } },
+  { command: 'gs', args: ['--version'], use: { zh: '--grayscale 转灰度', en: '--grayscale' } },
+  { command: 'pdftoppm', args: ['-v'], package: 'poppler-utils', use: { zh: '--proof 校样图', en: '--proof' } },
+  { command: 'pdfinfo', args: ['-v'], package: 'poppler-utils', use: TESTS },
+  { command: 'pdffonts', args: ['-v'], package: 'poppler-utils', use: TESTS },
+  { command: 'pdftotext', args: ['-v'], package: 'poppler-utils', use: TESTS },
+  { command: 'mutool', args: ['-v'], package: 'mupdf-tools', use: TESTS },
 ];
 
 /** A program's version from what it prints, or undefined when it is not installed. */
@@ -32,16 +34,19 @@ function toolVersion(command: string, args: string[]): Promise<string | undefine
   });
 }
 
-const chromiumLine = (engines: Engines, executable: string | undefined) =>
-  executable ? `${engines.chromium ?? 'Chromium (its version unknown: --version printed none)'} (${executable})` : 'Chromium: none found';
+const chromiumLine = (engines: Engines, executable: string | undefined): Message => {
+  if (!executable) return { zh: 'Chromium：没有找到', en: 'Chromium: none found' };
+  if (engines.chromium) return { zh: `${engines.chromium}（${executable}）`, en: `${engines.chromium} (${executable})` };
+  return { zh: `Chromium（版本不明：--version 没有输出）（${executable}）`, en: `Chromium (its version unknown: --version printed none) (${executable})` };
+};
 
 /** `build-issue --version`: build-issue's version and the engines' it lays pages out with. */
 export async function printVersions(settings: Settings, report: Reporter): Promise<void> {
   const [engines, browser] = await Promise.all([findEngines(settings, process.env), findBrowser(process.env)]);
-  report.info(`build-issue ${engines.buildIssue}`);
-  report.info(chromiumLine(engines, browser.path));
-  report.info(`Paged.js ${engines.pagedjs}`);
-  report.info(`Node ${process.versions.node}`);
+  report.data(`build-issue ${engines.buildIssue}`);
+  report.data(chromiumLine(engines, browser.path)[report.lang]);
+  report.data(`Paged.js ${engines.pagedjs}`);
+  report.data(`Node ${process.versions.node}`);
 }
 
 /**
@@ -59,42 +64,53 @@ export async function runDoctor(settings: Settings, report: Reporter): Promise<v
   ]);
   const edition = loadedEdition.value;
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
-  const problems: string[] = [];
+  const problems: Message[] = [];
+  const line = (ok: boolean | '-', text: Message) => report.info({ zh: `${ok === '-' ? '-' : mark(ok)} ${text.zh}`, en: `${ok === '-' ? '-' : mark(ok)} ${text.en}` });
 
-  report.info(`${mark(true)} build-issue ${engines.buildIssue} (${settings.packageDir})`);
+  line(true, { zh: `build-issue ${engines.buildIssue}（${settings.packageDir}）`, en: `build-issue ${engines.buildIssue} (${settings.packageDir})` });
   const nodeMajor = Number(process.versions.node.split('.')[0]);
   const nodeSupported = SUPPORTED_NODE.includes(nodeMajor);
-  report.info(`${mark(nodeSupported)} Node ${process.versions.node} (${process.execPath}); supported: ${SUPPORTED_NODE.join(', ')}`);
-  if (!nodeSupported) problems.push(`Node ${nodeMajor} is not one build-issue is tested on`);
+  const supported = SUPPORTED_NODE.join(', ');
+  line(nodeSupported, { zh: `Node ${process.versions.node}（${process.execPath}）；支持的版本：${supported}`, en: `Node ${process.versions.node} (${process.execPath}); supported: ${supported}` });
+  if (!nodeSupported) problems.push({ zh: `build-issue 没有在 Node ${nodeMajor} 上测试过`, en: `Node ${nodeMajor} is not one build-issue is tested on` });
 
   const named = BROWSER_ENV.find((name) => process.env[name]);
-  const from = named ? `from ${named}` : 'found at a default path';
-  report.info(`${mark(engines.chromium !== undefined)} ${chromiumLine(engines, browser.path)}${browser.path ? `, ${from}` : ''}`);
-  if (!browser.path) problems.push(browser.diagnostics[0]?.message ?? 'no browser');
-  else if (!engines.chromium) problems.push(`${browser.path} --version printed no version`);
-  report.info(`${mark(true)} Paged.js ${engines.pagedjs}`);
+  const chromium = chromiumLine(engines, browser.path);
+  const from = browser.path ? (named ? { zh: `，由 ${named} 指定`, en: `, from ${named}` } : { zh: '，在默认位置找到', en: ', found at a default path' }) : { zh: '', en: '' };
+  line(engines.chromium !== undefined, { zh: `${chromium.zh}${from.zh}`, en: `${chromium.en}${from.en}` });
+  if (!browser.path) problems.push(browser.diagnostics[0]?.message ?? { zh: '没有浏览器', en: 'no browser' });
+  else if (!engines.chromium) problems.push({ zh: `${browser.path} --version 没有输出版本号`, en: `${browser.path} --version printed no version` });
+  line(true, { zh: `Paged.js ${engines.pagedjs}`, en: `Paged.js ${engines.pagedjs}` });
 
   if (!edition) {
     const missing = loadedEdition.diagnostics.some((d) => d.rule === 'edition-missing');
-    report.info(`${mark(false)} edition ${settings.defaultEdition}: ${missing ? `not found under ${settings.editionsDir}` : 'its files are wrong'}`);
+    const state = missing ? { zh: `${settings.editionsDir} 下没有`, en: `not found under ${settings.editionsDir}` } : { zh: '它的文件有错', en: 'its files are wrong' };
+    line(false, { zh: `版式 ${settings.defaultEdition}：${state.zh}`, en: `edition ${settings.defaultEdition}: ${state.en}` });
     if (!missing) report.diagnostics(loadedEdition.diagnostics);
-    problems.push(`edition ${settings.defaultEdition} is ${missing ? 'missing' : 'wrong'}`);
+    problems.push(missing ? { zh: `缺少版式 ${settings.defaultEdition}`, en: `edition ${settings.defaultEdition} is missing` } : { zh: `版式 ${settings.defaultEdition} 有错`, en: `edition ${settings.defaultEdition} is wrong` });
   } else {
-    report.info(`  fonts in the catalogue (fonts/fonts.json), with their sha256:`);
+    report.info({ zh: '  字体目录（fonts/fonts.json）里的字体及其 sha256：', en: '  fonts in the catalogue (fonts/fonts.json), with their sha256:' });
     for (const [family, font] of Object.entries(edition.families)) {
       const source = await readFontSource(path.join(settings.packageDir, font.file), settings.cacheDir);
-      report.info(`  ${mark(source !== undefined)} ${family}: ${font.file} ${source ? source.digest.slice(0, 16) : 'missing'}`);
-      if (!source) problems.push(`font file ${font.file} is missing`);
+      const digest = source ? source.digest.slice(0, 16) : undefined;
+      report.info({ zh: `  ${mark(source !== undefined)} ${family}：${font.file} ${digest ?? '缺失'}`, en: `  ${mark(source !== undefined)} ${family}: ${font.file} ${digest ?? 'missing'}` });
+      if (!source) problems.push({ zh: `缺少字体文件 ${font.file}；请运行 npm ci`, en: `font file ${font.file} is missing` });
     }
   }
 
-  for (const tool of tools) report.info(`${tool.version ? mark(true) : '-'} ${tool.command} ${tool.version ?? 'not installed'} (${tool.use})`);
+  for (const tool of tools) {
+    const use = tool.package ? { zh: `${tool.package}：${tool.use.zh}`, en: `${tool.package}: ${tool.use.en}` } : tool.use;
+    line(tool.version ? true : '-', {
+      zh: `${tool.command} ${tool.version ?? '没有安装'}（${use.zh}）`,
+      en: `${tool.command} ${tool.version ?? 'not installed'} (${use.en})`,
+    });
+  }
   for (const problem of problems) report.fail(problem);
 }
 
-export function registerDoctor(program: Command): void {
+export function registerDoctor(program: Command, lang: Lang): void {
   program
     .command('doctor')
     .description('say what a build runs with here: Node, the browser and its version, Paged.js, the fonts and their digests, qpdf, Ghostscript, poppler, MuPDF')
-    .action(reportedAction(() => runDoctor(resolveSettings(process.env, process.cwd()), consoleReporter())));
+    .action(reportedAction(lang, () => runDoctor(resolveSettings(process.env, process.cwd()), consoleReporter(lang))));
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { error, formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { readTextInput } from '../../io/read-input.js';
-import { printable } from '../printable.js';
+import type { Lang, Message } from '../../message.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
 export interface ImportCommandOptions {
@@ -12,10 +12,11 @@ export interface ImportCommandOptions {
 }
 
 /** “12 import-joined, 1 import-duplicate-removed, …”: what the report holds, rule by rule. */
-function tally(report: readonly Diagnostic[]): string {
+function tally(report: readonly Diagnostic[]): Message {
   const counts = new Map<string, number>();
   for (const d of report) counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
-  return [...counts].map(([rule, n]) => `${n} ${rule}`).join(', ') || 'nothing to review';
+  if (counts.size === 0) return { zh: '没有要复核的', en: 'nothing to review' };
+  return { zh: [...counts].map(([rule, n]) => `${rule} ${n} 处`).join('，'), en: [...counts].map(([rule, n]) => `${n} ${rule}`).join(', ') };
 }
 
 /** `build-issue import <file>`: bring a back issue in from the Markdown conversion of its printed PDF. */
@@ -31,7 +32,11 @@ export async function runImport(file: string, options: ImportCommandOptions, set
   const rootDir = process.cwd();
   const conversion = path.relative(rootDir, path.resolve(file));
   if (options.serial !== undefined && !(/^[1-9]\d*$/.test(options.serial) && Number(options.serial) <= MAX_SERIAL)) {
-    return report.failWith([error('import-serial', `--serial must be a whole number from 1 to ${MAX_SERIAL}, such as 453, not “${options.serial}”`, { file: conversion })]);
+    const message = {
+      zh: `--serial 要写 1 到 ${MAX_SERIAL} 之间的整数，如 453，不能是“${options.serial}”`,
+      en: `--serial must be a whole number from 1 to ${MAX_SERIAL}, such as 453, not “${options.serial}”`,
+    };
+    return report.failWith([error('import-serial', message, { file: conversion })]);
   }
   const read = await readTextInput(file, conversion);
   if (!read.value) return report.failWith(read.diagnostics);
@@ -42,28 +47,31 @@ export async function runImport(file: string, options: ImportCommandOptions, set
   const imported = importConversion(text, { file: conversion, serial: options.serial === undefined ? undefined : Number(options.serial), publication });
   report.diagnostics(imported.diagnostics);
   if (!imported.value) {
-    report.fail(`${conversion} not imported: ${imported.diagnostics.filter((d) => d.severity === 'error').length} errors`);
+    const errors = imported.diagnostics.filter((d) => d.severity === 'error').length;
+    report.fail({ zh: `${conversion} 没有导入：${errors} 个错误`, en: `${conversion} not imported: ${errors} errors` });
     return;
   }
-  for (const d of imported.value.report) report.info(printable(formatDiagnostic(d)));
+  // The repairs are the import's result (stdout), not problems: one line each, without excerpts.
+  for (const d of imported.value.report) report.data(formatDiagnostic(d, report.lang));
   const { serial } = imported.value.meta;
-  report.info(`${conversion}: issue ${serial}, ${tally(imported.value.report)}`);
+  const found = tally(imported.value.report);
+  report.info({ zh: `${conversion}：第 ${serial} 期，${found.zh}`, en: `${conversion}: issue ${serial}, ${found.en}` });
   if (options.dryRun) return;
 
   const written = await writeImportedIssue(imported.value, { issuesDir: settings.issuesDir, rootDir, conversion });
   report.diagnostics(written.diagnostics);
   if (!written.value) {
-    report.fail(`${conversion} not imported`);
+    report.fail({ zh: `${conversion} 没有导入`, en: `${conversion} not imported` });
     return;
   }
-  report.info(`wrote ${written.value.join(', ')}`);
+  report.info({ zh: `已写入 ${written.value.join('、')}`, en: `wrote ${written.value.join(', ')}` });
   // Ready to build means the loader takes it as it is.
   const loaded = await loadIssue(String(serial), { issuesDir: settings.issuesDir, rootDir, defaultEdition: settings.defaultEdition });
   report.diagnostics(loaded.diagnostics);
-  if (hasErrors(loaded.diagnostics)) report.fail(`issue ${serial} was written but does not load; see above`);
+  if (hasErrors(loaded.diagnostics)) report.fail({ zh: `第 ${serial} 期已写入，但读取时出错，见上`, en: `issue ${serial} was written but does not load; see above` });
 }
 
-export function registerImport(program: Command): void {
+export function registerImport(program: Command, lang: Lang): void {
   program
     .command('import')
     .description('bring a back issue in from the Markdown conversion of its printed PDF, reporting every repair and every suspected conversion error')
@@ -71,6 +79,6 @@ export function registerImport(program: Command): void {
     .option('--serial <n>', 'the issue’s serial (总期号), when the masthead lacks it or has it wrong')
     .option('--dry-run', 'print the report only; write nothing', false)
     .action(
-      reportedAction((file: string, options: ImportCommandOptions) => runImport(file, options, resolveSettings(process.env, process.cwd()), consoleReporter())),
+      reportedAction(lang, (file: string, options: ImportCommandOptions) => runImport(file, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang))),
     );
 }

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
-import { hasErrors, type Place } from '../../diagnostics.js';
+import { diagnosticJson, hasErrors, type Place } from '../../diagnostics.js';
 import { encodeText } from '../../io/read-input.js';
+import type { Lang } from '../../message.js';
 import { writeAtomic } from '../../io/write-atomic.js';
 import type { LintOptions } from '../../stages/lint/lint-issue.js';
 import type { Fix } from '../../stages/lint/types.js';
@@ -39,18 +40,22 @@ export async function runLint(target: string, options: LintCommandOptions, setti
 
   if (options.json) {
     const fixed = changed.map((c) => ({ rule: c.rule, ...c.place, old: c.old, new: c.replacement }));
-    report.info(JSON.stringify({ file: linted.file, errors, warnings, diagnostics: linted.diagnostics, fixed, fixable: linted.fixes.length }, null, 2));
+    const diagnostics = linted.diagnostics.map((d) => diagnosticJson(d, report.lang));
+    report.data(JSON.stringify({ file: linted.file, errors, warnings, diagnostics, fixed, fixable: linted.fixes.length }, null, 2));
   } else {
-    for (const c of changed) report.info(`${where(c.place)} ${c.rule} fixed: “${c.old}” → “${c.replacement}”`);
+    for (const c of changed) report.info({ zh: `${where(c.place)} ${c.rule} 已改：“${c.old}” → “${c.replacement}”`, en: `${where(c.place)} ${c.rule} fixed: “${c.old}” → “${c.replacement}”` });
     report.diagnostics(linted.diagnostics);
-    const fixable = linted.fixes.length > 0 ? `; ${linted.fixes.length} can be fixed with --fix` : '';
-    report.info(`${linted.file}: ${count(errors, 'error')}, ${count(warnings, 'warning')}${fixable}`);
+    const fixable = linted.fixes.length;
+    report.info({
+      zh: `${linted.file}：${errors} 个错误，${warnings} 个警告${fixable > 0 ? `；其中 ${fixable} 处可用 --fix 自动改正` : ''}`,
+      en: `${linted.file}: ${count(errors, 'error')}, ${count(warnings, 'warning')}${fixable > 0 ? `; ${fixable} can be fixed with --fix` : ''}`,
+    });
   }
   // The summary line above says how many errors: no second line for the exit code.
   if (hasErrors(linted.diagnostics)) report.failed();
 }
 
-export function registerLint(program: Command): void {
+export function registerLint(program: Command, lang: Lang): void {
   program
     .command('lint')
     .description('check an issue’s text as a Chinese copy editor would (GB/T 15834 punctuation, pairs, spaces, stray Latin, missing glyphs)')
@@ -58,6 +63,6 @@ export function registerLint(program: Command): void {
     .option('--fix', 'apply the fixes that are certainly right, and say what changed', false)
     .option('--json', 'print the findings as JSON on stdout', false)
     .action(
-      reportedAction((target: string, options: LintCommandOptions) => runLint(target, options, resolveSettings(process.env, process.cwd()), consoleReporter())),
+      reportedAction(lang, (target: string, options: LintCommandOptions) => runLint(target, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang))),
     );
 }

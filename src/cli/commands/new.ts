@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import type { Lang } from '../../message.js';
 import { localDay, systemClock, type Clock } from '../../clock.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
@@ -14,16 +15,19 @@ export interface InitOptions extends DateOption {
 }
 
 /** --date: a calendar date written YYYY-MM-DD, as the front matter takes it. */
-export function parseDate(value: string): string {
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  if (!valid) throw new InvalidArgumentError('a calendar date written YYYY-MM-DD, e.g. 2024-01-15');
-  return value;
+function dateParser(lang: Lang): (value: string) => string {
+  return (value) => {
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+    if (!valid) throw new InvalidArgumentError({ zh: '要写日历上的日期，格式 YYYY-MM-DD，如 2024-01-15', en: 'a calendar date written YYYY-MM-DD, e.g. 2024-01-15' }[lang]);
+    return value;
+  };
 }
 
-function parseSerial(value: string): number {
-  const serial = Number(value);
-  if (!/^[1-9]\d{0,5}$/.test(value)) throw new InvalidArgumentError('a whole number from 1 to 999999');
-  return serial;
+function serialParser(lang: Lang): (value: string) => number {
+  return (value) => {
+    if (!/^[1-9]\d{0,5}$/.test(value)) throw new InvalidArgumentError({ zh: '要写 1 到 999999 之间的整数', en: 'a whole number from 1 to 999999' }[lang]);
+    return Number(value);
+  };
 }
 
 /** `build-issue new <serial>`: the next issue's file, from the issue before it. */
@@ -33,8 +37,9 @@ export async function runNew(serial: string, options: DateOption, settings: Sett
   report.diagnostics(made.diagnostics);
   if (!made.value) return report.failed();
   const { file, facts, previous } = made.value;
-  report.info(`${file}: ${facts.year}年第${facts.number}期（总第${facts.serial}期）, dated ${facts.date}, distribution and print run as in issue ${previous}`);
-  report.info(`next: write the issue over the sample text, and watch its pages with: build-issue preview ${serial}`);
+  const issue = `${facts.year}年第${facts.number}期（总第${facts.serial}期）`;
+  report.info({ zh: `${file}：${issue}，日期 ${facts.date}，发送范围和印数同第 ${previous} 期`, en: `${file}: ${issue}, dated ${facts.date}, distribution and print run as in issue ${previous}` });
+  report.info({ zh: `下一步：把示例文字改写成本期内容，用 build-issue preview ${serial} 随时看排出的页面`, en: `next: write the issue over the sample text, and watch its pages with: build-issue preview ${serial}` });
 }
 
 /** `build-issue init [dir]`: a new publication's folder. */
@@ -45,23 +50,24 @@ export async function runInit(dir: string, options: InitOptions, report: Reporte
   const made = await initPublication({ ...settings, dir: target, rootDir: process.cwd(), serial: options.serial, date: options.date ?? localDay(clock.now()) });
   report.diagnostics(made.diagnostics);
   if (!made.value) return report.failed();
-  for (const file of made.value.files) report.info(`wrote ${file}`);
+  for (const file of made.value.files) report.info({ zh: `已写入 ${file}`, en: `wrote ${file}` });
   const cd = path.relative(process.cwd(), target);
-  report.info(`next: fill in ${made.value.files[0]}, then ${cd ? `cd ${cd} && ` : ''}build-issue preview ${options.serial}`);
+  const then = `${cd ? `cd ${cd} && ` : ''}build-issue preview ${options.serial}`;
+  report.info({ zh: `下一步：填写 ${made.value.files[0]}，然后运行 ${then}`, en: `next: fill in ${made.value.files[0]}, then ${then}` });
 }
 
-export function registerNew(program: Command): void {
+export function registerNew(program: Command, lang: Lang): void {
   program
     .command('new')
     .description('start the next issue: issues/<serial>/issue.md from the issue before it, with a sample of every construct')
     .argument('<serial>', 'the new issue’s serial (总期号), e.g. 454')
-    .option('--date <YYYY-MM-DD>', 'the issue’s date (default: today)', parseDate)
-    .action(reportedAction((serial: string, options: DateOption) => runNew(serial, options, resolveSettings(process.env, process.cwd()), consoleReporter())));
+    .option('--date <YYYY-MM-DD>', 'the issue’s date (default: today)', dateParser(lang))
+    .action(reportedAction(lang, (serial: string, options: DateOption) => runNew(serial, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang))));
   program
     .command('init')
     .description('start a new publication: issues/publication.yaml with every field commented, and a first issue that builds')
     .argument('[dir]', 'the publication’s folder (made if missing)', '.')
-    .option('--serial <n>', 'the first issue’s serial (总期号)', parseSerial, 1)
-    .option('--date <YYYY-MM-DD>', 'the first issue’s date (default: today)', parseDate)
-    .action(reportedAction((dir: string, options: InitOptions) => runInit(dir, options, consoleReporter())));
+    .option('--serial <n>', 'the first issue’s serial (总期号)', serialParser(lang), 1)
+    .option('--date <YYYY-MM-DD>', 'the first issue’s date (default: today)', dateParser(lang))
+    .action(reportedAction(lang, (dir: string, options: InitOptions) => runInit(dir, options, consoleReporter(lang))));
 }

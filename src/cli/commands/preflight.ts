@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { MAX_BYTES, readInput, readProblem } from '../../io/read-input.js';
 import { checkTempDir } from '../../io/scratch.js';
 import type { PreflightReport } from '../../stages/verify/preflight/preflight.js';
+import { diagnosticJson } from '../../diagnostics.js';
+import type { Lang } from '../../message.js';
 import { checkMark, reportLines } from '../../stages/verify/preflight/report.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
@@ -11,10 +13,11 @@ export interface PreflightCommandOptions {
 
 const STATUS = { '✓': 'passed', '!': 'warning', '✗': 'failed' } as const;
 
-/** The report as data, for the shop's own tools: each check's status and summary, and every problem found. */
-function reportJson(report: PreflightReport): string {
-  const checks = report.checks.map((c) => ({ name: c.name, status: STATUS[checkMark(c)], summary: c.summary }));
-  return JSON.stringify({ file: report.file, passed: report.passed, checks, diagnostics: report.diagnostics }, null, 2);
+/** The report as data, for the shop's own tools: each check's status and summary (in the run's language), and every problem found. */
+function reportJson(report: PreflightReport, lang: Lang): string {
+  const checks = report.checks.map((c) => ({ name: c.name, status: STATUS[checkMark(c)], summary: c.summary[lang] }));
+  const diagnostics = report.diagnostics.map((d) => diagnosticJson(d, lang));
+  return JSON.stringify({ file: report.file, passed: report.passed, checks, diagnostics }, null, 2);
 }
 
 /** `build-issue preflight <file.pdf>`: check any PDF as the print shop would; non-zero exit on a failure. */
@@ -27,22 +30,22 @@ export async function runPreflight(file: string, options: PreflightCommandOption
   if (unusable) return report.failWith([unusable]);
   const bytes = read.bytes;
   const result = await preflight(bytes, { file, requireMultipleOf4: true });
-  if (options.json) report.info(reportJson(result));
+  if (options.json) report.data(reportJson(result, report.lang));
   else {
-    for (const line of reportLines(result)) report.info(line);
+    for (const line of reportLines(result, report.lang)) report.data(line);
     report.diagnostics(result.diagnostics);
   }
   // The verdict is the report's last line (or `passed` in the JSON): nothing more to say.
   if (!result.passed) report.failed();
 }
 
-export function registerPreflight(program: Command): void {
+export function registerPreflight(program: Command, lang: Lang): void {
   program
     .command('preflight')
     .argument('<file>', 'the PDF to check')
     .description('check a PDF as a print shop would: page sizes and boxes, page count, fonts, colour spaces, image resolution, syntax')
     .option('--json', 'print the report as JSON on stdout: each check’s status and summary, and every problem')
     .action(
-      reportedAction((file: string, options: PreflightCommandOptions) => runPreflight(file, options, consoleReporter())),
+      reportedAction(lang, (file: string, options: PreflightCommandOptions) => runPreflight(file, options, consoleReporter(lang))),
     );
 }

@@ -3,6 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { systemClock } from '../../clock.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { error } from '../../diagnostics.js';
+import type { Lang } from '../../message.js';
 import type { PreviewState } from '../../preview/state.js';
 import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
 
@@ -15,10 +16,14 @@ export interface PreviewOptions {
 /** Quiet time after the last change of a burst before the rebuild starts. */
 const QUIET_MS = 50;
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port number from 1 to 65535 (0 for a free one)');
-  return port;
+function portParser(lang: Lang): (value: string) => number {
+  return (value) => {
+    const port = Number(value);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new InvalidArgumentError({ zh: '要写 1 到 65535 之间的端口号（0 表示任选一个空闲的）', en: 'a port number from 1 to 65535 (0 for a free one)' }[lang]);
+    }
+    return port;
+  };
 }
 
 /** What a preview watches: the issue's folder, the publication file, the style editions and the font catalogue. */
@@ -41,8 +46,14 @@ function buildLog(report: Reporter): (state: PreviewState) => void {
     report.diagnostics(state.diagnostics);
     const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
     const seconds = ((state.durationMs ?? 0) / 1000).toFixed(2);
-    if (state.ok) report.info(`${state.serial}: ${state.pages} pages in ${seconds} s`);
-    else report.info(`${state.serial}: build failed (${errors} error${errors === 1 ? '' : 's'})${state.pages === null ? '' : '; the preview keeps the last pages'}`);
+    if (state.ok) report.info({ zh: `第 ${state.serial} 期：${state.pages} 页，用时 ${seconds} 秒`, en: `${state.serial}: ${state.pages} pages in ${seconds} s` });
+    else {
+      const kept = state.pages !== null;
+      report.info({
+        zh: `第 ${state.serial} 期没有排成（${errors} 个错误）${kept ? '；预览仍显示上一次排好的页面' : ''}`,
+        en: `${state.serial}: build failed (${errors} error${errors === 1 ? '' : 's'})${kept ? '; the preview keeps the last pages' : ''}`,
+      });
+    }
   };
 }
 
@@ -69,7 +80,8 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
   const issues = await listIssues(settings.issuesDir);
   if (!issues.includes(serial)) {
     const folder = path.relative(process.cwd(), path.join(settings.issuesDir, serial));
-    report.diagnostics([error('issue-missing', `there is no issue ${serial}; issues here: ${issues.join(', ') || 'none'}`, { file: folder })]);
+    const message = { zh: `没有第 ${serial} 期；现有：${issues.join('、') || '无'}`, en: `there is no issue ${serial}; issues here: ${issues.join(', ') || 'none'}` };
+    report.diagnostics([error('issue-missing', message, { file: folder })]);
     return report.failed();
   }
   const stopped = new AbortController();
@@ -84,22 +96,27 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
   session.rebuild();
   const watcher = watchInputs(watchedPaths(serial, settings), { changed: session.rebuild, quietMs: QUIET_MS });
   try {
-    const server = await startServer(session, await loadAssets(), { port: options.port ?? 0 }).catch((cause: NodeJS.ErrnoException) => {
+    const server = await startServer(session, await loadAssets(), { port: options.port ?? 0, lang: report.lang }).catch((cause: NodeJS.ErrnoException) => {
       if (cause.code !== 'EADDRINUSE') throw cause;
-      report.diagnostics([error('preview-port-in-use', `port ${options.port} of 127.0.0.1 is in use: choose another, or leave --port out for a free one`, { file: '--port' })]);
+      const message = {
+        zh: `127.0.0.1 的 ${options.port} 端口已被占用：请换一个，或不写 --port 让它任选空闲端口`,
+        en: `port ${options.port} of 127.0.0.1 is in use: choose another, or leave --port out for a free one`,
+      };
+      report.diagnostics([error('preview-port-in-use', message, { file: '--port' })]);
       report.failed();
     });
     if (!server) return;
     try {
       await watcher.ready;
-      report.info(`preview: ${server.url}`);
+      // The first line on stdout, the same in every language: editor integrations read the address from it.
+      report.data(`preview: ${server.url}`);
       const log = buildLog(report);
       const unsubscribe = session.subscribe(log);
       log(session.state());
-      if (options.open) process.stderr.write(`preview: ${await openInBrowser(server.url, process.env)}\n`);
+      if (options.open) process.stderr.write(`preview: ${(await openInBrowser(server.url, process.env))[report.lang]}\n`);
       if (!stopped.signal.aborted) await new Promise((resolve) => stopped.signal.addEventListener('abort', resolve, { once: true }));
       unsubscribe();
-      process.stderr.write('preview: stopping\n');
+      process.stderr.write(`preview: ${{ zh: '正在停止', en: 'stopping' }[report.lang]}\n`);
     } finally {
       await server.close();
     }
@@ -112,12 +129,12 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
   }
 }
 
-export function registerPreview(program: Command): void {
+export function registerPreview(program: Command, lang: Lang): void {
   program
     .command('preview')
     .description('build an issue and show its pages in the browser, built again at every change of its files (until Ctrl-C)')
     .argument('<serial>', 'the issue to preview, e.g. 453')
-    .option('--port <n>', 'serve on this port of 127.0.0.1 (default: a free one)', parsePort)
+    .option('--port <n>', 'serve on this port of 127.0.0.1 (default: a free one)', portParser(lang))
     .option('--open', 'open the preview in the system browser', false)
-    .action(reportedAction((serial: string, options: PreviewOptions) => runPreview(serial, options, resolveSettings(process.env, process.cwd()), consoleReporter())));
+    .action(reportedAction(lang, (serial: string, options: PreviewOptions) => runPreview(serial, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang))));
 }

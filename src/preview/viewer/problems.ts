@@ -3,7 +3,7 @@
  * (file:line:col), rule and message, and the source line with a caret under
  * the column. Errors open the panel; warnings alone fold it away.
  */
-import type { PreviewState, ShownDiagnostic } from '../state.js';
+import type { PublicDiagnostic, PublicState } from '../state.js';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string | undefined, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -12,10 +12,10 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
-const where = (d: ShownDiagnostic) => [d.file, d.line, d.column].filter((part) => part !== undefined).join(':');
+const where = (d: PublicDiagnostic) => [d.file, d.line, d.column].filter((part) => part !== undefined).join(':');
 
 /** The line, and under it the text before the column kept invisible and a caret: the caret lands under the column whatever the characters' widths. */
-function excerpt(d: ShownDiagnostic): HTMLElement | undefined {
+function excerpt(d: PublicDiagnostic): HTMLElement | undefined {
   if (!d.excerpt || d.line === undefined) return undefined;
   const gutter = String(d.line);
   const lines: (Node | string)[] = [element('span', 'line-number', `${gutter} | `), d.excerpt.text];
@@ -26,7 +26,7 @@ function excerpt(d: ShownDiagnostic): HTMLElement | undefined {
   return element('pre', 'excerpt', ...lines);
 }
 
-function item(d: ShownDiagnostic): HTMLElement {
+function item(d: PublicDiagnostic): HTMLElement {
   const head = element('div', undefined, element('span', 'where', where(d)), element('span', 'rule', d.rule), element('span', 'message', d.message));
   const shown = excerpt(d);
   return element('li', d.severity, head, ...(shown ? [shown] : []));
@@ -34,7 +34,7 @@ function item(d: ShownDiagnostic): HTMLElement {
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
-export function showProblems(panel: HTMLElement, state: PreviewState): void {
+export function showProblems(panel: HTMLElement, state: PublicState): void {
   const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = state.diagnostics.length - errors;
   panel.hidden = state.diagnostics.length === 0;

@@ -6,7 +6,7 @@
  * for it).
  */
 import * as pdfjs from 'pdfjs-dist';
-import type { PreviewState } from '../state.js';
+import type { PublicState } from '../state.js';
 import { PageView, type Arrangement, type Zoom } from './pages.js';
 import { showProblems } from './problems.js';
 
@@ -26,7 +26,7 @@ function time(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour12: false });
 }
 
-function showStatus(state: PreviewState): void {
+function showStatus(state: PublicState): void {
   const status = byId('status');
   const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
   status.className = state.building ? 'building' : state.ok ? '' : 'failed';
@@ -38,7 +38,7 @@ function showStatus(state: PreviewState): void {
 // New PDFs are drawn in order, each after the last, so pages are never drawn out of turn.
 let drawing = Promise.resolve();
 
-function onState(state: PreviewState): void {
+function onState(state: PublicState): void {
   document.title = `${state.serial} · build-issue preview`;
   byId('title').textContent = `issue ${state.serial}`;
   showStatus(state);
@@ -93,7 +93,7 @@ addEventListener('keydown', (event) => {
 });
 
 const events = new EventSource('/events');
-events.addEventListener('state', (event) => onState(JSON.parse((event as MessageEvent<string>).data) as PreviewState));
+events.addEventListener('state', (event) => onState(JSON.parse((event as MessageEvent<string>).data) as PublicState));
 events.addEventListener('error', () => {
   const status = byId('status');
   status.className = 'failed';

@@ -1,4 +1,5 @@
 import { error, type Diagnostic } from '../../diagnostics.js';
+import type { Message } from '../../message.js';
 import type { LayoutFacts } from '../../page/types.js';
 import type { PDFDocument } from 'pdf-lib';
 
@@ -33,7 +34,11 @@ export function planBinding(facts: LayoutFacts): BindingPlan | undefined {
 export function checkBinding(plan: BindingPlan, facts: LayoutFacts, file: string): Diagnostic[] {
   const total = facts.pageCount + plan.blankPages;
   if (facts.colophonPage === facts.pageCount && total % 4 === 0) return [];
-  return [error('padding-failed', `laid out with the footer on a page of its own, the issue has ${facts.pageCount} pages (footer on page ${facts.colophonPage}); ${plan.blankPages} blank pages do not make a multiple of 4`, { file })];
+  const message = {
+    zh: `把版记单独排一页后，全期 ${facts.pageCount} 页（版记在第 ${facts.colophonPage} 页），补 ${plan.blankPages} 个空白页也凑不成 4 的倍数；请删减或增加正文，或用 --no-pad 排版`,
+    en: `laid out with the footer on a page of its own, the issue has ${facts.pageCount} pages (footer on page ${facts.colophonPage}); ${plan.blankPages} blank pages do not make a multiple of 4`,
+  };
+  return [error('padding-failed', message, { file })];
 }
 
 /** Inserts the plan's blank pages before the last page (the footer's), the size of that page. */
@@ -44,6 +49,9 @@ export function insertBlankPages(doc: PDFDocument, count: number): void {
 }
 
 /** The line the build prints when it padded. */
-export function paddingNote(blankPages: number, pageCount: number): string {
-  return `padded to ${pageCount} pages for saddle stitching: ${blankPages} blank page${blankPages === 1 ? '' : 's'} (no page number) before the distribution footer, which stays on the last page; --no-pad turns this off`;
+export function paddingNote(blankPages: number, pageCount: number): Message {
+  return {
+    zh: `为骑马订补足到 ${pageCount} 页：在版记前加了 ${blankPages} 个空白页（不编页码），版记仍在最后一页；--no-pad 可关闭`,
+    en: `padded to ${pageCount} pages for saddle stitching: ${blankPages} blank page${blankPages === 1 ? '' : 's'} (no page number) before the distribution footer, which stays on the last page; --no-pad turns this off`,
+  };
 }

@@ -25,9 +25,10 @@ export async function toGrayscale(pdf: Uint8Array, date: Date, file: string): Pr
       await run('gs', args, { env, maxBuffer: 16 * 1024 * 1024 });
     } catch (cause) {
       const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
+      const reason = (cause as { stderr?: string }).stderr?.trim() || String(cause);
       const message = missing
-        ? '--grayscale needs Ghostscript (gs), which is not installed: apt-get install ghostscript'
-        : `Ghostscript could not convert the PDF to grayscale: ${(cause as { stderr?: string }).stderr?.trim() || String(cause)}`;
+        ? { zh: '--grayscale 需要 Ghostscript（gs），本机没有安装：apt-get install ghostscript', en: '--grayscale needs Ghostscript (gs), which is not installed: apt-get install ghostscript' }
+        : { zh: `Ghostscript 没能把 PDF 转成灰度：${reason}`, en: `Ghostscript could not convert the PDF to grayscale: ${reason}` };
       return { diagnostics: [error(missing ? 'ghostscript-missing' : 'grayscale-failed', message, { file })] };
     }
     return { value: new Uint8Array(await readFile(output)), diagnostics: [] };

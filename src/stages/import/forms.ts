@@ -1,4 +1,5 @@
 import { warning, type Diagnostic } from '../../diagnostics.js';
+import type { Message } from '../../message.js';
 import { enumeratorOf, isSignature } from '../load/conventions.js';
 import { plainText } from './conversion-blocks.js';
 import { mendTables } from './tables.js';
@@ -63,14 +64,15 @@ function formsOf(body: readonly ImportedBlock[], file: string): { body: Imported
   const report: Diagnostic[] = [];
   const out: ImportedBlock[] = [];
   const signature = signatureAt(body);
-  const push = (form: ImportedLines['form'], lines: SourceText[], message?: string) => {
+  const push = (form: ImportedLines['form'], lines: SourceText[], message?: Message) => {
     out.push({ kind: 'lines', form, lines });
     if (message) report.push(warning(`import-${form}`, message, { file, line: lines[0]!.line, column: lines[0]!.column }));
   };
   for (let index = 0; index < body.length; index++) {
     const block = body[index]!;
     if (index === signature?.start) {
-      push('signature', signature.lines, `the issuing bodies and the date (${signature.lines.length} lines) written as the signature (落款), a line each`);
+      const count = signature.lines.length;
+      push('signature', signature.lines, { zh: `发文机关和日期（${count} 行）已写成落款，每项一行`, en: `the issuing bodies and the date (${count} lines) written as the signature (落款), a line each` });
       index += signature.lines.length - 1;
       continue;
     }
@@ -78,7 +80,11 @@ function formsOf(body: readonly ImportedBlock[], file: string): { body: Imported
     if (note && NOTE_LABEL.test(note.text)) {
       const notes = run(body, index + 1, noteLine);
       if (notes.length > 0) {
-        push('notes', [note, ...notes], `注： and the ${notes.length === 1 ? 'note' : `${notes.length} notes`} after it written as one note block, a note a line`);
+        const message = {
+          zh: `“注：”和其后的 ${notes.length} 条注释已写成一个注释块，每条一行`,
+          en: `注： and the ${notes.length === 1 ? 'note' : `${notes.length} notes`} after it written as one note block, a note a line`,
+        };
+        push('notes', [note, ...notes], message);
         index += notes.length;
         continue;
       }
@@ -86,7 +92,8 @@ function formsOf(body: readonly ImportedBlock[], file: string): { body: Imported
     // A Markdown list is the issue format's already; numbered paragraphs become one.
     const items = block.kind === 'item' ? run(body, index, itemLine) : run(body, index, numbered);
     if (block.kind === 'item' || items.length >= 2) {
-      push('list', items, block.kind === 'item' ? undefined : `${items.length} short numbered paragraphs written as one list, an item a line`);
+      const message = { zh: `${items.length} 个带编号的短段已写成一个列表，每项一行`, en: `${items.length} short numbered paragraphs written as one list, an item a line` };
+      push('list', items, block.kind === 'item' ? undefined : message);
       index += items.length - 1;
       continue;
     }

@@ -14,6 +14,7 @@
  */
 import { error, hasErrors, warning, type Diagnostic, type Result } from '../../diagnostics.js';
 import { MAX_SERIAL } from '../load/front-matter.js';
+import type { Message } from '../../message.js';
 import type { Publication } from '../load/types.js';
 import { readBlocks } from './conversion-blocks.js';
 import { opensFooter, readFooter, type Footer } from './footer.js';
@@ -36,9 +37,9 @@ export interface ImportOptions {
 }
 
 /** Every fact the issue needs, or an error naming the one the conversion does not state. */
-function required<T>(value: T | undefined, fact: string, file: string, diagnostics: Diagnostic[]): T {
+function required<T>(value: T | undefined, fact: Message, file: string, diagnostics: Diagnostic[]): T {
   if (value === undefined || (Array.isArray(value) && value.length === 0)) {
-    diagnostics.push(error('import-missing-fact', `the conversion does not state ${fact}`, { file, line: 1 }));
+    diagnostics.push(error('import-missing-fact', { zh: `转换稿里找不到${fact.zh}`, en: `the conversion does not state ${fact.en}` }, { file, line: 1 }));
   }
   return value as T;
 }
@@ -65,7 +66,13 @@ function comparePublication(stated: ReturnType<typeof statedPublication>, existi
   ];
   return fields
     .filter(([, mine, theirs]) => mine !== undefined && mine !== theirs)
-    .map(([field, mine, theirs]) => warning('import-publication-differs', `the conversion says ${field} “${mine}”, publication.yaml says “${theirs}”; publication.yaml is left as it is`, { file, line: 1 }));
+    .map(([field, mine, theirs]) => {
+      const message = {
+        zh: `转换稿的 ${field} 是“${mine}”，publication.yaml 里是“${theirs}”；publication.yaml 保持不变`,
+        en: `the conversion says ${field} “${mine}”, publication.yaml says “${theirs}”; publication.yaml is left as it is`,
+      };
+      return warning('import-publication-differs', message, { file, line: 1 });
+    });
 }
 
 /** A block's texts, each checked on its own: a paragraph's pieces together, each line, item and cell alone. */
@@ -102,33 +109,35 @@ export function importConversion(text: string, options: ImportOptions): Result<I
 
   const serial = options.serial ?? masthead.serial;
   if (serial !== undefined && !(Number.isSafeInteger(serial) && serial >= 1 && serial <= MAX_SERIAL)) {
-    diagnostics.push(error('import-missing-fact', `the serial ${serial} is not a whole number from 1 to ${MAX_SERIAL}; give it with --serial`, { file, line: 1 }));
+    const message = { zh: `期号 ${serial} 不是 1 到 ${MAX_SERIAL} 之间的整数；请用 --serial 给出`, en: `the serial ${serial} is not a whole number from 1 to ${MAX_SERIAL}; give it with --serial` };
+    diagnostics.push(error('import-missing-fact', message, { file, line: 1 }));
   }
   if (options.serial !== undefined && masthead.serial !== undefined && options.serial !== masthead.serial) {
-    diagnostics.push(warning('import-serial-differs', `the masthead says 总第${masthead.serial}期; imported as ${options.serial} as asked`, { file, line: 1 }));
+    const message = { zh: `刊头写的是总第${masthead.serial}期；按要求以 ${options.serial} 导入`, en: `the masthead says 总第${masthead.serial}期; imported as ${options.serial} as asked` };
+    diagnostics.push(warning('import-serial-differs', message, { file, line: 1 }));
   }
-  const need = <T>(value: T | undefined, fact: string) => required(value, fact, file, diagnostics);
+  const need = <T>(value: T | undefined, fact: Message) => required(value, fact, file, diagnostics);
   const meta = {
-    serial: need(serial, 'the serial (总第…期); give it with --serial'),
-    year: need(masthead.year, 'the year'),
-    number: need(masthead.number, 'the issue number within the year'),
-    date: need(masthead.date, 'the date (…年…月…日)'),
-    distribution: { report: need(footer.report, 'the footer’s 报： line'), send: need(footer.send, 'the footer’s 发： line') },
-    printRun: need(footer.printRun, 'the print run (共印：…份)'),
+    serial: need(serial, { zh: '总期号（总第…期）；请用 --serial 给出', en: 'the serial (总第…期); give it with --serial' }),
+    year: need(masthead.year, { zh: '年份', en: 'the year' }),
+    number: need(masthead.number, { zh: '当年期号', en: 'the issue number within the year' }),
+    date: need(masthead.date, { zh: '日期（…年…月…日）', en: 'the date (…年…月…日)' }),
+    distribution: { report: need(footer.report, { zh: '版记的“报：”行', en: 'the footer’s 报： line' }), send: need(footer.send, { zh: '版记的“发：”行', en: 'the footer’s 发： line' }) },
+    printRun: need(footer.printRun, { zh: '印数（共印：…份）', en: 'the print run (共印：…份)' }),
   };
   // With a publication file, the conversion's facts are only compared with it; without one, they make it.
   const stated = statedPublication(masthead, footer);
   const publication: Publication = options.publication ?? {
-    name: need(stated.name, 'the publication’s name (a heading of the masthead)'),
-    classification: need(stated.classification, 'the classification (e.g. 党内刊物·注意保存)'),
-    publishers: need(stated.publishers, 'the publishers (主办单位)'),
+    name: need(stated.name, { zh: '刊名（刊头的标题）', en: 'the publication’s name (a heading of the masthead)' }),
+    classification: need(stated.classification, { zh: '密级标注（如 党内刊物·注意保存）', en: 'the classification (e.g. 党内刊物·注意保存)' }),
+    publishers: need(stated.publishers, { zh: '主办单位', en: 'the publishers (主办单位)' }),
     office: {
-      name: need(stated.office.name, 'the editorial office (编辑：…)'),
-      phone: need(stated.office.phone, 'the office’s 电话：'),
-      address: need(stated.office.address, 'the office’s 地址：'),
-      fax: need(stated.office.fax, 'the office’s 传真：'),
-      postcode: need(stated.office.postcode, 'the office’s 邮编：'),
-      email: need(stated.office.email, 'the office’s 邮箱：'),
+      name: need(stated.office.name, { zh: '编辑部（编辑：…）', en: 'the editorial office (编辑：…)' }),
+      phone: need(stated.office.phone, { zh: '编辑部的“电话：”', en: 'the office’s 电话：' }),
+      address: need(stated.office.address, { zh: '编辑部的“地址：”', en: 'the office’s 地址：' }),
+      fax: need(stated.office.fax, { zh: '编辑部的“传真：”', en: 'the office’s 传真：' }),
+      postcode: need(stated.office.postcode, { zh: '编辑部的“邮编：”', en: 'the office’s 邮编：' }),
+      email: need(stated.office.email, { zh: '编辑部的“邮箱：”', en: 'the office’s 邮箱：' }),
     },
   };
   if (hasErrors(diagnostics) || !structure.value) return { diagnostics };

@@ -78,7 +78,11 @@ export function joinPageBreaks(columns: readonly ImportedColumn[], file: string)
     ...column,
     articles: column.articles.map((article) => {
       if (article.printedPage !== undefined && page !== undefined && page > article.printedPage) {
-        report.push(warning('import-breaks-exceed', `the joins before this article count to page ${page}, but the printed TOC starts it on page ${article.printedPage}: one of them may not be a page break`, { file, line: article.title.line }));
+        const message = {
+          zh: `按这篇文章之前的接续处算，它应从第 ${page} 页开始，印本目录却说第 ${article.printedPage} 页：其中某处可能不是分页`,
+          en: `the joins before this article count to page ${page}, but the printed TOC starts it on page ${article.printedPage}: one of them may not be a page break`,
+        };
+        report.push(warning('import-breaks-exceed', message, { file, line: article.title.line }));
       }
       page = article.printedPage ?? page;
       const body: ImportedBlock[] = [];
@@ -98,9 +102,17 @@ export function joinPageBreaks(columns: readonly ImportedColumn[], file: string)
         const after = plainText(before).slice(-BREAK_CONTEXT);
         if (page !== undefined) pageBreaks.push({ page: ++page, after });
         const where = { file, line: first!.line, column: first!.column };
-        report.push(warning('import-joined', `joined to the paragraph above (line ${previous.pieces[0]!.line}), which ended mid-sentence at “…${after}”: a printed page break${page === undefined ? '' : ` (page ${page} began here)`}`, where));
+        const line = previous.pieces[0]!.line;
+        const message = {
+          zh: `已接到上一段（第 ${line} 行）：上一段在句中“…${after}”处断开，是印本的分页${page === undefined ? '' : `（第 ${page} 页从这里开始）`}`,
+          en: `joined to the paragraph above (line ${line}), which ended mid-sentence at “…${after}”: a printed page break${page === undefined ? '' : ` (page ${page} began here)`}`,
+        };
+        report.push(warning('import-joined', message, where));
         if (fragment) {
-          report.push(warning('import-duplicate-removed', `“${fragment}” stood on both sides of the break (…${before.slice(-4)} | ${first!.text.slice(0, fragment.length + 4)}…); kept once: …${before.slice(-4)}${first!.text.slice(fragment.length, fragment.length + 4)}…`, where));
+          const sides = `…${before.slice(-4)} | ${first!.text.slice(0, fragment.length + 4)}…`;
+          const kept = `…${before.slice(-4)}${first!.text.slice(fragment.length, fragment.length + 4)}…`;
+          const message = { zh: `“${fragment}”在分页两边各出现一次（${sides}）；只保留一次：${kept}`, en: `“${fragment}” stood on both sides of the break (${sides}); kept once: ${kept}` };
+          report.push(warning('import-duplicate-removed', message, where));
         }
       }
       return { ...article, body };

@@ -18,6 +18,9 @@ export const isPageNumber = (block: Block) => block.kind === 'paragraph' && bloc
 export function dropPageNumbers(blocks: readonly Block[], file: string): { blocks: Block[]; report: Diagnostic[] } {
   const report = blocks
     .filter(isPageNumber)
-    .map((block) => warning('import-page-number', `“${blockText(block)}” is a printed page's number, not text; left out`, { file, line: block.line, column: block.lines[0]!.column }));
+    .map((block) => {
+      const message = { zh: `“${blockText(block)}”是印本的页码，不是正文；已略去`, en: `“${blockText(block)}” is a printed page's number, not text; left out` };
+      return warning('import-page-number', message, { file, line: block.line, column: block.lines[0]!.column });
+    });
   return { blocks: blocks.filter((block) => !isPageNumber(block)), report };
 }

@@ -1,4 +1,5 @@
 import { error, warning, type Diagnostic, type Result } from '../../diagnostics.js';
+import type { Message } from '../../message.js';
 import { pairTocEntries, titleKey } from '../load/printed-record.js';
 import { blockText, plainText } from './conversion-blocks.js';
 import { hasColumnMark, stripColumnMark, type PrintedToc, type TocEntry } from './printed-toc.js';
@@ -14,6 +15,12 @@ import type { Block, ImportedArticle, ImportedColumn, SourceText } from './types
 
 /** A run-in head is a sentence: 夯实阵地，组织强“新”。 */
 const SENTENCE_END = /[。！？]$/;
+
+/** Text under a column before any article title. */
+const unplacedUnder = (column: string): Message => ({
+  zh: `栏目“${column}”下、第一篇文章标题之前有文字`,
+  en: `text under column “${column}” before its first article title`,
+});
 /** `副题：…`, or a line that opens with a dash: ——《新阶段新特点新探索·2023》出版发行. */
 const SUBTITLE_LINE = /^副标?题[：:]|^[—－]/;
 const BYLINE_LINE = /^(?:作者|文)\s*[：:／/]\s*/;
@@ -62,7 +69,11 @@ function printedSpelling(title: SourceText, entry: TocEntry | undefined, walk: W
   const printed = entry.title.slice(0, end).trim();
   const squeeze = (text: string) => text.replace(/\s+/g, '');
   if (printed === title.text || squeeze(printed) !== squeeze(title.text)) return title.text;
-  walk.diagnostics.push(warning('import-title-respaced', `title spaced as the printed TOC has it (line ${entry.line}): “${title.text}” → “${printed}”`, { file: walk.file, line: title.line, column: title.column }));
+  const message = {
+    zh: `标题已按印本目录（第 ${entry.line} 行）的空格写：“${title.text}” → “${printed}”`,
+    en: `title spaced as the printed TOC has it (line ${entry.line}): “${title.text}” → “${printed}”`,
+  };
+  walk.diagnostics.push(warning('import-title-respaced', message, { file: walk.file, line: title.line, column: title.column }));
   return printed;
 }
 
@@ -99,7 +110,10 @@ export function recogniseStructure(blocks: readonly Block[], toc: PrintedToc, fi
   const walk: Walk = { file, toc, columns: [], diagnostics: [] };
   /** Block index → the printed TOC entry naming it, for the headings that are article titles. */
   const titles: Map<number, TocEntry | undefined> = toc.entries.length > 0 ? titlesFromToc(blocks, toc) : titlesByLevel(blocks, toc);
-  if (toc.entries.length === 0) walk.diagnostics.push(warning('import-no-toc', 'no printed TOC found: articles are told from sections by heading level', { file, line: 1 }));
+  if (toc.entries.length === 0) {
+    const message = { zh: '没有找到印本目录：按标题级别区分文章和小节', en: 'no printed TOC found: articles are told from sections by heading level' };
+    walk.diagnostics.push(warning('import-no-toc', message, { file, line: 1 }));
+  }
   let article: ImportedArticle | undefined;
 
   for (let index = 0; index < blocks.length; index++) {
@@ -112,15 +126,17 @@ export function recogniseStructure(blocks: readonly Block[], toc: PrintedToc, fi
     }
     const column = walk.columns.at(-1);
     if (!column) {
-      walk.diagnostics.push(error('import-unplaced', 'text before the first column (a heading marked ●, or named in the printed TOC)', place));
+      const message = { zh: '第一个栏目之前有文字（栏目是带 ● 的标题，或印本目录里列出的标题）', en: 'text before the first column (a heading marked ●, or named in the printed TOC)' };
+      walk.diagnostics.push(error('import-unplaced', message, place));
       continue;
     }
     if (block.kind !== 'heading' && block.kind !== 'paragraph' && block.kind !== 'item' && block.kind !== 'table') {
-      walk.diagnostics.push(error('import-unsupported', 'a block in the body has no place in the issue format; rewrite it as paragraphs', place));
+      const message = { zh: '正文里的这一块不合刊物格式；请改写成段落', en: 'a block in the body has no place in the issue format; rewrite it as paragraphs' };
+      walk.diagnostics.push(error('import-unsupported', message, place));
       continue;
     }
     if (block.kind === 'item' || block.kind === 'table') {
-      if (!article) walk.diagnostics.push(error('import-unplaced', `text under column “${column.name.text}” before its first article title`, place));
+      if (!article) walk.diagnostics.push(error('import-unplaced', unplacedUnder(column.name.text), place));
       else if (block.kind === 'item') article.body.push({ kind: 'item', marker: block.marker!, text: paragraph(block) });
       else article.body.push({ kind: 'table', rows: block.rows!, pageBreaks: 0 });
       continue;
@@ -128,7 +144,10 @@ export function recogniseStructure(blocks: readonly Block[], toc: PrintedToc, fi
     const isTitle = titles.has(index) || (!article && block.kind === 'heading');
     if (isTitle) {
       const entry = titles.get(index);
-      if (!titles.has(index) && toc.entries.length > 0) walk.diagnostics.push(warning('import-not-in-toc', `“${blockText(block)}” is not in the printed TOC; taken as an article title`, place));
+      if (!titles.has(index) && toc.entries.length > 0) {
+        const text = blockText(block);
+        walk.diagnostics.push(warning('import-not-in-toc', { zh: `“${text}”不在印本目录里；当作文章标题`, en: `“${text}” is not in the printed TOC; taken as an article title` }, place));
+      }
       const title = block.lines[0]!;
       article = { title: { ...title, text: printedSpelling(title, entry, walk) }, body: [], ...(entry ? { printedPage: entry.page } : {}) };
       column.articles.push(article);
@@ -138,7 +157,7 @@ export function recogniseStructure(blocks: readonly Block[], toc: PrintedToc, fi
       continue;
     }
     if (!article) {
-      walk.diagnostics.push(error('import-unplaced', `text under column “${column.name.text}” before its first article title`, place));
+      walk.diagnostics.push(error('import-unplaced', unplacedUnder(column.name.text), place));
       continue;
     }
     if (block.kind === 'heading' || (block.bold && block.lines.length === 1)) {
@@ -154,7 +173,11 @@ export function recogniseStructure(blocks: readonly Block[], toc: PrintedToc, fi
   }
   for (const [index, entry] of toc.entries.entries()) {
     if (![...titles.values()].includes(entry)) {
-      walk.diagnostics.push(warning('import-toc-unmatched', `printed TOC entry ${index + 1} “${entry.title}” (page ${entry.page}) names no heading of the body`, { file, line: entry.line }));
+      const message = {
+        zh: `印本目录第 ${index + 1} 条“${entry.title}”（第 ${entry.page} 页）在正文里找不到对应的标题`,
+        en: `printed TOC entry ${index + 1} “${entry.title}” (page ${entry.page}) names no heading of the body`,
+      };
+      walk.diagnostics.push(warning('import-toc-unmatched', message, { file, line: entry.line }));
     }
   }
   return { value: walk.columns, diagnostics: walk.diagnostics };

@@ -40,14 +40,16 @@ function markMerges(table: ImportedTable, file: string): Diagnostic[] {
     const oneTextEverywhere = filled.length === width && new Set(texts(row)).size === 1;
     if (width > 1 && (groupRow || oneTextEverywhere)) {
       for (const cell of row.slice(1)) cell.text = '<';
-      report.push(warning('import-table-merged', `“${row[0]!.text}” spans the row (a group row): written with “<” in the other cells`, where));
+      const message = { zh: `“${row[0]!.text}”占满整行（分组行）：其余格已写成“<”`, en: `“${row[0]!.text}” spans the row (a group row): written with “<” in the other cells` };
+      report.push(warning('import-table-merged', message, where));
       return;
     }
     const above = table.rows[r - 1]!;
     let merged = 0;
     while (merged < width - 1 && row[merged]!.text === '' && filled.length > 0 && mergeable(above, merged)) row[merged++]!.text = '^';
     const empty = merged === 1 ? 'first cell is' : `first ${merged} cells are`;
-    if (merged > 0) report.push(warning('import-table-merged', `the row's ${empty} empty: taken as merged with the cell above (“^”)`, where));
+    const message = { zh: `这一行前 ${merged} 格是空的：当作与上面的格合并（“^”）`, en: `the row's ${empty} empty: taken as merged with the cell above (“^”)` };
+    if (merged > 0) report.push(warning('import-table-merged', message, where));
   });
   return report;
 }
@@ -71,7 +73,12 @@ export function mendTables(body: readonly ImportedBlock[], file: string): { body
     table.rows.push(...copy(repeated ? part.rows.slice(1) : part.rows));
     table.pageBreaks += 1 + part.pageBreaks;
     const at = part.rows[0]![0]!;
-    report.push(warning('import-table-joined', `the table above (line ${table.rows[0]![0]!.line}) goes on here after a printed page break: joined into one${repeated ? ', its header row repeated here left out' : ''}`, { file, line: at.line, column: at.column }));
+    const line = table.rows[0]![0]!.line;
+    const message = {
+      zh: `上面的表格（第 ${line} 行）在印本分页后接续到这里：已合成一个表${repeated ? '，这里重复的表头行已去掉' : ''}`,
+      en: `the table above (line ${line}) goes on here after a printed page break: joined into one${repeated ? ', its header row repeated here left out' : ''}`,
+    };
+    report.push(warning('import-table-joined', message, { file, line: at.line, column: at.column }));
     index = next;
   }
   for (const block of mended) if (block.kind === 'table') report.push(...markMerges(block, file));

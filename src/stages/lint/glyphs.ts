@@ -25,7 +25,11 @@ export async function lintGlyphs(file: string, options: GlyphOptions): Promise<D
   const folder = path.dirname(file);
   const serial = path.basename(folder);
   if (path.basename(file) !== ISSUE_FILE || !/^\d+$/.test(serial)) {
-    return [warning('glyph-unchecked', `fonts not checked: only an issue (issues/<serial>/${ISSUE_FILE}) has a style edition`, { file: shown(file) })];
+    const message = {
+      zh: `没有检查字体缺字：只有刊物的期文件（issues/<期号>/${ISSUE_FILE}）才有版式`,
+      en: `fonts not checked: only an issue (issues/<serial>/${ISSUE_FILE}) has a style edition`,
+    };
+    return [warning('glyph-unchecked', message, { file: shown(file) })];
   }
   const issuesDir = path.dirname(folder);
   const loaded = await loadIssue(serial, { issuesDir, rootDir: options.rootDir, defaultEdition: options.defaultEdition });

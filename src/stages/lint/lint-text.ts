@@ -1,4 +1,4 @@
-import { warning, type Diagnostic } from '../../diagnostics.js';
+import { diagnostic, warning, type Diagnostic } from '../../diagnostics.js';
 import { indentFindings } from './indents.js';
 import type { Fix } from './types.js';
 import { checkText } from './rules/index.js';
@@ -19,7 +19,7 @@ export function lintText(source: string, file: string, loaded?: LoadedText): Tex
     for (const finding of checkText(segment.text, segment.rules)) {
       const { at } = toSource(segment.spans, finding.offset);
       const place = lines.place(at);
-      diagnostics.push({ severity: finding.severity, rule: finding.rule, message: finding.message, ...place });
+      diagnostics.push(diagnostic(finding.severity, finding.rule, finding.message, place));
       const end = finding.offset + finding.length;
       if (finding.fix === undefined || !exactRange(segment.spans, finding.offset, end)) continue;
       const start = at;
@@ -28,7 +28,10 @@ export function lintText(source: string, file: string, loaded?: LoadedText): Tex
     }
   }
   for (const fix of indentFindings(source, file, lines)) {
-    const message = 'ideographic spaces (全角空格) indent this line; the style indents paragraphs itself, and the build removes them';
+    const message = {
+      zh: '这一行用全角空格缩进；版式会自动首行缩进，排版时会去掉这些空格',
+      en: 'ideographic spaces (全角空格) indent this line; the style indents paragraphs itself, and the build removes them',
+    };
     diagnostics.push(warning(fix.rule, message, fix.place));
     fixes.push(fix);
   }

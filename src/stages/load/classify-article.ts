@@ -12,7 +12,9 @@ export function classifyArticle(article: Article, file: string): Diagnostic[] {
   classifyBlocks(article.body.children);
   const diagnostics: Diagnostic[] = [];
   const tooDeep = (at: Nodes) =>
-    diagnostics.push(error('list-depth', 'lists nest one level only; write the third level as running text in its item', placeOf(at, file)));
+    diagnostics.push(
+      error('list-depth', { zh: '列表只能嵌套一层；第三层请写成所在条目里的正文', en: 'lists nest one level only; write the third level as running text in its item' }, placeOf(at, file)),
+    );
   for (const block of article.body.children) {
     if (block.type === 'paragraph' && block.data?.kind === 'list') {
       const levels = listLevels(splitLines(block).map(lineText))!.levels;

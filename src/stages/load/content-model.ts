@@ -1,4 +1,5 @@
 import type { RootContentMap } from 'mdast';
+import type { Message } from '../../message.js';
 
 /**
  * The content model: what an issue's Markdown may hold. Every node type
@@ -24,14 +25,14 @@ export interface Rejected {
   print: false;
   rule: string;
   /** What was found, e.g. “a code block”. */
-  message: string;
+  message: Message;
   /** What to write instead. */
-  hint: string;
+  hint: Message;
 }
 
 const PRINTED: Printed = { print: true };
 
-const unsupported = (message: string, hint: string): Rejected => ({ print: false, rule: 'unsupported-markdown', message, hint });
+const unsupported = (message: Message, hint: Message): Rejected => ({ print: false, rule: 'unsupported-markdown', message, hint });
 
 export const CONTENT_MODEL = {
   paragraph: PRINTED,
@@ -51,17 +52,40 @@ export const CONTENT_MODEL = {
   footnoteDefinition: PRINTED,
   link: PRINTED,
   inlineCode: PRINTED,
-  html: { print: false, rule: 'raw-html', message: 'raw HTML is not allowed in an issue', hint: 'write the text as Markdown' },
+  html: {
+    print: false,
+    rule: 'raw-html',
+    message: { zh: '刊物正文里不能写 HTML', en: 'raw HTML is not allowed in an issue' },
+    hint: { zh: '请改用 Markdown 写这段文字', en: 'write the text as Markdown' },
+  },
   code: unsupported(
-    'a code block (a line indented by four spaces, or fenced with ```) does not print',
-    'remove the indentation or the fence, and write the text as a paragraph',
+    { zh: '代码块（缩进四个空格的行，或用 ``` 围起来的文字）印不出来', en: 'a code block (a line indented by four spaces, or fenced with ```) does not print' },
+    { zh: '去掉缩进或 ```，把文字写成普通段落', en: 'remove the indentation or the fence, and write the text as a paragraph' },
   ),
-  thematicBreak: unsupported('a “---” rule is not part of the issue body', 'leave it out: the footer and its rule are generated'),
-  definition: unsupported('a link definition (“[label]: URL”) is not part of the issue format', 'write the link in place: [text](URL)'),
-  linkReference: unsupported('a reference-style link (“[text][label]”) is not part of the issue format', 'write the link in place: [text](URL)'),
-  imageReference: unsupported('a reference-style image (“![alt][label]”) is not part of the issue format', 'write the image in place: ![caption](file.png)'),
-  delete: unsupported('struck-through text (~~…~~) does not belong in print', 'delete the text, or write it as it should print'),
-  yaml: unsupported('front matter belongs at the top of the file only', 'move it to the “---” block at the top'),
+  thematicBreak: unsupported(
+    { zh: '正文里不能有“---”分隔线', en: 'a “---” rule is not part of the issue body' },
+    { zh: '删去即可：版记和它的线是自动生成的', en: 'leave it out: the footer and its rule are generated' },
+  ),
+  definition: unsupported(
+    { zh: '刊物格式不支持链接定义（“[标签]: 网址”）', en: 'a link definition (“[label]: URL”) is not part of the issue format' },
+    { zh: '把链接直接写在原处：[文字](网址)', en: 'write the link in place: [text](URL)' },
+  ),
+  linkReference: unsupported(
+    { zh: '刊物格式不支持引用式链接（“[文字][标签]”）', en: 'a reference-style link (“[text][label]”) is not part of the issue format' },
+    { zh: '把链接直接写在原处：[文字](网址)', en: 'write the link in place: [text](URL)' },
+  ),
+  imageReference: unsupported(
+    { zh: '刊物格式不支持引用式图片（“![说明][标签]”）', en: 'a reference-style image (“![alt][label]”) is not part of the issue format' },
+    { zh: '把图片直接写在原处：![图注](file.png)', en: 'write the image in place: ![caption](file.png)' },
+  ),
+  delete: unsupported(
+    { zh: '删除线文字（~~…~~）不能付印', en: 'struck-through text (~~…~~) does not belong in print' },
+    { zh: '删掉这段文字，或改成要印出的样子', en: 'delete the text, or write it as it should print' },
+  ),
+  yaml: unsupported(
+    { zh: '前置信息只能写在文件开头', en: 'front matter belongs at the top of the file only' },
+    { zh: '把它移到文件开头的“---”块里', en: 'move it to the “---” block at the top' },
+  ),
 } as const satisfies Record<ContentType, Printed | Rejected>;
 
 /** The node types the render stage sets. */

@@ -14,12 +14,12 @@ export function splitFrontMatter(text: string, file: string): Result<SplitSource
   const lines = text.split('\n');
   if (lines[0]?.trim() !== '---') {
     return {
-      diagnostics: [error('front-matter-missing', 'the file must start with front matter between two “---” lines', { file, line: 1, column: 1 })],
+      diagnostics: [error('front-matter-missing', { zh: '文件开头要有前置信息，写在两行“---”之间', en: 'the file must start with front matter between two “---” lines' }, { file, line: 1, column: 1 })],
     };
   }
   const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
   if (end < 0) {
-    return { diagnostics: [error('front-matter-unclosed', 'front matter has no closing “---” line', { file, line: 1, column: 1 })] };
+    return { diagnostics: [error('front-matter-unclosed', { zh: '前置信息缺少结尾的“---”行', en: 'front matter has no closing “---” line' }, { file, line: 1, column: 1 })] };
   }
   return {
     value: {
@@ -53,19 +53,22 @@ export function parseIssueMeta(
   fields.rejectUnknown(['distribution'], ['report', 'send']);
   const serial = fields.integer(['serial'], { min: 1, max: MAX_SERIAL });
   if (serial !== undefined && String(serial) !== options.folderSerial) {
-    fields.report(['serial'], 'serial-mismatch', `is ${serial} but the issue's folder is issues/${options.folderSerial}`);
+    fields.report(['serial'], 'serial-mismatch', {
+      zh: `写的是 ${serial}，但这一期在 issues/${options.folderSerial} 文件夹里；两者要一致`,
+      en: `is ${serial} but the issue's folder is issues/${options.folderSerial}`,
+    });
   }
   const year = fields.integer(['year'], { min: 1949, max: 2999 });
   const number = fields.integer(['number'], { min: 1, max: 99 });
-  const date = fields.string(['date'], { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'YYYY-MM-DD, e.g. 2023-09-20' });
-  if (date && !isCalendarDate(date)) fields.report(['date'], 'field-format', `“${date}” is not a calendar date`);
+  const date = fields.string(['date'], { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: { zh: 'YYYY-MM-DD，如 2023-09-20', en: 'YYYY-MM-DD, e.g. 2023-09-20' } });
+  if (date && !isCalendarDate(date)) fields.report(['date'], 'field-format', { zh: `“${date}”不是日历上的日期`, en: `“${date}” is not a calendar date` });
   if (date && year !== undefined && !date.startsWith(String(year))) {
-    fields.report(['date'], 'date-year-mismatch', `${date} is not in the issue's year ${year}`);
+    fields.report(['date'], 'date-year-mismatch', { zh: `${date} 不在本期的年份 ${year} 年`, en: `${date} is not in the issue's year ${year}` });
   }
-  const report = fields.string(['distribution', 'report'], { hint: '报：…' });
-  const send = fields.string(['distribution', 'send'], { hint: '发：…' });
+  const report = fields.string(['distribution', 'report'], { hint: { zh: '报：…', en: '报：…' } });
+  const send = fields.string(['distribution', 'send'], { hint: { zh: '发：…', en: '发：…' } });
   const printRun = fields.integer(['print_run'], { min: 1, max: 10_000_000 });
-  const edition = fields.string(['edition'], { optional: true, pattern: /^\w[\w.-]*$/, hint: 'a style edition name such as 2023' });
+  const edition = fields.string(['edition'], { optional: true, pattern: /^\w[\w.-]*$/, hint: { zh: '版式名，如 2023', en: 'a style edition name such as 2023' } });
   const printed = readPrintedRecord(fields);
   if (
     fields.diagnostics.length > 0 || serial === undefined || year === undefined || number === undefined ||

@@ -38,10 +38,21 @@ async function readText(file: string, shown: string, folder: string): Promise<Re
 /** No folder for the serial: the message says where build-issue looked, and what it found there. */
 function missingIssue(serial: string, existing: readonly string[], issuesDir: string, file: string): Diagnostic {
   if (!existsSync(issuesDir)) {
-    return error('issue-missing', `there is no issue ${serial}: no issues/ folder in ${path.dirname(issuesDir)} (run build-issue in the folder that holds issues/)`, { file });
+    const here = path.dirname(issuesDir);
+    return error(
+      'issue-missing',
+      {
+        zh: `没有第 ${serial} 期：${here} 里没有 issues/ 文件夹（请在含有 issues/ 的文件夹里运行 build-issue）`,
+        en: `there is no issue ${serial}: no issues/ folder in ${here} (run build-issue in the folder that holds issues/)`,
+      },
+      { file },
+    );
   }
-  const known = existing.length ? existing.join(', ') : 'none';
-  return error('issue-missing', `there is no issue ${serial} in ${issuesDir}; issues there: ${known}`, { file });
+  const message = {
+    zh: `${issuesDir} 里没有第 ${serial} 期；现有：${existing.length ? existing.join('、') : '无'}`,
+    en: `there is no issue ${serial} in ${issuesDir}; issues there: ${existing.length ? existing.join(', ') : 'none'}`,
+  };
+  return error('issue-missing', message, { file });
 }
 
 /** Stage 1: issue folder + publication file → validated IssueDocument. */

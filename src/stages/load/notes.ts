@@ -51,7 +51,11 @@ function numberArticleNotes(article: Article, definitions: ReadonlyMap<string, F
         const start = placeOf(node, file);
         const lines = before.split('\n');
         const column = lines.length === 1 ? start.column + before.length : lines.at(-1)!.length + 1;
-        diagnostics.push(error('note-undefined', `the note ${match[0]} is not defined; add “${match[0]}: 注释内容。” on a line of its own, or remove the mark`, { file, line: start.line + lines.length - 1, column }));
+        const message = {
+          zh: `注释 ${match[0]} 没有内容：请另起一行写“${match[0]}: 注释内容。”，或删去这个标记`,
+          en: `the note ${match[0]} is not defined; add “${match[0]}: 注释内容。” on a line of its own, or remove the mark`,
+        };
+        diagnostics.push(error('note-undefined', message, { file, line: start.line + lines.length - 1, column }));
       }
     }
     return undefined;
@@ -68,7 +72,8 @@ export function numberNotes(articles: readonly Article[], definitions: readonly 
   for (const definition of definitions) {
     const id = definition.identifier.toUpperCase();
     if (byId.has(id)) {
-      const message = `the note [^${definition.label ?? definition.identifier}] is defined twice; give each note its own label`;
+      const label = definition.label ?? definition.identifier;
+      const message = { zh: `注释 [^${label}] 写了两次；每条注释要用不同的标号`, en: `the note [^${label}] is defined twice; give each note its own label` };
       return [error('note-duplicate', message, placeOf(definition, file))];
     }
     byId.set(id, definition);
@@ -78,7 +83,11 @@ export function numberNotes(articles: readonly Article[], definitions: readonly 
   for (const [id, definition] of byId) {
     if (!used.has(id)) {
       const label = definition.label ?? definition.identifier;
-      diagnostics.push(error('note-unreferenced', `the note [^${label}] is never referred to; add “[^${label}]” where it belongs, or remove the note`, placeOf(definition, file)));
+      const message = {
+        zh: `注释 [^${label}] 正文里没有引用：请在该加注的地方写“[^${label}]”，或删去这条注释`,
+        en: `the note [^${label}] is never referred to; add “[^${label}]” where it belongs, or remove the note`,
+      };
+      diagnostics.push(error('note-unreferenced', message, placeOf(definition, file)));
     }
   }
   return diagnostics;

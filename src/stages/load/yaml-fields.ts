@@ -1,5 +1,8 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { error, type Diagnostic } from '../../diagnostics.js';
+import type { Message } from '../../message.js';
+
+const hinted = (hint: Message | undefined): Message => (hint ? { zh: `（${hint.zh}）`, en: ` (${hint.en})` } : { zh: '', en: '' });
 
 /**
  * A parsed YAML document that can say where each field stands, so that a
@@ -20,9 +23,8 @@ export class YamlFields {
     this.doc = parseDocument(text, { lineCounter: this.lines });
     for (const e of this.doc.errors) {
       const at = e.linePos?.[0];
-      this.diagnostics.push(
-        error('yaml-syntax', (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''), this.place(at?.line, at?.col)),
-      );
+      const problem = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
+      this.diagnostics.push(error('yaml-syntax', { zh: `YAML 格式有误（${problem}）；请检查这一行的冒号、缩进和引号`, en: problem }, this.place(at?.line, at?.col)));
     }
     // Aliases that multiply (a “billion laughs”) are refused before any field is read.
     if (this.doc.errors.length === 0) {
@@ -32,11 +34,15 @@ export class YamlFields {
         const alias = /\*[\w-]+/.exec(text);
         const at = alias ? this.lines.linePos(alias.index) : undefined;
         this.aliasBomb = true;
-        this.diagnostics.push(error('yaml-syntax', 'its aliases (*name) expand to more values than front matter ever holds; write the values out', this.place(at?.line, at?.col)));
+        const message = {
+          zh: '这里的别名（*名称）展开后的值太多，前置信息不会有这么多；请把值直接写出来',
+          en: 'its aliases (*name) expand to more values than front matter ever holds; write the values out',
+        };
+        this.diagnostics.push(error('yaml-syntax', message, this.place(at?.line, at?.col)));
       }
     }
     if (!this.broken && this.doc.contents !== null && !this.isMap()) {
-      this.report([], 'yaml-shape', 'expected key: value lines');
+      this.report([], 'yaml-shape', { zh: '应当是“字段: 值”的一行行', en: 'expected key: value lines' });
     }
   }
 
@@ -74,9 +80,12 @@ export class YamlFields {
     return this.doc.errors.length > 0 || this.aliasBomb;
   }
 
-  report(path: readonly string[], rule: string, message: string): void {
+  /** A problem with the field at `path`; the message follows the field's name (“date：……” / “date: …”). */
+  report(path: readonly string[], rule: string, message: Message): void {
     if (this.broken && rule !== 'yaml-shape') return;
-    this.diagnostics.push(error(rule, `${path.length ? path.join('.') + ': ' : ''}${message}`, this.placeOf(path)));
+    const field = path.join('.');
+    const text = path.length ? { zh: `${field}：${message.zh}`, en: `${field}: ${message.en}` } : message;
+    this.diagnostics.push(error(rule, text, this.placeOf(path)));
   }
 
   private raw(path: readonly string[]): unknown {
@@ -91,24 +100,27 @@ export class YamlFields {
     if (typeof value !== 'object' || value === null) return;
     for (const key of Object.keys(value)) {
       if (!known.includes(key)) {
-        this.report([...path, key], 'unknown-field', `unknown field; expected one of ${known.join(', ')}`);
+        this.report([...path, key], 'unknown-field', { zh: `没有这个字段，可用的字段是 ${known.join('、')}`, en: `unknown field; expected one of ${known.join(', ')}` });
       }
     }
   }
 
-  string(path: readonly string[], options: { optional?: boolean; pattern?: RegExp; hint?: string } = {}): string | undefined {
+  /** `hint` says what the value looks like, for the message when it is missing or wrong. */
+  string(path: readonly string[], options: { optional?: boolean; pattern?: RegExp; hint?: Message } = {}): string | undefined {
     const value = this.raw(path);
+    const hint = hinted(options.hint);
     if (value === undefined || value === null) {
-      if (!options.optional) this.report(path, 'missing-field', `is required${options.hint ? ` (${options.hint})` : ''}`);
+      if (!options.optional) this.report(path, 'missing-field', { zh: `必须填写${hint.zh}`, en: `is required${hint.en}` });
       return undefined;
     }
     const text = typeof value === 'number' ? String(value) : value;
     if (typeof text !== 'string' || text.trim() === '') {
-      this.report(path, 'field-type', `must be text${options.hint ? ` (${options.hint})` : ''}`);
+      this.report(path, 'field-type', { zh: `要填文字${hint.zh}`, en: `must be text${hint.en}` });
       return undefined;
     }
     if (options.pattern && !options.pattern.test(text)) {
-      this.report(path, 'field-format', `“${text}” is not in the form ${options.hint ?? String(options.pattern)}`);
+      const form = options.hint ?? { zh: String(options.pattern), en: String(options.pattern) };
+      this.report(path, 'field-format', { zh: `“${text}”的格式不对，应为 ${form.zh}`, en: `“${text}” is not in the form ${form.en}` });
       return undefined;
     }
     return text.trim();
@@ -117,22 +129,22 @@ export class YamlFields {
   integer(path: readonly string[], options: { min: number; max: number; optional?: boolean }): number | undefined {
     const value = this.raw(path);
     if (value === undefined || value === null) {
-      if (!options.optional) this.report(path, 'missing-field', 'is required');
+      if (!options.optional) this.report(path, 'missing-field', { zh: '必须填写', en: 'is required' });
       return undefined;
     }
     if (typeof value !== 'number' || !Number.isInteger(value) || value < options.min || value > options.max) {
-      this.report(path, 'field-type', `must be a whole number from ${options.min} to ${options.max}`);
+      this.report(path, 'field-type', { zh: `要填 ${options.min} 到 ${options.max} 之间的整数`, en: `must be a whole number from ${options.min} to ${options.max}` });
       return undefined;
     }
     return value;
   }
 
   /** How many items an optional list holds, so they can be read one by one; undefined when it is absent. */
-  count(path: readonly string[], hint: string): number | undefined {
+  count(path: readonly string[], hint: Message): number | undefined {
     const value = this.raw(path);
     if (value === undefined || value === null) return undefined;
     if (!Array.isArray(value)) {
-      this.report(path, 'field-type', `must be a list (${hint})`);
+      this.report(path, 'field-type', { zh: `要写成列表（${hint.zh}）`, en: `must be a list (${hint.en})` });
       return 0;
     }
     return value.length;
@@ -141,11 +153,11 @@ export class YamlFields {
   strings(path: readonly string[]): string[] | undefined {
     const value = this.raw(path);
     if (value === undefined || value === null) {
-      this.report(path, 'missing-field', 'is required (a list: one “- item” per line)');
+      this.report(path, 'missing-field', { zh: '必须填写（列表：每行一个“- 项目”）', en: 'is required (a list: one “- item” per line)' });
       return undefined;
     }
     if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v.trim() !== '')) {
-      this.report(path, 'field-type', 'must be a list of text (one “- item” per line)');
+      this.report(path, 'field-type', { zh: '要写成文字列表（每行一个“- 项目”）', en: 'must be a list of text (one “- item” per line)' });
       return undefined;
     }
     return value.map((v: string) => v.trim());

@@ -27,6 +27,10 @@ export function auditFindings(findings: readonly AuditFinding[], bundle: HtmlBun
   const lines = new Map(bundle.blocks.map((b) => [b.id, b.line]));
   const report = asWarnings ? warning : error;
   return findings.map((f) =>
-    report(`audit-${f.rule}`, `page ${f.page}, line ${f.line}: ${f.message}: ${f.text}`, { file: bundle.file, line: lines.get(f.block) }),
+    report(
+      `audit-${f.rule}`,
+      { zh: `第 ${f.page} 页第 ${f.line} 行：${f.message.zh}：${f.text}`, en: `page ${f.page}, line ${f.line}: ${f.message.en}: ${f.text}` },
+      { file: bundle.file, line: lines.get(f.block) },
+    ),
   );
 }

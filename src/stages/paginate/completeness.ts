@@ -19,18 +19,27 @@ export function checkCompleteness(bundle: Pick<HtmlBundle, 'blocks' | 'file'>, f
     const found = facts.blocks[block.id];
     const at = { file: bundle.file, line: block.line };
     if (!found) {
-      diagnostics.push(error('block-dropped', 'this block did not reach any page (Paged.js could not lay it out)', at));
+      diagnostics.push(error('block-dropped', { zh: '这一段没有排上任何一页（排版引擎排不下它）；试着拆短这一段', en: 'this block did not reach any page (the layout engine could not lay it out)' }, at));
     } else if (found.hidden > 0) {
-      diagnostics.push(error('block-hidden', `${found.hidden} characters of this block were left hidden beyond the page (Paged.js did not move them on)`, at));
+      const message = {
+        zh: `这一段有 ${found.hidden} 个字被藏在页外，没有转到下一页；试着拆短这一段`,
+        en: `${found.hidden} characters of this block were left hidden beyond the page (the layout engine did not move them on)`,
+      };
+      diagnostics.push(error('block-hidden', message, at));
     } else if (found.chars < block.chars) {
-      diagnostics.push(error('block-truncated', `only ${found.chars} of ${block.chars} characters of this block reached the pages`, at));
+      diagnostics.push(error('block-truncated', { zh: `这一段 ${block.chars} 个字里只有 ${found.chars} 个排上了页面`, en: `only ${found.chars} of ${block.chars} characters of this block reached the pages` }, at));
     } else if (found.chars > block.chars) {
-      diagnostics.push(error('block-repeated', `part of this block was laid out twice: ${found.chars} characters on the pages, ${block.chars} in the source`, at));
+      const message = { zh: `这一段有一部分排了两次：页面上 ${found.chars} 个字，原文 ${block.chars} 个字`, en: `part of this block was laid out twice: ${found.chars} characters on the pages, ${block.chars} in the source` };
+      diagnostics.push(error('block-repeated', message, at));
     } else if (found.outside > TOLERANCE_PX) {
       const by = (found.outside * PT_PER_PX).toFixed(1);
-      diagnostics.push(error('block-overflow', `on page ${found.outsidePage}, this block reaches ${by} pt beyond the text area (or its table cell), where print cuts it off`, at));
+      const message = {
+        zh: `第 ${found.outsidePage} 页上这一段超出版心（或表格单元格）${by} pt，印刷时会被裁掉；请在长串文字（如网址）中加空格或改短`,
+        en: `on page ${found.outsidePage}, this block reaches ${by} pt beyond the text area (or its table cell), where print cuts it off`,
+      };
+      diagnostics.push(error('block-overflow', message, at));
     }
   }
-  if (facts.colophonPage === 0) diagnostics.push(error('footer-dropped', 'the distribution footer did not reach a page', { file: bundle.file }));
+  if (facts.colophonPage === 0) diagnostics.push(error('footer-dropped', { zh: '版记没有排上页面', en: 'the distribution footer did not reach a page' }, { file: bundle.file }));
   return diagnostics;
 }

@@ -16,7 +16,12 @@ export function checkImageResolution(images: readonly PlacedImage[], file: strin
     const dpi = Math.min(image.pixels[0] / (width / CSS_PX_PER_INCH), image.pixels[1] / (height / CSS_PX_PER_INCH));
     if (dpi >= MIN_DPI - 0.5) return [];
     const needed = [width, height].map((px) => Math.ceil((px / CSS_PX_PER_INCH) * MIN_DPI)).join(' × ');
-    const message = `${image.file} prints at ${Math.round(dpi)} dpi on page ${image.page} (${image.pixels.join(' × ')} px placed at ${((width * 72) / CSS_PX_PER_INCH).toFixed(1)} × ${((height * 72) / CSS_PX_PER_INCH).toFixed(1)} pt); print wants ${MIN_DPI} dpi: a file of ${needed} px`;
+    const pixels = image.pixels.join(' × ');
+    const placed = `${((width * 72) / CSS_PX_PER_INCH).toFixed(1)} × ${((height * 72) / CSS_PX_PER_INCH).toFixed(1)} pt`;
+    const message = {
+      zh: `${image.file} 在第 ${image.page} 页只有 ${Math.round(dpi)} dpi（${pixels} px，放置为 ${placed}），印出来会发虚；印刷要 ${MIN_DPI} dpi，请换一张 ${needed} px 的图`,
+      en: `${image.file} prints at ${Math.round(dpi)} dpi on page ${image.page} (${pixels} px placed at ${placed}); print wants ${MIN_DPI} dpi: a file of ${needed} px`,
+    };
     return [warning('image-resolution', message, { file, line: image.line })];
   });
 }

@@ -60,7 +60,9 @@ export async function writeProofs(pdfFile: string, browser: Browser): Promise<Re
     await exec('pdftoppm', ['-r', String(PAGE_DPI), '-png', pdfFile, path.join(dir, 'page')]);
   } catch (cause) {
     const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
-    const message = missing ? 'pdftoppm is not installed: apt-get install -y poppler-utils' : `pdftoppm failed: ${String(cause)}`;
+    const message = missing
+      ? { zh: '没有安装 pdftoppm，做不了校样图：apt-get install -y poppler-utils', en: 'pdftoppm is not installed: apt-get install -y poppler-utils' }
+      : { zh: `pdftoppm 出错，做不了校样图：${String(cause)}`, en: `pdftoppm failed: ${String(cause)}` };
     return { diagnostics: [error('proof-failed', message, { file: pdfFile })] };
   }
   const names = await numberPages(dir);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { error, type Diagnostic, type Place } from '../../diagnostics.js';
+import type { Message } from '../../message.js';
 import { MAX_BYTES, readInput } from '../../io/read-input.js';
 import { FORMAT_NAMES, inspectImage, MIME, type ImageFormat } from './image-format.js';
 
@@ -21,24 +22,38 @@ function fileName(url: string): string {
 
 /** An image file read and checked: its data: URL, or the one problem that stops it. */
 async function imageUrl(url: string, issueDir: string, place: Place): Promise<{ dataUrl?: string; problem?: Diagnostic }> {
-  const fail = (rule: string, message: string) => ({ problem: error(rule, `${url}: ${message}`, place) });
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return fail('image-remote', "images must be files in the issue's folder");
+  const fail = (rule: string, message: Message) => ({ problem: error(rule, { zh: `图片 ${url}：${message.zh}`, en: `${url}: ${message.en}` }, place) });
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+    return fail('image-remote', { zh: '图片要放在本期的文件夹里，不能用网址；请下载后放进来再引用', en: "images must be files in the issue's folder" });
+  }
   const target = path.resolve(issueDir, fileName(url));
-  if (!target.startsWith(path.resolve(issueDir) + path.sep)) return fail('image-outside', "it is outside the issue's folder");
+  if (!target.startsWith(path.resolve(issueDir) + path.sep)) return fail('image-outside', { zh: '在本期文件夹之外；请把图片复制到本期文件夹里', en: "it is outside the issue's folder" });
   const named = EXTENSIONS[path.extname(target).toLowerCase()];
-  if (!named) return fail('image-type', 'use a PNG, JPEG, GIF or WebP image');
+  if (!named) return fail('image-type', { zh: '请用 PNG、JPEG、GIF 或 WebP 格式的图片', en: 'use a PNG, JPEG, GIF or WebP image' });
   // Its real path too: a symbolic link in the folder must not bring in a file from elsewhere.
   const read = await readInput(target, { maxBytes: MAX_BYTES.image, within: issueDir });
   if ('problem' in read) {
     const rule = { missing: 'image-missing', outside: 'image-outside', 'too-large': 'image-too-large' }[read.problem as string] ?? `file-${read.problem}`;
-    return fail(rule, read.problem === 'missing' ? `there is no such file in ${path.basename(issueDir)}/` : read.message);
+    const folder = path.basename(issueDir);
+    return fail(rule, read.problem === 'missing' ? { zh: `${folder}/ 里没有这个文件；请检查文件名`, en: `there is no such file in ${folder}/` } : read.message);
   }
   const inspected = await inspectImage(read.bytes, MAX_IMAGE_PIXELS);
-  if ('problem' in inspected) return fail('image-broken', `${inspected.problem}; the page would print it broken`);
+  // The damage is told in English (image-format.ts): the Chinese says what it means and what to do.
+  if ('problem' in inspected) return fail('image-broken', { zh: `文件已损坏（${inspected.problem}），印出来会是坏的；请换一个完好的文件`, en: `${inspected.problem}; the page would print it broken` });
   const { format, width, height } = inspected.facts;
-  if (format !== named) return fail('image-format', `it holds a ${FORMAT_NAMES[format]} image, not a ${FORMAT_NAMES[named]}; give it the extension of its format`);
+  if (format !== named) {
+    const message = {
+      zh: `文件里是 ${FORMAT_NAMES[format]} 图片，不是 ${FORMAT_NAMES[named]}；请把扩展名改成与格式一致`,
+      en: `it holds a ${FORMAT_NAMES[format]} image, not a ${FORMAT_NAMES[named]}; give it the extension of its format`,
+    };
+    return fail('image-format', message);
+  }
   if (width * height > MAX_IMAGE_PIXELS) {
-    return fail('image-too-large', `${width} × ${height} pixels is more than the ${MAX_IMAGE_PIXELS / 1e6} million an image may have; scale it down (300 dpi at its printed size is enough)`);
+    const limit = MAX_IMAGE_PIXELS / 1e6;
+    return fail('image-too-large', {
+      zh: `${width} × ${height} 像素，超过了图片最多 ${limit} 百万像素的限制；请缩小（按印出尺寸 300 dpi 就够了）`,
+      en: `${width} × ${height} pixels is more than the ${limit} million an image may have; scale it down (300 dpi at its printed size is enough)`,
+    });
   }
   return { dataUrl: `data:${MIME[format]};base64,${read.bytes.toString('base64')}` };
 }

@@ -22,16 +22,21 @@ export function comparePrintedPages(doc: IssueDocument, facts: Pick<LayoutFacts,
     const entry = toc[entryIndex]!;
     const article = articles[index];
     if (!article) {
-      diagnostics.push(report('printed-toc-unmatched', `the printed TOC's “${entry.title}” (page ${entry.page}) names no article of this issue`, { file: doc.file }));
+      const message = { zh: `印本目录里的“${entry.title}”（第 ${entry.page} 页）在本期找不到对应的文章`, en: `the printed TOC's “${entry.title}” (page ${entry.page}) names no article of this issue` };
+      diagnostics.push(report('printed-toc-unmatched', message, { file: doc.file }));
       return;
     }
     const page = facts.articles[article.id];
     if (page !== entry.page) {
-      diagnostics.push(report('printed-page-differs', `“${article.title}” starts on page ${page ?? '(none)'}; the printed issue has it on page ${entry.page}`, article.position));
+      const message = {
+        zh: `“${article.title}”从第 ${page ?? '？'} 页开始，印本在第 ${entry.page} 页`,
+        en: `“${article.title}” starts on page ${page ?? '(none)'}; the printed issue has it on page ${entry.page}`,
+      };
+      diagnostics.push(report('printed-page-differs', message, article.position));
     }
   });
   articles.forEach((article, index) => {
-    if (!pairs.includes(index)) diagnostics.push(report('printed-toc-missing', `“${article.title}” is not in the printed TOC`, article.position));
+    if (!pairs.includes(index)) diagnostics.push(report('printed-toc-missing', { zh: `“${article.title}”不在印本目录里`, en: `“${article.title}” is not in the printed TOC` }, article.position));
   });
   return diagnostics;
 }

@@ -34,7 +34,7 @@ export function brackets(text: string): Finding[] {
     if (!opener || (ch === '’' && isApostrophe(text, offset))) continue;
     const depth = stack.findLastIndex((open) => open.mark === opener);
     if (depth < 0) {
-      findings.push({ rule: 'bracket-unbalanced', severity: 'error', offset, length: 1, message: `${quote(ch)} closes nothing: no ${quote(opener)} before it` });
+      findings.push({ rule: 'bracket-unbalanced', severity: 'error', offset, length: 1, message: { zh: `${quote(ch, 'zh')}前面没有与它配对的${quote(opener, 'zh')}`, en: `${quote(ch)} closes nothing: no ${quote(opener)} before it` } });
       continue;
     }
     const inner = stack[stack.length - 1]!;
@@ -44,13 +44,16 @@ export function brackets(text: string): Finding[] {
         severity: 'error',
         offset,
         length: 1,
-        message: `${quote(ch)} closes ${quote(opener)} while the ${quote(inner.mark)} opened inside it is still open; close ${quote(PAIRS[inner.mark]!)} first`,
+        message: {
+          zh: `${quote(ch, 'zh')}要配对的是${quote(opener, 'zh')}，可其中的${quote(inner.mark, 'zh')}还没有结束；请先写${quote(PAIRS[inner.mark]!, 'zh')}`,
+          en: `${quote(ch)} closes ${quote(opener)} while the ${quote(inner.mark)} opened inside it is still open; close ${quote(PAIRS[inner.mark]!)} first`,
+        },
       });
     }
     stack.splice(depth, 1);
   }
   for (const open of stack) {
-    findings.push({ rule: 'bracket-unbalanced', severity: 'error', offset: open.offset, length: 1, message: `${quote(open.mark)} is never closed: no ${quote(PAIRS[open.mark]!)} after it` });
+    findings.push({ rule: 'bracket-unbalanced', severity: 'error', offset: open.offset, length: 1, message: { zh: `${quote(open.mark, 'zh')}后面没有与它配对的${quote(PAIRS[open.mark]!, 'zh')}`, en: `${quote(open.mark)} is never closed: no ${quote(PAIRS[open.mark]!)} after it` } });
   }
   return findings;
 }

@@ -1,4 +1,5 @@
 /** Character classes the rules share: what counts as Chinese text around a mark. */
+import type { Lang } from '../../../message.js';
 
 const HAN = /\p{Script=Han}/u;
 // Full-width punctuation (GB/T 15834) as it appears in Chinese text: the CJK
@@ -42,11 +43,19 @@ export function skipSpaces(text: string, offset: number): number {
   return at;
 }
 
+/** Quotation marks by their names in Chinese, which say more than the mark between other marks would. */
+const QUOTE_NAMES: Record<string, string> = { '"': '直双引号', "'": '直单引号', '“': '前双引号', '”': '后双引号', '‘': '前单引号', '’': '后单引号' };
+
 /**
  * Quotes a piece of text in a message. A quotation mark inside “…” would be
- * unreadable, so a lone one is named by its code point instead: “ (U+201C).
+ * unreadable, so a lone one is named by its code point instead: “ (U+201C),
+ * in Chinese by its name: 前双引号（U+201C）.
  */
-export function quote(text: string): string {
-  if (/^["'“”‘’]$/.test(text)) return `${text} (U+${text.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+export function quote(text: string, lang: Lang = 'en'): string {
+  const name = QUOTE_NAMES[text];
+  if (name) {
+    const code = `U+${text.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return lang === 'zh' ? `${name}（${code}）` : `${text} (${code})`;
+  }
   return `“${text}”`;
 }

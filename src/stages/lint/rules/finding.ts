@@ -1,4 +1,5 @@
 import type { Severity } from '../../../diagnostics.js';
+import type { Message } from '../../../message.js';
 
 /**
  * What a rule found in one string. Offsets are UTF-16 indexes into that
@@ -11,7 +12,7 @@ export interface Finding {
   offset: number;
   /** Length of the text concerned (0 for a point, e.g. the end of a paragraph). */
   length: number;
-  message: string;
+  message: Message;
   /** Replacement for text.slice(offset, offset + length), present only when it is certainly right. */
   fix?: string;
 }

@@ -13,7 +13,10 @@ export function fullwidthAlphanumeric(text: string): Finding[] {
     severity: 'error',
     offset: match.index,
     length: match[0].length,
-    message: `full-width ${quote(match[0])}; digits and letters are half-width (GB/T 15835): ${quote(toHalfWidth(match[0]))}`,
+    message: {
+      zh: `全角的${quote(match[0], 'zh')}：数字和字母用半角（GB/T 15835），应写作${quote(toHalfWidth(match[0]), 'zh')}`,
+      en: `full-width ${quote(match[0])}; digits and letters are half-width (GB/T 15835): ${quote(toHalfWidth(match[0]))}`,
+    },
     fix: toHalfWidth(match[0]),
   }));
 }

@@ -44,8 +44,8 @@ export function latinWords(text: string): Finding[] {
       offset: match.index,
       length: run.length,
       message: HTML_LEFTOVERS.has(word.toLowerCase())
-        ? `${quote(run)} in Chinese text looks like a leftover of HTML (${word}); delete it`
-        : `${quote(run)} in Chinese text is neither a name nor a unit; is it damage from a conversion?`,
+        ? { zh: `中文里的${quote(run, 'zh')}像是残留的 HTML（${word}）；请删去`, en: `${quote(run)} in Chinese text looks like a leftover of HTML (${word}); delete it` }
+        : { zh: `中文里的${quote(run, 'zh')}既不是名称也不是单位；是不是转换时弄坏的？`, en: `${quote(run)} in Chinese text is neither a name nor a unit; is it damage from a conversion?` },
     });
   }
   return findings;

@@ -23,7 +23,10 @@ export function paragraphEnd(text: string): Finding[] {
       severity: 'warning',
       offset: body.length - last.length,
       length: last.length,
-      message: `the paragraph ends on ${quote(last)} without 。？！ or ……; is it split from the next one?`,
+      message: {
+        zh: `段落结尾是${quote(last, 'zh')}，没有。？！或……；是不是和下一段断开了？`,
+        en: `the paragraph ends on ${quote(last)} without 。？！ or ……; is it split from the next one?`,
+      },
     },
   ];
 }

@@ -1,4 +1,5 @@
 import { charAt, charBefore, isChinese } from './chars.js';
+import type { Message } from '../../../message.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -11,7 +12,8 @@ import type { Finding } from './finding.js';
  */
 const SPACES = /[ \u3000\u00a0\t]+/g;
 
-const name = (run: string): string => (run.includes('\u3000') ? 'ideographic space' : run.includes('\u00a0') ? 'no-break space' : 'space');
+const name = (run: string): Message =>
+  run.includes('\u3000') ? { zh: '全角空格', en: 'ideographic space' } : run.includes('\u00a0') ? { zh: '不换行空格', en: 'no-break space' } : { zh: '空格', en: 'space' };
 
 export function spacesInChinese(text: string): Finding[] {
   const findings: Finding[] = [];
@@ -25,7 +27,10 @@ export function spacesInChinese(text: string): Finding[] {
       severity: 'warning',
       offset: match.index,
       length: run.length,
-      message: `${name(run)} inside Chinese text; Chinese running text has none (a leftover of a conversion?)`,
+      message: {
+        zh: `中文字之间有${name(run).zh}；中文正文不空格，请删去（多半是转换留下的）`,
+        en: `${name(run).en} inside Chinese text; Chinese running text has none (a leftover of a conversion?)`,
+      },
     });
   }
   return findings;

@@ -34,7 +34,7 @@ export function checkBoxes(pages: readonly PDFPage[], file: string): CheckResult
     const n = i + 1;
     const media = readBox(page, 'MediaBox');
     if (!media) {
-      diagnostics.push(error('preflight-page-size', `page ${n} has no MediaBox`, { file }));
+      diagnostics.push(error('preflight-page-size', { zh: `第 ${n} 页没有 MediaBox（页面尺寸）`, en: `page ${n} has no MediaBox` }, { file }));
       continue;
     }
     const trim = readBox(page, 'TrimBox');
@@ -44,27 +44,38 @@ export function checkBoxes(pages: readonly PDFPage[], file: string): CheckResult
     trims.add(describe(cut));
     if (!isA4(cut)) wrongSizes.set(describe(cut), [...(wrongSizes.get(describe(cut)) ?? []), n]);
     if (trim && !(inside(trim, bleed) && inside(bleed, media))) {
-      diagnostics.push(error('preflight-boxes', `page ${n}: the TrimBox must lie inside the BleedBox, and that inside the MediaBox`, { file }));
+      diagnostics.push(
+        error('preflight-boxes', { zh: `第 ${n} 页：TrimBox（成品尺寸）应在 BleedBox（出血）之内，BleedBox 应在 MediaBox 之内`, en: `page ${n}: the TrimBox must lie inside the BleedBox, and that inside the MediaBox` }, { file }),
+      );
     }
     bleeds.add(mm(Math.min(cut[0] - bleed[0], cut[1] - bleed[1], bleed[2] - cut[2], bleed[3] - cut[3])));
   }
   for (const [size, numbers] of wrongSizes) {
-    diagnostics.push(error('preflight-page-size', `${pageList(numbers)} ${numbers.length === 1 ? 'is' : 'are'} ${size}, not A4 (595.276 × 841.890 pt, 210 × 297 mm)`, { file }));
+    const pages = pageList(numbers);
+    diagnostics.push(
+      error('preflight-page-size', { zh: `${pages.zh}是 ${size}，不是 A4（595.276 × 841.890 pt，即 210 × 297 mm）`, en: `${pages.en} ${numbers.length === 1 ? 'is' : 'are'} ${size}, not A4 (595.276 × 841.890 pt, 210 × 297 mm)` }, { file }),
+    );
   }
   if (missingTrim.length > 0) {
-    diagnostics.push(error('preflight-trim-box', `${pageList(missingTrim)} ${missingTrim.length === 1 ? 'has' : 'have'} no TrimBox: the shop cannot tell where to cut`, { file }));
+    const pages = pageList(missingTrim);
+    const message = { zh: `${pages.zh}没有 TrimBox，印厂无法知道裁切位置`, en: `${pages.en} ${missingTrim.length === 1 ? 'has' : 'have'} no TrimBox: the shop cannot tell where to cut` };
+    diagnostics.push(error('preflight-trim-box', message, { file }));
   }
-  const summary = `trim ${[...trims].join(' / ')}; bleed ${[...bleeds].join(' / ')} mm`;
+  const summary = { zh: `成品 ${[...trims].join(' / ')}；出血 ${[...bleeds].join(' / ')} mm`, en: `trim ${[...trims].join(' / ')}; bleed ${[...bleeds].join(' / ')} mm` };
   return { name: 'boxes', summary, diagnostics };
 }
 
 /** Saddle stitching folds sheets of 4 pages. */
 export function checkPageCount(pageCount: number, file: string, required: boolean, advice: Advice): CheckResult {
-  if (pageCount % 4 === 0) return { name: 'pages', summary: `${pageCount} pages, a multiple of 4`, diagnostics: [] };
-  const message = `${pageCount} pages is not a multiple of 4: a saddle-stitched issue needs ${pageCount + 4 - (pageCount % 4)} (${advice.padding})`;
+  if (pageCount % 4 === 0) return { name: 'pages', summary: { zh: `${pageCount} 页，是 4 的倍数`, en: `${pageCount} pages, a multiple of 4` }, diagnostics: [] };
+  const needed = pageCount + 4 - (pageCount % 4);
+  const message = {
+    zh: `${pageCount} 页不是 4 的倍数，骑马订需要 ${needed} 页（${advice.padding.zh}）`,
+    en: `${pageCount} pages is not a multiple of 4: a saddle-stitched issue needs ${needed} (${advice.padding.en})`,
+  };
   return {
     name: 'pages',
-    summary: `${pageCount} pages, not a multiple of 4`,
+    summary: { zh: `${pageCount} 页，不是 4 的倍数`, en: `${pageCount} pages, not a multiple of 4` },
     diagnostics: [(required ? error : warning)('preflight-page-count', message, { file })],
   };
 }

@@ -72,8 +72,8 @@ export async function preflight(bytes: Uint8Array, options: PreflightOptions): P
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true }).catch((cause: unknown) => cause as Error);
   if (doc instanceof Error) {
     await structure.catch(() => undefined);
-    const diagnostics = [error('preflight-unreadable', `not a PDF that can be read: ${doc.message}`, { file })];
-    return { file, checks: [{ name: 'syntax', summary: 'unreadable', diagnostics }], diagnostics, passed: false };
+    const diagnostics = [error('preflight-unreadable', { zh: `这个文件读不出来，不是可用的 PDF：${doc.message}`, en: `not a PDF that can be read: ${doc.message}` }, { file })];
+    return { file, checks: [{ name: 'syntax', summary: { zh: '无法读取', en: 'unreadable' }, diagnostics }], diagnostics, passed: false };
   }
   const pages = doc.getPages();
   const use = gatherUse(doc);
@@ -83,7 +83,7 @@ export async function preflight(bytes: Uint8Array, options: PreflightOptions): P
     checkPageCount(pages.length, file, options.requireMultipleOf4, advice),
     checkBoxes(pages, file),
     checkFonts(use.fonts, file, advice),
-    { name: 'colour', summary: colours.length > 0 ? colours.join(', ') : 'none set (black, DeviceGray by default)', diagnostics: [] },
+    { name: 'colour', summary: colours.length > 0 ? { zh: colours.join('、'), en: colours.join(', ') } : { zh: '未设置（黑色，默认 DeviceGray）', en: 'none set (black, DeviceGray by default)' }, diagnostics: [] },
     checkImages(use.images, file),
     checkSyntax(await structure, use.syntaxErrors, file),
   ];

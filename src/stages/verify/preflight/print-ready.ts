@@ -1,15 +1,16 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../../diagnostics.js';
+import type { Message } from '../../../message.js';
 import { paddingNote } from '../../finish/binding.js';
 import type { FinalPdf } from '../../finish/finish.js';
 import type { PrintOptions } from '../../finish/print-options.js';
 import { preflight } from './preflight.js';
-import { checkMark, verdict } from './report.js';
+import { checkLabel, checkMark, verdict } from './report.js';
 
 export interface PrintReadiness {
   passed: boolean;
   /** Lines for the build's output: the padding, the preflight's verdict. */
-  lines: string[];
+  lines: Message[];
   diagnostics: Diagnostic[];
 }
 
@@ -25,7 +26,10 @@ export async function checkPrintReady(pdf: FinalPdf, output: string, print: Prin
   const file = path.relative(process.cwd(), output);
   const checked = await preflight(pdf.bytes, { file, requireMultipleOf4: print.pad });
   const report = { ...checked, diagnostics: checked.diagnostics.filter((d) => d.rule !== 'preflight-image-resolution') };
-  const lines = pdf.blankPages > 0 ? [`${file}: ${paddingNote(pdf.blankPages, pdf.pageCount)}`] : [];
-  lines.push(`${file}: ${verdict(report)} (${report.checks.map((c) => `${checkMark(c)} ${c.name}`).join(', ')})`);
+  const padding = pdf.blankPages > 0 ? paddingNote(pdf.blankPages, pdf.pageCount) : undefined;
+  const lines: Message[] = padding ? [{ zh: `${file}：${padding.zh}`, en: `${file}: ${padding.en}` }] : [];
+  const said = verdict(report);
+  const marks = (lang: 'zh' | 'en') => report.checks.map((c) => `${checkMark(c)} ${checkLabel(c)[lang]}`).join(lang === 'zh' ? '，' : ', ');
+  lines.push({ zh: `${file}：${said.zh}（${marks('zh')}）`, en: `${file}: ${said.en} (${marks('en')})` });
   return { passed: report.passed, lines, diagnostics: report.diagnostics };
 }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { devNull } from 'node:os';
 import { error, warning, type Diagnostic } from '../../../diagnostics.js';
+import type { Message } from '../../../message.js';
 import type { CheckResult } from './check.js';
 
 /** What qpdf made of the file's structure: exit code 0 clean, 2 errors, 3 warnings only. */
@@ -28,16 +29,22 @@ export function readStructure(pdfFile: string): Promise<StructureOutcome> {
 
 /** The syntax check: the structure as qpdf read it, and the content streams as the page walk read them. */
 export function checkSyntax(structure: StructureOutcome, contentErrors: readonly string[], file: string): CheckResult {
-  const diagnostics: Diagnostic[] = contentErrors.map((problem) => error('preflight-content-syntax', `cannot read the content: ${problem}`, { file }));
-  const content = contentErrors.length === 0 ? 'content streams read' : 'content streams with errors';
+  const diagnostics: Diagnostic[] = contentErrors.map((problem) =>
+    error('preflight-content-syntax', { zh: `页面内容读不出来：${problem}`, en: `cannot read the content: ${problem}` }, { file }),
+  );
+  const content: Message = contentErrors.length === 0 ? { zh: '页面内容可读', en: 'content streams read' } : { zh: '页面内容有错', en: 'content streams with errors' };
   if (structure.code === 'ENOENT') {
-    diagnostics.push(warning('preflight-syntax-unchecked', 'qpdf is not installed, so the file structure was not checked (apt-get install qpdf)', { file }));
-    return { name: 'syntax', summary: `structure not checked (qpdf is not installed); ${content}`, diagnostics };
+    const message = { zh: '没有安装 qpdf，未检查文件结构（apt-get install qpdf）', en: 'qpdf is not installed, so the file structure was not checked (apt-get install qpdf)' };
+    diagnostics.push(warning('preflight-syntax-unchecked', message, { file }));
+    return { name: 'syntax', summary: { zh: `未检查结构（没有安装 qpdf）；${content.zh}`, en: `structure not checked (qpdf is not installed); ${content.en}` }, diagnostics };
   }
-  if (structure.code === 0) return { name: 'syntax', summary: `qpdf: no structure or stream encoding errors; ${content}`, diagnostics };
+  if (structure.code === 0) {
+    return { name: 'syntax', summary: { zh: `qpdf：结构和流编码都没有错误；${content.zh}`, en: `qpdf: no structure or stream encoding errors; ${content.en}` }, diagnostics };
+  }
   const lines = structure.output.split('\n').filter((line) => /^(WARNING|ERROR|qpdf:)|error|warning/i.test(line)).slice(0, 5);
   const detail = lines.join('; ') || structure.output.trim().split('\n').slice(-2).join('; ');
   const report = structure.code === 3 ? warning : error;
-  diagnostics.unshift(report('preflight-syntax', `qpdf: ${detail}`, { file }));
-  return { name: 'syntax', summary: `qpdf: structure ${structure.code === 3 ? 'warnings' : 'errors'}; ${content}`, diagnostics };
+  diagnostics.unshift(report('preflight-syntax', { zh: `qpdf 发现文件结构有问题：${detail}`, en: `qpdf: ${detail}` }, { file }));
+  const found = structure.code === 3 ? { zh: '结构有警告', en: 'warnings' } : { zh: '结构有错误', en: 'errors' };
+  return { name: 'syntax', summary: { zh: `qpdf：${found.zh}；${content.zh}`, en: `qpdf: structure ${found.en}; ${content.en}` }, diagnostics };
 }
