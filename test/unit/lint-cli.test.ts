@@ -146,7 +146,12 @@ describe('build-issue lint', () => {
     assert.deepEqual(report.diagnostics.find((d) => d.rule === 'glyph-missing'), {
       severity: 'error',
       rule: 'glyph-missing',
-      message: '“𪚥” (U+2A6A5) is not in the body font BI Song; replace it or choose another font',
+      message: '“𪚥” (U+2A6A5) is not in the body font; replace it or choose another font',
+      messages: {
+        zh: '正文的字体里没有“𪚥”（U+2A6A5），印出来会出错；请换成常用字形，或请版式维护者换用有这个字的字体',
+        en: '“𪚥” (U+2A6A5) is not in the body font; replace it or choose another font',
+      },
+      text: 'issues/900/issue.md:38:9 glyph-missing “𪚥” (U+2A6A5) is not in the body font; replace it or choose another font',
       file: 'issues/900/issue.md',
       line: 38,
       column: 9,
