@@ -60,6 +60,8 @@ export interface BuildRun {
   settings: Settings;
   digest: InputDigester;
   browser: BrowserLease;
+  /** Hears the count of pages laid out so far, as each is added (laying out again for binding counts from 1 again). */
+  onPage?: (pages: number) => void;
 }
 
 export type IssueStatus = 'built' | 'skipped' | 'failed';
@@ -123,6 +125,7 @@ interface MakeRun {
   settings: Settings;
   request: Pick<BuildRequest, 'check' | 'strictPages'>;
   browser: Pick<BrowserLease, 'get'>;
+  onPage?: BuildRun['onPage'];
 }
 
 /** Steps render, paginate, finish and the layout's own verify. */
@@ -152,7 +155,7 @@ async function makePdf(doc: IssueDocument, run: MakeRun): Promise<Made> {
   const diagnostics = [...bundle.diagnostics];
   if (!bundle.value || hasErrors(diagnostics)) return { diagnostics };
 
-  const layout = { audit: request.check, tagged: settings.print.tagged };
+  const layout = { audit: request.check, tagged: settings.print.tagged, onPage: run.onPage };
   let laidOut = await paginate(bundle.value, await run.browser.get(), layout);
   // Saddle stitching: a page count that is not a multiple of 4 is laid out again, the footer on a page of its own.
   const binding = settings.print.pad && laidOut.value ? planBinding(laidOut.value.facts) : undefined;

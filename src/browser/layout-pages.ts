@@ -139,10 +139,27 @@ export async function writeIssue({ page }: LayoutPage, html: string): Promise<vo
   }, html);
 }
 
-/** Lays the written issue out in pages: its layout script's passes, then Paged.js, as the polyfill would run them. */
-export async function layOut({ page }: LayoutPage): Promise<void> {
-  await page.evaluate(async () => {
-    await window.PagedConfig?.before?.();
-    await new Paged.Previewer().preview();
-  });
+/** Names of the functions `layOut` exposes to a page, one per layout (a name cannot be exposed twice). */
+let layouts = 0;
+
+/**
+ * Lays the written issue out in pages: its layout script's passes, then
+ * Paged.js, as the polyfill would run them. `onPage` hears the count of pages
+ * laid out so far as each page is added, for the progress display.
+ */
+export async function layOut({ page }: LayoutPage, onPage?: (pages: number) => void): Promise<void> {
+  const listener = onPage ? `buildIssuePageLaidOut${++layouts}` : undefined;
+  if (listener) await page.exposeFunction(listener, onPage!);
+  try {
+    await page.evaluate(async (listener: string | undefined) => {
+      await window.PagedConfig?.before?.();
+      const previewer = new Paged.Previewer();
+      let pages = 0;
+      const heard = window as unknown as Record<string, (pages: number) => void>;
+      if (listener) previewer.on('page', () => void heard[listener]!(++pages));
+      await previewer.preview();
+    }, listener);
+  } finally {
+    if (listener) await page.removeExposedFunction(listener);
+  }
 }

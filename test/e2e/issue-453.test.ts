@@ -46,6 +46,10 @@ describe('build-issue 453', () => {
     assert.doesNotMatch(stderrOf453, /audit-/);
   });
 
+  test('says that the --check audit ran and found nothing', () => {
+    assert.match(stdout, /^dist\/453\.pdf: 16 pages in [\d.]+ s; the --check audit read every line of every page and found nothing$/m);
+  });
+
   test('poppler and MuPDF both read a line with compressed punctuation whole (标点挤压)', () => {
     const line = '继承性发展、对人类文明演进的未来指向”；从“坚持自信自立，中国的';
     const poppler = execFileSync('pdftotext', ['-f', '13', '-l', '13', pdf, '-'], { encoding: 'utf8' }).split('\n');

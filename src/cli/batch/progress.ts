@@ -14,6 +14,8 @@ export interface Progress {
   /** Prints without tearing the bar. */
   report: Reporter;
   started(serial: string): void;
+  /** How many pages of a running issue are laid out so far. */
+  laidOut(serial: string, pages: number): void;
   finished(outcome: IssueOutcome): void;
   /** Removes the bar; what is printed after goes below it. */
   stop(): void;
@@ -51,11 +53,14 @@ export function createProgress(total: number, mode: ProgressMode): Progress {
   const streams = bars ? { out: (text: string) => bars.log(text), err: (text: string) => bars.log(text) } : { out: mode.json ? toStderr : toStdout, err: toStderr };
   const report = consoleReporter(mode.lang, streams);
 
-  const running = new Set<string>();
+  /** The issues being built, with the pages each has laid out so far. */
+  const running = new Map<string, number>();
   const started = performance.now();
   let pages = 0;
   let done = 0;
-  const current = () => say(running.size ? { zh: `正在排 ${[...running].join('、')}`, en: `building ${[...running].join(', ')}` } : { zh: '完成', en: 'done' });
+  /** Pages of the issues done, and of those still being laid out. */
+  const pagesSoFar = () => pages + [...running.values()].reduce((a, b) => a + b, 0);
+  const current = () => say(running.size ? { zh: `正在排 ${[...running.keys()].join('、')}`, en: `building ${[...running.keys()].join(', ')}` } : { zh: '完成', en: 'done' });
   // Issues take alike, so the rest take as long per issue as those done so far (with their overlap).
   const estimate = () => {
     const left = Math.round((((performance.now() - started) / 1000) * (total - done)) / done);
@@ -64,8 +69,13 @@ export function createProgress(total: number, mode: ProgressMode): Progress {
   return {
     report,
     started(serial) {
-      running.add(serial);
-      bar?.update({ current: current(), pages });
+      running.set(serial, 0);
+      bar?.update({ current: current(), pages: pagesSoFar() });
+    },
+    laidOut(serial, count) {
+      if (!running.has(serial)) return;
+      running.set(serial, count);
+      bar?.update({ pages: pagesSoFar() });
     },
     finished(outcome) {
       running.delete(outcome.serial);
@@ -75,7 +85,7 @@ export function createProgress(total: number, mode: ProgressMode): Progress {
       if (outcome.status === 'failed') report.fail(outcomeLine(outcome));
       else report.info(outcomeLine(outcome));
       done += 1;
-      bar?.increment(1, { current: current(), pages, estimate: estimate() });
+      bar?.increment(1, { current: current(), pages: pagesSoFar(), estimate: estimate() });
     },
     stop() {
       if (!bars) return;

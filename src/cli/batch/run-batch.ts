@@ -32,7 +32,7 @@ export async function runBatch(serials: readonly string[], options: BatchOptions
       const started = performance.now();
       progress.started(serial);
       const lease = browser.lease();
-      const result = await buildIssue(serial, { request: options, settings, digest, browser: lease }).catch(
+      const result = await buildIssue(serial, { request: options, settings, digest, browser: lease, onPage: (pages) => progress.laidOut(serial, pages) }).catch(
         (cause: unknown): IssueResult => ({
           serial,
           status: 'failed',

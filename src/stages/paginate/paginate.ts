@@ -13,6 +13,8 @@ export interface PaginateOptions {
   audit: boolean;
   /** Have Chromium write a structure tree (--tagged). */
   tagged: boolean;
+  /** Hears the count of pages laid out so far, as each is added. */
+  onPage?: (pages: number) => void;
 }
 
 /** Stage 3's output: Chromium's PDF and the facts of its pages. */
@@ -46,7 +48,7 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     // The same steps as stock pagedjs-cli, so the kept HTML lays out the same
     // there; only the document is written into a page that holds Paged.js already.
     await writeIssue(layoutPage, bundle.html);
-    const stopped = await layOut(layoutPage).then(() => undefined, (cause: unknown) => cause);
+    const stopped = await layOut(layoutPage, options.onPage).then(() => undefined, (cause: unknown) => cause);
     const refusals = [...new Set([...gate.blocked.splice(0), ...heard.refused])].map((url) =>
       error('network-blocked', { zh: `排版时页面要读取 ${url}，已拦下：只能用本期自己的文件`, en: `the page asked for ${url}; only the build's own content may load` }, { file: bundle.file }),
     );
