@@ -31,7 +31,7 @@ import { BIN, ROOT } from '../test/helpers/build.js';
 import { parseSummary } from '../test/helpers/issues.js';
 import { scratchDir } from '../test/helpers/scratch.js';
 import { repeatBody, same, workspaceOf } from './corpus.js';
-import { measure, median, type Measured } from './measure.js';
+import { type Measured, measure, median } from './measure.js';
 import { saveToPages } from './save-to-pages.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -65,10 +65,14 @@ async function inTurns(commands: Record<string, () => Promise<Measured>>, times 
   const runs: Record<string, Measured[]> = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   const order = Object.entries(commands);
   for (let i = 0; i < times; i++) {
-    for (const [name, run] of [...order.slice(i % order.length), ...order.slice(0, i % order.length)]) runs[name]!.push(checked(await run(), name));
+    for (const [name, run] of [...order.slice(i % order.length), ...order.slice(0, i % order.length)])
+      runs[name]!.push(checked(await run(), name));
   }
   return Object.fromEntries(
-    Object.entries(runs).map(([name, list]) => [name, { seconds: median(list.map((r) => r.seconds)), cpu: median(list.map((r) => r.cpuSeconds)), runs: list }]),
+    Object.entries(runs).map(([name, list]) => [
+      name,
+      { seconds: median(list.map((r) => r.seconds)), cpu: median(list.map((r) => r.cpuSeconds)), runs: list },
+    ]),
   );
 }
 
@@ -80,7 +84,9 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 function machine(): string {
   const chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, ${chromium}; load average at start ${load}`;
 }
 
@@ -90,7 +96,7 @@ async function singleIssue(): Promise<{ dir: string }> {
   const html = path.join(dir, 'dist', '453.html');
   const scratch = await scratchDir('bench-');
 
-  const { ours, paged, floor } = await inTurns({
+  const { ours, paged, floor } = (await inTurns({
     ours: () => buildIssue(dir, ['453', '--force']),
     paged: () =>
       measure(process.execPath, [PAGEDJS_CLI, html, '-o', path.join(scratch, 'pagedjs-cli.pdf'), '--browserArgs', '--no-sandbox'], {
@@ -98,14 +104,29 @@ async function singleIssue(): Promise<{ dir: string }> {
         env: { PUPPETEER_EXECUTABLE_PATH: CHROMIUM },
       }),
     floor: () =>
-      measure(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${path.join(scratch, 'floor.pdf')}`, pathToFileURL(html).href], { cwd: dir }),
-  }) as Record<'ours' | 'paged' | 'floor', Repeated>;
+      measure(
+        CHROMIUM,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${path.join(scratch, 'floor.pdf')}`,
+          pathToFileURL(html).href,
+        ],
+        { cwd: dir },
+      ),
+  })) as Record<'ours' | 'paged' | 'floor', Repeated>;
   console.log('\n1. One issue, one cold process (median of %d; wall time, and CPU time of the process tree)', RUNS);
   console.log(`   build-issue 453                        ${both(ours)}`);
   console.log(`   pagedjs-cli on the same HTML           ${both(paged)}`);
   console.log(`   chromium --print-to-pdf, no Paged.js   ${both(floor)}`);
-  console.log(`   build-issue/pagedjs-cli = ${ratio(ours.seconds, paged.seconds)} (CPU ${ratio(ours.cpu, paged.cpu)}); target ≤ 0.6×: ${verdict(ours.seconds <= 0.6 * paged.seconds)}`);
-  console.log(`   build-issue/floor       = ${ratio(ours.seconds, floor.seconds)} (CPU ${ratio(ours.cpu, floor.cpu)}); target ≤ 1.2×: ${verdict(ours.seconds <= 1.2 * floor.seconds)}`);
+  console.log(
+    `   build-issue/pagedjs-cli = ${ratio(ours.seconds, paged.seconds)} (CPU ${ratio(ours.cpu, paged.cpu)}); target ≤ 0.6×: ${verdict(ours.seconds <= 0.6 * paged.seconds)}`,
+  );
+  console.log(
+    `   build-issue/floor       = ${ratio(ours.seconds, floor.seconds)} (CPU ${ratio(ours.cpu, floor.cpu)}); target ≤ 1.2×: ${verdict(ours.seconds <= 1.2 * floor.seconds)}`,
+  );
   return { dir };
 }
 
@@ -122,11 +143,17 @@ async function twentyIssues(): Promise<void> {
   // Memory in a run of its own: sampling it slows the run it samples.
   const peak = checked(await buildIssue(dir, ['1001-1020', '--force'], true), 'build-issue 1001-1020');
   console.log(`\n2. 20 copies of 453 (--jobs default: ${cpus().length})`);
-  console.log(`   one run                                ${both(batch)} = ${s(batch.seconds / 20)} per issue (target ≤ 0.6 s: ${verdict(batch.seconds / 20 <= 0.6)})`);
-  console.log(`   20 single-issue runs                   ${s(separate.seconds)} (CPU ${s(separate.cpu)}) = ${s(separate.seconds / 20)} per issue`);
+  console.log(
+    `   one run                                ${both(batch)} = ${s(batch.seconds / 20)} per issue (target ≤ 0.6 s: ${verdict(batch.seconds / 20 <= 0.6)})`,
+  );
+  console.log(
+    `   20 single-issue runs                   ${s(separate.seconds)} (CPU ${s(separate.cpu)}) = ${s(separate.seconds / 20)} per issue`,
+  );
   console.log(`   one run/20 runs = ${ratio(batch.seconds, separate.seconds)} (CPU ${ratio(batch.cpu, separate.cpu)})`);
   console.log('\n4. Peak memory of the 20-issue run, process tree with Chromium');
-  console.log(`   ${peak.peakPssMiB.toFixed(0)} MiB PSS (sum of RSS, counting shared pages again: ${peak.peakRssMiB.toFixed(0)} MiB) (target < 1 GB: ${verdict(peak.peakPssMiB * 2 ** 20 < 1e9)})`);
+  console.log(
+    `   ${peak.peakPssMiB.toFixed(0)} MiB PSS (sum of RSS, counting shared pages again: ${peak.peakRssMiB.toFixed(0)} MiB) (target < 1 GB: ${verdict(peak.peakPssMiB * 2 ** 20 < 1e9)})`,
+  );
 }
 
 /** Ratio of the seconds per added page from 2× to 4× to those from 1× to 2×: 1 is linear. */
@@ -146,7 +173,11 @@ async function growth(): Promise<void> {
   const warmSerial = (r: number, k: number) => String(3000 + 100 * r + k);
   const warmOrder = (r: number) => [1, ...rotations[r]!.flatMap((n) => [n, n, n])];
   const warmCopies = rotations.flatMap((_, r) => warmOrder(r).map((n, k) => [warmSerial(r, k), n]));
-  const dir = await workspaceOf(Object.fromEntries([...times.map((n) => [String(2000 + n), n]), ...warmCopies].map(([serial, n]) => [String(serial), repeatBody(Number(n))])));
+  const dir = await workspaceOf(
+    Object.fromEntries(
+      [...times.map((n) => [String(2000 + n), n]), ...warmCopies].map(([serial, n]) => [String(serial), repeatBody(Number(n))]),
+    ),
+  );
   // --no-pad: an issue whose pages do not come to a multiple of 4 is laid out twice (see Print shop), which would hide how one layout grows.
   const cold = await inTurns(
     Object.fromEntries(times.map((n) => [`453 × ${n}`, () => buildIssue(dir, [String(2000 + n), '--force', '--json', '--no-pad'])])),
@@ -178,11 +209,15 @@ async function growth(): Promise<void> {
 
   console.log('\n3. Growth with length (--no-pad: one layout each; medians of %d)', GROWTH_RUNS);
   console.log('   one cold process each (wall, and CPU of the process tree):');
-  times.forEach((n, i) => console.log(`   body × ${n}   ${String(pages[i]).padStart(3)} pages   ${s(coldWall[i]!)} (CPU ${s(coldCpu[i]!)})`));
+  for (const [i, n] of times.entries()) {
+    console.log(`   body × ${n}   ${String(pages[i]).padStart(3)} pages   ${s(coldWall[i]!)} (CPU ${s(coldCpu[i]!)})`);
+  }
   console.log(growthLine('wall', pages, coldWall));
   console.log(growthLine('CPU', pages, coldCpu));
-  console.log('   in one run, after a first issue, one at a time, each after one of its own length (the seconds of each issue, from --json):');
-  times.forEach((n, i) => console.log(`   body × ${n}   ${String(pages[i]).padStart(3)} pages   ${s(warmWall[i]!)}`));
+  console.log(
+    '   in one run, after a first issue, one at a time, each after one of its own length (the seconds of each issue, from --json):',
+  );
+  for (const [i, n] of times.entries()) console.log(`   body × ${n}   ${String(pages[i]).padStart(3)} pages   ${s(warmWall[i]!)}`);
   console.log(growthLine('warm', pages, warmWall));
 }
 
@@ -195,10 +230,10 @@ async function size(dir: string): Promise<void> {
 /** Start-up, from a process's start to its end, where no issue is laid out; the 453 built by singleIssue is up to date. */
 async function startUp(dir: string): Promise<void> {
   const runs = Math.max(RUNS, 10);
-  const { version, skipped } = (await inTurns({ version: () => buildIssue(dir, ['--version']), skipped: () => buildIssue(dir, ['453']) }, runs)) as Record<
-    'version' | 'skipped',
-    Repeated
-  >;
+  const { version, skipped } = (await inTurns(
+    { version: () => buildIssue(dir, ['--version']), skipped: () => buildIssue(dir, ['453']) },
+    runs,
+  )) as Record<'version' | 'skipped', Repeated>;
   if (!skipped.runs.every((run) => /skipped/.test(run.stdout))) throw new Error('build-issue 453 was not skipped');
   console.log('\n6. Start-up (median of %d, in turns)', runs);
   console.log(`   build-issue --version                  ${both(version)}`);
@@ -207,12 +242,17 @@ async function startUp(dir: string): Promise<void> {
 
 async function editorsLoop(): Promise<void> {
   const r = await saveToPages(RUNS, (dir) => buildIssue(dir, ['453', '--force']));
-  console.log('\n7. Save to pages: build-issue preview 453, a one-paragraph edit saved until its pages are drawn in the browser (median of %d)', RUNS);
+  console.log(
+    '\n7. Save to pages: build-issue preview 453, a one-paragraph edit saved until its pages are drawn in the browser (median of %d)',
+    RUNS,
+  );
   console.log(`   edit in characters the issue has        ${s(r.known)} (the build itself ${s(r.knownBuild)})`);
   console.log(`   edit bringing new characters            ${s(r.novel)} (the build itself ${s(r.novelBuild)})`);
   console.log(`   build-issue 453, cold, in turns with them ${s(r.cold)}`);
   const worst = Math.max(r.known, r.novel);
-  console.log(`   save-to-pages/cold build = ${ratio(r.known, r.cold)} and ${ratio(r.novel, r.cold)} (target ≤ 0.33×: ${verdict(worst <= r.cold / 3)})`);
+  console.log(
+    `   save-to-pages/cold build = ${ratio(r.known, r.cold)} and ${ratio(r.novel, r.cold)} (target ≤ 0.33×: ${verdict(worst <= r.cold / 3)})`,
+  );
 }
 
 console.log(`build-issue benchmark — ${machine()}`);

@@ -50,10 +50,18 @@ function sampleTree(root: number, ticks: Map<number, number>, memory: boolean): 
   return { pss: pss / 1024, rss: rss / 1024 };
 }
 
-export async function measure(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; memory?: boolean }): Promise<Measured> {
+export async function measure(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; memory?: boolean },
+): Promise<Measured> {
   const started = performance.now();
   // English messages: the bench reads build-issue's output (“skipped”, the summary).
-  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, BUILD_ISSUE_LANG: 'en', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, BUILD_ISSUE_LANG: 'en', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));

@@ -12,13 +12,14 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { PreviewState } from '../src/preview/state.js';
 import { startBrowser } from '../test/helpers/chromium.js';
-import { getJson, startPreview, type RunningPreview } from '../test/helpers/preview.js';
+import { getJson, type RunningPreview, startPreview } from '../test/helpers/preview.js';
 import { same, workspaceOf } from './corpus.js';
-import { median, type Measured } from './measure.js';
+import { type Measured, median } from './measure.js';
 
 const PARAGRAPH = '中央宣传部、中央组织部近日联合印发';
 /** Common characters; those not in 453 make an edit's new characters. */
-const POOL = '猫狗鸭鹅桥船帆雪梅兰竹菊松柏杨柳桃李杏枣梨橘橙柚莓瓜豆麦稻粟茶酒醋糖灯烛镜梳伞扇钟琴棋画诗歌赋舟车牛猪鸡鱼虾蟹龟蛇鹰鹤燕雀蜂蝶蚁蝉泉溪湖岛岭谷洞沙珠铜锡';
+const POOL =
+  '猫狗鸭鹅桥船帆雪梅兰竹菊松柏杨柳桃李杏枣梨橘橙柚莓瓜豆麦稻粟茶酒醋糖灯烛镜梳伞扇钟琴棋画诗歌赋舟车牛猪鸡鱼虾蟹龟蛇鹰鹤燕雀蜂蝶蚁蝉泉溪湖岛岭谷洞沙珠铜锡';
 
 export interface SaveToPages {
   /** Median seconds from the save to the new pages drawn, for an edit in the issue's own characters and one with new ones. */
@@ -30,7 +31,8 @@ export interface SaveToPages {
   cold: number;
 }
 
-const pick = (from: readonly string[], n: number) => Array.from({ length: n }, () => from[Math.floor(Math.random() * from.length)]!).join('');
+const pick = (from: readonly string[], n: number) =>
+  Array.from({ length: n }, () => from[Math.floor(Math.random() * from.length)]!).join('');
 
 /** Saves the issue with `marker` added to its first paragraph; seconds until the viewer shows it, and the build's own. */
 async function edit(preview: RunningPreview, page: Page, file: string, original: string, marker: string): Promise<[number, number]> {
@@ -38,7 +40,11 @@ async function edit(preview: RunningPreview, page: Page, file: string, original:
   const saved = performance.now();
   await writeFile(file, original.replace(PARAGRAPH, `${PARAGRAPH}${marker}`));
   // Timed until the pages in the window are drawn; then, untimed, a check that they are the edit's (their text layer follows).
-  await page.waitForFunction((shown: number) => Number(document.documentElement.dataset.shownBuild) > shown, { polling: 'mutation', timeout: 120_000 }, before);
+  await page.waitForFunction(
+    (shown: number) => Number(document.documentElement.dataset.shownBuild) > shown,
+    { polling: 'mutation', timeout: 120_000 },
+    before,
+  );
   const seconds = (performance.now() - saved) / 1000;
   await page.waitForFunction(
     (text: string) => Array.from(document.querySelectorAll('.textLayer')).some((layer) => layer.textContent?.includes(text)),
@@ -59,7 +65,13 @@ export async function saveToPages(runs: number, coldBuild: (dir: string) => Prom
   const newToIt = [...POOL].filter((ch) => !original.includes(ch));
   const preview = await startPreview(dir, ['453']);
   const viewer = await startBrowser();
-  const times = { known: [] as number[], novel: [] as number[], knownBuild: [] as number[], novelBuild: [] as number[], cold: [] as number[] };
+  const times = {
+    known: [] as number[],
+    novel: [] as number[],
+    knownBuild: [] as number[],
+    novelBuild: [] as number[],
+    cold: [] as number[],
+  };
   try {
     const page = await viewer.browser.newPage();
     await page.setViewport({ width: 1280, height: 1000 });

@@ -138,7 +138,9 @@ export async function build() {
   const page = await pageScript(esbuild);
   const result = await esbuild.build({ ...bundleOptions(LIB_DIR, page.code), write: false });
   // Packages are covered by the lock file.
-  const read = [...new Set([...Object.keys(result.metafile.inputs), ...page.inputs])].filter((file) => !file.split('/').includes('node_modules'));
+  const read = [...new Set([...Object.keys(result.metafile.inputs), ...page.inputs])].filter(
+    (file) => !file.split('/').includes('node_modules'),
+  );
   const elsewhere = await stamps(read.filter((file) => !(file in before)));
   const inputs = Object.fromEntries([...CONFIG_FILES, ...read].map((file) => [file, before[file] ?? elsewhere[file]]));
   for (const output of result.outputFiles) await replaceFile(output.path, output.contents);

@@ -21,7 +21,8 @@ const AFTER = 24;
  * Unicode's East Asian Width (W, F), which JavaScript's regular expressions
  * do not know.
  */
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
 
 /** Columns a text takes on a terminal. */
 export function displayWidth(text: string): number {
@@ -47,6 +48,6 @@ export function excerptAt(place: Place, source: string): Excerpt | undefined {
   const end = Math.min(chars.length, at + AFTER);
   const before = `${start > 0 ? '…' : ''}${chars.slice(start, at).join('')}`;
   const text = `${before}${chars.slice(at, end).join('')}${end < chars.length ? '…' : ''}`;
-  const caret = [...before].map((ch) => (ch === '\t' ? '\t' : ' '.repeat(displayWidth(ch)))).join('') + '^';
+  const caret = `${[...before].map((ch) => (ch === '\t' ? '\t' : ' '.repeat(displayWidth(ch)))).join('')}^`;
   return { text, column: before.length + 1, caret };
 }

@@ -53,6 +53,9 @@ export function chosenLang(args: readonly string[], env: NodeJS.ProcessEnv): { l
   if ((LANGS as readonly string[]).includes(value)) return { lang: value as Lang };
   return {
     lang: 'zh',
-    problem: msg(`${from} 只能是 zh（中文）或 en（英文），不能是“${value}”`, `${from} must be zh (Chinese) or en (English), not “${value}”`),
+    problem: msg(
+      `${from} 只能是 zh（中文）或 en（英文），不能是“${value}”`,
+      `${from} must be zh (Chinese) or en (English), not “${value}”`,
+    ),
   };
 }

@@ -20,13 +20,13 @@
  */
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { BrowserUnavailable, type BrowserLease } from './browser/shared-browser.js';
+import { type BrowserLease, BrowserUnavailable } from './browser/shared-browser.js';
 import type { InputDigester } from './build-cache/inputs.js';
 import { recordedOutputs, sha256, upToDate } from './build-cache/manifest.js';
 import { writeBuilt } from './build-cache/write-built.js';
 import { loadEdition } from './config/edition.js';
 import type { Settings } from './config/settings.js';
-import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { type Diagnostic, hasErrors } from './diagnostics.js';
 import { checkOutput, writeProblem } from './io/outputs.js';
 import { writeAtomic } from './io/write-atomic.js';
 import type { Message } from './message.js';
@@ -99,7 +99,11 @@ function outputFiles(serial: string, { request, settings }: BuildRun): OutputFil
 
 /** The folders a build reads from, where no output may go. */
 function inputFolders(settings: Settings): string[] {
-  return [settings.issuesDir, ...['templates', 'styles', 'fonts'].map((folder) => path.join(settings.editionsDir, folder)), path.join(settings.packageDir, 'fonts')];
+  return [
+    settings.issuesDir,
+    ...['templates', 'styles', 'fonts'].map((folder) => path.join(settings.editionsDir, folder)),
+    path.join(settings.packageDir, 'fonts'),
+  ];
 }
 
 /**
@@ -131,7 +135,15 @@ interface MakeRun {
 /** Steps render, paginate, finish and the layout's own verify. */
 async function makePdf(doc: IssueDocument, run: MakeRun): Promise<Made> {
   const { settings, request } = run;
-  const [{ renderIssue }, { paginate }, { checkBinding, planBinding }, { finishPdf }, { documentInfo, issueOutline }, { bleedCss }, { comparePrintedPages }] = await Promise.all([
+  const [
+    { renderIssue },
+    { paginate },
+    { checkBinding, planBinding },
+    { finishPdf },
+    { documentInfo, issueOutline },
+    { bleedCss },
+    { comparePrintedPages },
+  ] = await Promise.all([
     import('./stages/render/render-issue.js'),
     import('./stages/paginate/paginate.js'),
     import('./stages/finish/binding.js'),
@@ -167,7 +179,8 @@ async function makePdf(doc: IssueDocument, run: MakeRun): Promise<Made> {
   }
   diagnostics.push(...laidOut.diagnostics);
   if (!laidOut.value) return { html: bundle.value.html, diagnostics };
-  if (request.check || request.strictPages) diagnostics.push(...comparePrintedPages(doc, laidOut.value.facts, { strict: request.strictPages }));
+  if (request.check || request.strictPages)
+    diagnostics.push(...comparePrintedPages(doc, laidOut.value.facts, { strict: request.strictPages }));
 
   const finished = await finishPdf(laidOut.value.pdf, {
     info: documentInfo(doc, settings),
@@ -186,7 +199,9 @@ async function proof(pdfFile: string, run: BuildRun): Promise<Report> {
   const proofs = await writeProofs(pdfFile, await run.browser.get());
   const dir = path.relative(process.cwd(), proofDir(pdfFile));
   const pages = (proofs.value?.length ?? 1) - 1;
-  const notes = proofs.value ? [{ zh: `校样：${dir}/（${pages} 页和 contact-sheet.png）`, en: `proofs: ${dir}/ (${pages} pages and contact-sheet.png)` }] : [];
+  const notes = proofs.value
+    ? [{ zh: `校样：${dir}/（${pages} 页和 contact-sheet.png）`, en: `proofs: ${dir}/ (${pages} pages and contact-sheet.png)` }]
+    : [];
   return { diagnostics: proofs.diagnostics, notes };
 }
 
@@ -204,7 +219,11 @@ export async function buildIssue(serial: string, run: BuildRun): Promise<IssueRe
   // Chromium boots while the issue is loaded, linted and rendered: at once
   // when the build cannot be skipped, else once the inputs have changed.
   if (mustBuild) run.browser.warm();
-  const loaded = await loadIssue(serial, { issuesDir: settings.issuesDir, rootDir: process.cwd(), defaultEdition: settings.defaultEdition });
+  const loaded = await loadIssue(serial, {
+    issuesDir: settings.issuesDir,
+    rootDir: process.cwd(),
+    defaultEdition: settings.defaultEdition,
+  });
   const doc = loaded.value;
   if (!doc) return failed({ diagnostics: loaded.diagnostics, notes: [] });
   const inputs = await run.digest({ issueDir: doc.dir, edition: doc.meta.edition, variant: outputVariant(settings) });
@@ -237,7 +256,10 @@ export async function buildIssue(serial: string, run: BuildRun): Promise<IssueRe
   // Step write, for the HTML: kept even when the build fails, as it is what to look at then.
   if (files.html && made.html) {
     const html = files.html;
-    const kept = await writeAtomic(html, made.html).then(() => undefined, (cause: unknown) => writeProblem(html, cause));
+    const kept = await writeAtomic(html, made.html).then(
+      () => undefined,
+      (cause: unknown) => writeProblem(html, cause),
+    );
     if (kept) diagnostics.push(kept);
     else {
       const kept = path.relative(process.cwd(), html);
@@ -256,7 +278,11 @@ export async function buildIssue(serial: string, run: BuildRun): Promise<IssueRe
   const checksum = sha256Line(made.pdf.bytes, files.pdf);
   const outputs: Record<string, string> = { [files.pdf]: sha256(made.pdf.bytes), [files.checksum]: sha256(checksum) };
   if (files.html && made.html) outputs[files.html] = sha256(made.html);
-  const unwritten = await writeBuilt(files.pdf, made.pdf.bytes, checksum, { inputs, pages: made.pdf.pageCount, outputs: recordedOutputs(process.cwd(), outputs) });
+  const unwritten = await writeBuilt(files.pdf, made.pdf.bytes, checksum, {
+    inputs,
+    pages: made.pdf.pageCount,
+    outputs: recordedOutputs(process.cwd(), outputs),
+  });
   if (unwritten) return failed({ diagnostics: [...diagnostics, unwritten], notes });
 
   if (request.proof) {
@@ -274,7 +300,11 @@ export async function buildIssue(serial: string, run: BuildRun): Promise<IssueRe
  * dist/<serial>.pdf comes only from `build-issue <serial>`.
  */
 export async function previewIssue(serial: string, settings: Settings, browser: () => Promise<Browser>): Promise<Made> {
-  const loaded = await loadIssue(serial, { issuesDir: settings.issuesDir, rootDir: process.cwd(), defaultEdition: settings.defaultEdition });
+  const loaded = await loadIssue(serial, {
+    issuesDir: settings.issuesDir,
+    rootDir: process.cwd(),
+    defaultEdition: settings.defaultEdition,
+  });
   const doc = loaded.value;
   if (!doc) return { diagnostics: loaded.diagnostics };
   const { lintLoaded } = await import('./stages/lint/lint-issue.js');

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser } from 'puppeteer-core';
 import { removeScratch, scratchDir } from '../io/scratch.js';
 import type { Message } from '../message.js';
@@ -58,7 +58,13 @@ export const PUPPETEER_DEFAULT_ARGS = [
  * Content-Security-Policy); WebRTC, which does not go through that stack, is
  * turned off in the profile (PROFILE_PREFERENCES).
  */
-const BUILD_ISSUE_ARGS = ['--disable-gpu', '--disable-quic', '--disable-component-update', '--font-render-hinting=none', '--host-resolver-rules=MAP * ~NOTFOUND'];
+const BUILD_ISSUE_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-component-update',
+  '--font-render-hinting=none',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
 
 /**
  * Features turned off on top of puppeteer's: Chromium preloads the
@@ -81,7 +87,9 @@ const PROFILE_PREFERENCES = {
 
 /** Chromium reads only the last --disable-features, so ours join puppeteer's list. */
 function chromiumArgs(): string[] {
-  return [...PUPPETEER_DEFAULT_ARGS, ...BUILD_ISSUE_ARGS].map((arg) => (arg.startsWith('--disable-features=') ? `${arg},${DISABLED_FEATURES.join(',')}` : arg));
+  return [...PUPPETEER_DEFAULT_ARGS, ...BUILD_ISSUE_ARGS].map((arg) =>
+    arg.startsWith('--disable-features=') ? `${arg},${DISABLED_FEATURES.join(',')}` : arg,
+  );
 }
 
 /** Chromium did not start: it ended at once (browser-failed) or never answered (browser-timeout). */
@@ -121,7 +129,13 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
   await mkdir(path.join(profile, 'Default'));
   await writeFile(path.join(profile, 'Default', 'Preferences'), JSON.stringify(PROFILE_PREFERENCES));
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const args = [...chromiumArgs(), ...(asRoot ? ['--no-sandbox'] : []), `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
+  const args = [
+    ...chromiumArgs(),
+    ...(asRoot ? ['--no-sandbox'] : []),
+    `--user-data-dir=${profile}`,
+    '--remote-debugging-pipe',
+    'about:blank',
+  ];
   // A process group of its own, so that all of Chromium's processes end together (see kill).
   const child = spawn(executablePath, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -175,7 +189,9 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
       'browser-timeout',
     );
   });
-  const aborted = new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true, signal: waiting.signal }));
+  const aborted = new Promise<never>((_, reject) =>
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true, signal: waiting.signal }),
+  );
   try {
     // No Network events: nothing here uses them, and each carried the issue's
     // inlined fonts whole (requests are refused through Fetch: load-only.ts).

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
-import { loadOnly, type Gatekeeper } from './load-only.js';
+import { type Gatekeeper, loadOnly } from './load-only.js';
 import { allowedInLayoutPages, HOST_URL } from './page-files.js';
 
 /**

@@ -21,8 +21,10 @@ export async function loadOnly(page: Page, allows: (url: string) => boolean): Pr
   const session = await page.createCDPSession();
   const blocked: string[] = [];
   // A request answered after the page has gone needs no answer.
-  const send = (method: 'Fetch.continueRequest' | 'Fetch.failRequest', params: Protocol.Fetch.ContinueRequestRequest | Protocol.Fetch.FailRequestRequest) =>
-    void session.send(method, params as never).catch(() => undefined);
+  const send = (
+    method: 'Fetch.continueRequest' | 'Fetch.failRequest',
+    params: Protocol.Fetch.ContinueRequestRequest | Protocol.Fetch.FailRequestRequest,
+  ) => void session.send(method, params as never).catch(() => undefined);
   session.on('Fetch.requestPaused', ({ requestId, request }: Protocol.Fetch.RequestPausedEvent) => {
     if (allows(request.url)) return send('Fetch.continueRequest', { requestId });
     blocked.push(request.url);

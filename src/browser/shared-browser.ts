@@ -1,6 +1,6 @@
 import type { Browser } from 'puppeteer-core';
 import { browserStartTimeout, findBrowser } from '../config/browser.js';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, error } from '../diagnostics.js';
 import type { Chromium } from './launch.js';
 
 /** No browser could be started; its diagnostics say why (browser-missing). */
@@ -45,7 +45,10 @@ export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal, issue
       const found = await findBrowser(env);
       if (!found.path) throw new BrowserUnavailable(found.diagnostics);
       // Imported at first need: a run whose issues are all skipped loads no browser code.
-      const [{ launchChromium, ChromiumStartError }, { readyLayoutPage }] = await Promise.all([import('./launch.js'), import('./layout-pages.js')]);
+      const [{ launchChromium, ChromiumStartError }, { readyLayoutPage }] = await Promise.all([
+        import('./launch.js'),
+        import('./layout-pages.js'),
+      ]);
       const chromium = await launchChromium(found.path, { signal, startTimeout: browserStartTimeout(env) }).catch((cause: unknown) => {
         if (cause instanceof ChromiumStartError) throw new BrowserUnavailable([error(cause.rule, cause.text, { file: found.path! })]);
         throw cause;

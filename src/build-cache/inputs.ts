@@ -36,7 +36,8 @@ async function filesUnder(dir: string): Promise<string[]> {
  * larger than any input counts as missing (a build reports it).
  */
 async function hashFiles(hash: ReturnType<typeof createHash>, root: string, files: readonly string[]): Promise<void> {
-  const read = (file: string) => readInput(path.join(root, file), { maxBytes: MAX_BYTES.image }).then((r) => ('bytes' in r ? r.bytes : undefined));
+  const read = (file: string) =>
+    readInput(path.join(root, file), { maxBytes: MAX_BYTES.image }).then((r) => ('bytes' in r ? r.bytes : undefined));
   const contents = await Promise.all(files.map(read));
   files.forEach((file, i) => {
     const bytes = contents[i];

@@ -41,7 +41,12 @@ export function recordedOutputs(projectDir: string, outputs: Record<string, stri
 }
 
 /** The pages of the PDF, if it was built from these inputs and every wanted file (absolute paths) is still as written. */
-export async function upToDate(pdfFile: string, inputs: string, wanted: readonly string[], projectDir: string): Promise<number | undefined> {
+export async function upToDate(
+  pdfFile: string,
+  inputs: string,
+  wanted: readonly string[],
+  projectDir: string,
+): Promise<number | undefined> {
   const manifest = await readManifest(pdfFile);
   if (manifest?.inputs !== inputs) return undefined;
   for (const file of wanted) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { withWriteLock, writeProblem } from '../io/outputs.js';
 import { makeFolder, writeAtomic } from '../io/write-atomic.js';
-import { manifestFile, writeManifest, type Manifest } from './manifest.js';
+import { type Manifest, manifestFile, writeManifest } from './manifest.js';
 
 /**
  * Steps write and record: the PDF, its checksum and its record, under a lock

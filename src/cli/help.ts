@@ -1,4 +1,4 @@
-import { Help, Option, type Command } from 'commander';
+import { type Command, Help, Option } from 'commander';
 import type { Lang } from '../message.js';
 import { printable } from './printable.js';
 
@@ -46,7 +46,10 @@ export function presentCommands(program: Command, lang: Lang): Command {
 
 /** `--lang`: read before commander parses (message.ts chosenLang); declared on every command so that each accepts it. */
 export function langOption(): Option {
-  return new Option('--lang <lang>', 'the language of messages: zh (Chinese, the default) or en; BUILD_ISSUE_LANG sets it too').choices(['zh', 'en']);
+  return new Option('--lang <lang>', 'the language of messages: zh (Chinese, the default) or en; BUILD_ISSUE_LANG sets it too').choices([
+    'zh',
+    'en',
+  ]);
 }
 
 /** After the root command's options: examples and the environment it reads. */

@@ -8,12 +8,12 @@ import { Command } from 'commander';
 import { chosenLang } from '../message.js';
 import { registerBuild } from './commands/build.js';
 import { registerDoctor } from './commands/doctor.js';
-import { langOption, presentCommands, ROOT_HELP_AFTER } from './help.js';
 import { registerImport } from './commands/import.js';
 import { registerLint } from './commands/lint.js';
 import { registerNew } from './commands/new.js';
 import { registerPreflight } from './commands/preflight.js';
 import { registerPreview } from './commands/preview.js';
+import { langOption, presentCommands, ROOT_HELP_AFTER } from './help.js';
 import { consoleReporter } from './reporter.js';
 
 const { lang, problem } = chosenLang(process.argv.slice(2), process.env);

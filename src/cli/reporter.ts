@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
 import { excerptAt } from '../excerpt.js';
 import type { Lang, Message } from '../message.js';
 import { printable } from './printable.js';

@@ -1,5 +1,5 @@
 import { access, constants, realpath } from 'node:fs/promises';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, error } from '../diagnostics.js';
 
 export const BROWSER_ENV = ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
 const DEFAULT_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -12,7 +12,11 @@ const DEFAULT_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/b
  */
 const LAUNCHER_SCRIPTS: Record<string, string> = { '/usr/bin/chromium': '/usr/lib/chromium/chromium' };
 
-const executable = (file: string): Promise<boolean> => access(file, constants.X_OK).then(() => true, () => false);
+const executable = (file: string): Promise<boolean> =>
+  access(file, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
 
 /** The browser a launcher script would run, when it is one build-issue knows; else the file itself. */
 async function unwrapped(file: string): Promise<string> {

@@ -5,32 +5,61 @@ import { error, type Place, type Result } from '../diagnostics.js';
 import { FIELDS_MESSAGE, readJsonFile } from './json-file.js';
 
 /** The kinds of text an edition gives a font family each (render/role-texts.ts sorts the issue's text into them). */
-export const ROLES = ['masthead', 'label', 'title', 'subtitle', 'byline', 'column', 'heading', 'runin', 'emphasis', 'body', 'toc', 'footer', 'quote', 'code'] as const;
+export const ROLES = [
+  'masthead',
+  'label',
+  'title',
+  'subtitle',
+  'byline',
+  'column',
+  'heading',
+  'runin',
+  'emphasis',
+  'body',
+  'toc',
+  'footer',
+  'quote',
+  'code',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 const text = (what: string) => v.pipe(v.string(`must be text (${what})`), v.nonEmpty(`must not be empty (${what})`));
 
 /** fonts/fonts.json: the font families editions may use. */
-const FontCatalogue = v.strictObject({
-  $comment: v.optional(v.string()),
-  families: v.record(
-    v.string(),
-    v.strictObject({
-      file: text('the font file, from the package folder'),
-      weight: v.pipe(v.number('must be a number (the CSS font-weight)'), v.integer('must be a whole number'), v.minValue(1), v.maxValue(1000)),
-      describe: text('what the face is and what it sets'),
-    }, FIELDS_MESSAGE),
-  ),
-}, FIELDS_MESSAGE);
+const FontCatalogue = v.strictObject(
+  {
+    $comment: v.optional(v.string()),
+    families: v.record(
+      v.string(),
+      v.strictObject(
+        {
+          file: text('the font file, from the package folder'),
+          weight: v.pipe(
+            v.number('must be a number (the CSS font-weight)'),
+            v.integer('must be a whole number'),
+            v.minValue(1),
+            v.maxValue(1000),
+          ),
+          describe: text('what the face is and what it sets'),
+        },
+        FIELDS_MESSAGE,
+      ),
+    ),
+  },
+  FIELDS_MESSAGE,
+);
 
 /** styles/<edition>/edition.json: which family of the catalogue sets each role, and the characters the CSS generates. */
 function editionSpec(families: readonly string[]) {
   const family = v.picklist(families, `must be a family of fonts/fonts.json (${families.join(', ')})`);
-  return v.strictObject({
-    $comment: v.optional(v.string()),
-    roles: v.strictObject(Object.fromEntries(ROLES.map((role) => [role, family])) as Record<Role, typeof family>, FIELDS_MESSAGE),
-    generated: v.string('must be text (the characters the CSS counters generate)'),
-  }, FIELDS_MESSAGE);
+  return v.strictObject(
+    {
+      $comment: v.optional(v.string()),
+      roles: v.strictObject(Object.fromEntries(ROLES.map((role) => [role, family])) as Record<Role, typeof family>, FIELDS_MESSAGE),
+      generated: v.string('must be text (the characters the CSS counters generate)'),
+    },
+    FIELDS_MESSAGE,
+  );
 }
 
 export type FontFamily = v.InferOutput<typeof FontCatalogue>['families'][string];
@@ -72,7 +101,10 @@ export function templateText(template: string): string {
 }
 
 /** The edition's edition.json, checked against the catalogue's families. */
-async function readEdition(rootDir: string, name: string): Promise<Result<{ roles: Record<Role, string>; generated: string; families: Record<string, FontFamily> }>> {
+async function readEdition(
+  rootDir: string,
+  name: string,
+): Promise<Result<{ roles: Record<Role, string>; generated: string; families: Record<string, FontFamily> }>> {
   const catalogue = await readJsonFile(path.join(rootDir, 'fonts', 'fonts.json'), FontCatalogue);
   if (!catalogue.value) return { diagnostics: catalogue.diagnostics };
   const { families } = catalogue.value;
@@ -97,14 +129,20 @@ export async function loadEdition(rootDir: string, name: string, namedAt: Place)
   const templatesDir = path.join(rootDir, 'templates', name);
   const files = await readdir(stylesDir).catch(() => undefined);
   if (!files) {
-    const message = { zh: `没有“${name}”这个版式（styles/${name}）；请检查 edition 字段`, en: `style edition “${name}” does not exist (styles/${name})` };
+    const message = {
+      zh: `没有“${name}”这个版式（styles/${name}）；请检查 edition 字段`,
+      en: `style edition “${name}” does not exist (styles/${name})`,
+    };
     return { diagnostics: [error('edition-missing', message, namedAt)] };
   }
   const spec = await readEdition(rootDir, name);
   if (!spec.value) return { diagnostics: spec.diagnostics };
   const templateFiles = (await readdir(templatesDir).catch(() => [])).filter((f) => f.endsWith('.hbs'));
   if (templateFiles.length === 0) {
-    const message = { zh: `版式“${name}”有错：templates/${name}/ 里没有模板`, en: `style edition “${name}”: templates/${name}/ has no templates` };
+    const message = {
+      zh: `版式“${name}”有错：templates/${name}/ 里没有模板`,
+      en: `style edition “${name}”: templates/${name}/ has no templates`,
+    };
     return { diagnostics: [error('edition-invalid', message, namedAt)] };
   }
   const cssFiles = files.filter((f) => f.endsWith('.css')).sort();
@@ -112,5 +150,8 @@ export async function loadEdition(rootDir: string, name: string, namedAt: Place)
   const templates = await Promise.all(templateFiles.map((f) => readFile(path.join(templatesDir, f), 'utf8')));
   const { roles, generated, families } = spec.value;
   const templateChars = templates.map(templateText).join('');
-  return { value: { name, templatesDir, stylesDir, css, roles, generated: generated + contentCharacters(css), templateChars, families }, diagnostics: [] };
+  return {
+    value: { name, templatesDir, stylesDir, css, roles, generated: generated + contentCharacters(css), templateChars, families },
+    diagnostics: [],
+  };
 }

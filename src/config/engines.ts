@@ -60,7 +60,11 @@ function askVersion(executable: string, timeout: number, signal?: AbortSignal): 
  * times of change, inode): a browser updated or replaced, or a path pointed at
  * another one, is asked again.
  */
-export async function browserVersion(executable: string, cacheDir: string, ask: { timeout: number; signal?: AbortSignal } = { timeout: 20_000 }): Promise<string> {
+export async function browserVersion(
+  executable: string,
+  cacheDir: string,
+  ask: { timeout: number; signal?: AbortSignal } = { timeout: 20_000 },
+): Promise<string> {
   const info = await stat(executable);
   const identity = [executable, info.size, info.mtimeMs, info.ctimeMs, info.ino].join('\0');
   const file = path.join(cacheDir, 'browser-versions.json');
@@ -75,11 +79,17 @@ export async function browserVersion(executable: string, cacheDir: string, ask: 
 }
 
 /** The engines a build would run with, in this environment; the browser's version is undefined when none is found or it says none. */
-export async function findEngines(settings: { packageDir: string; cacheDir: string; version: string }, env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<Engines> {
+export async function findEngines(
+  settings: { packageDir: string; cacheDir: string; version: string },
+  env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): Promise<Engines> {
   const browser = await findBrowser(env);
   const [chromium, pagedjs] = await Promise.all([
     // A browser that does not answer is given as long as to start (browser-timeout then says so).
-    browser.path ? browserVersion(browser.path, settings.cacheDir, { timeout: browserStartTimeout(env), signal }).catch(() => undefined) : undefined,
+    browser.path
+      ? browserVersion(browser.path, settings.cacheDir, { timeout: browserStartTimeout(env), signal }).catch(() => undefined)
+      : undefined,
     packageVersion(settings.packageDir, 'pagedjs'),
   ]);
   return { buildIssue: settings.version, chromium, pagedjs };

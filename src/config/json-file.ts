@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
-import { error, type Diagnostic, type Place, type Result } from '../diagnostics.js';
+import { type Diagnostic, error, type Place, type Result } from '../diagnostics.js';
 
 /**
  * Where a field of a JSON text is (its key), or where its nearest parent
@@ -38,7 +38,11 @@ function syntaxError(cause: unknown, text: string, file: string): Diagnostic {
   const said = (problem: string) => ({ zh: `JSON 格式有误（${problem}）；请检查这里的逗号、引号和括号`, en: problem });
   if (offset === undefined) return error('config-syntax', said(message), { file, line: 1 });
   const before = text.slice(0, Number(offset)).split('\n');
-  return error('config-syntax', said(message.replace(/ in JSON at position \d+.*$/s, '')), { file, line: before.length, column: before.at(-1)!.length + 1 });
+  return error('config-syntax', said(message.replace(/ in JSON at position \d+.*$/s, '')), {
+    file,
+    line: before.length,
+    column: before.at(-1)!.length + 1,
+  });
 }
 
 /**
@@ -46,9 +50,18 @@ function syntaxError(cause: unknown, text: string, file: string): Diagnostic {
  * its schema: its value, or a diagnostic at the line of each field that is
  * wrong, saying which and why. `shown` is the file as messages name it.
  */
-export async function readJsonFile<const S extends v.GenericSchema>(file: string, schema: S, shown = path.relative(process.cwd(), file)): Promise<Result<v.InferOutput<S>>> {
+export async function readJsonFile<const S extends v.GenericSchema>(
+  file: string,
+  schema: S,
+  shown = path.relative(process.cwd(), file),
+): Promise<Result<v.InferOutput<S>>> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return { diagnostics: [error('config-missing', { zh: '这个文件读不出来（不存在，或没有读取权限）', en: 'cannot read this file' }, { file: shown })] };
+  if (text === undefined)
+    return {
+      diagnostics: [
+        error('config-missing', { zh: '这个文件读不出来（不存在，或没有读取权限）', en: 'cannot read this file' }, { file: shown }),
+      ],
+    };
   let data: unknown;
   try {
     data = JSON.parse(text);

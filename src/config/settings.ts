@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, error } from '../diagnostics.js';
 import { DEFAULT_PRINT, type PrintOptions } from '../stages/finish/print-options.js';
 import type { Engines } from './engines.js';
 

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, error } from '../diagnostics.js';
 import type { Message } from '../message.js';
 import { processAlive } from './scratch.js';
 
@@ -16,7 +16,10 @@ async function realPathOf(file: string): Promise<string> {
 
 /** The nearest folder of a path that exists (the build makes the missing ones). */
 async function existingAncestor(folder: string): Promise<string> {
-  const exists = await stat(folder).then(() => true, () => false);
+  const exists = await stat(folder).then(
+    () => true,
+    () => false,
+  );
   const parent = path.dirname(folder);
   return exists || parent === folder ? folder : existingAncestor(parent);
 }
@@ -32,7 +35,15 @@ const inside = (file: string, folder: string) => file === folder || file.startsW
 /** Why a write failed, in words (a read-only folder, a full disk …). */
 function whyNotWritten(cause: unknown): string {
   const code = (cause as NodeJS.ErrnoException).code;
-  const why = { EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left on the device', EISDIR: 'a folder is in the way', ENOTDIR: 'a file is in the way of its folder', ENOENT: 'its folder cannot be made' }[code ?? ''];
+  const why = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EISDIR: 'a folder is in the way',
+    ENOTDIR: 'a file is in the way of its folder',
+    ENOENT: 'its folder cannot be made',
+  }[code ?? ''];
   return why ?? (cause instanceof Error ? cause.message : String(cause));
 }
 
@@ -44,7 +55,10 @@ function whyNotWritten(cause: unknown): string {
  * run does not remove.
  */
 async function writableFolder(folder: string): Promise<string | undefined> {
-  const isFolder = await stat(folder).then((s) => s.isDirectory(), () => false);
+  const isFolder = await stat(folder).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!isFolder) return 'a file is in the way of its folder';
   const probe = path.join(folder, `.build-issue-probe.${process.pid}.0.tmp`);
   try {
@@ -64,12 +78,19 @@ async function writableFolder(folder: string): Promise<string | undefined> {
  */
 export async function checkOutput(output: string, inputFolders: readonly string[]): Promise<Diagnostic | undefined> {
   const place = { file: shownPath(output) };
-  if (!/\.pdf$/i.test(output)) return error('output-not-pdf', { zh: '输出文件名要以 .pdf 结尾', en: 'the output must be a file whose name ends in .pdf' }, place);
+  if (!/\.pdf$/i.test(output))
+    return error('output-not-pdf', { zh: '输出文件名要以 .pdf 结尾', en: 'the output must be a file whose name ends in .pdf' }, place);
   const kind = await stat(output).then(
-    (s): Message | undefined => (s.isDirectory() ? { zh: '文件夹', en: 'a folder' } : s.isFile() ? undefined : { zh: '特殊文件', en: 'not a regular file' }),
+    (s): Message | undefined =>
+      s.isDirectory() ? { zh: '文件夹', en: 'a folder' } : s.isFile() ? undefined : { zh: '特殊文件', en: 'not a regular file' },
     () => undefined,
   );
-  if (kind) return error('output-not-file', { zh: `输出处是${kind.zh}；请给一个 .pdf 文件名`, en: `the output is ${kind.en}; name a .pdf file` }, place);
+  if (kind)
+    return error(
+      'output-not-file',
+      { zh: `输出处是${kind.zh}；请给一个 .pdf 文件名`, en: `the output is ${kind.en}; name a .pdf file` },
+      place,
+    );
   const real = await realPathOf(output);
   for (const folder of inputFolders) {
     const input = await realPathOf(folder);
@@ -117,7 +138,10 @@ export async function withWriteLock<T>(lockFile: string, write: () => Promise<T>
       if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
       const owner = Number(await readFile(lockFile, 'utf8').catch(() => ''));
       // Empty for a moment while its owner writes its id; empty for long, its owner died before it could.
-      const age = await stat(lockFile).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lockFile).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (owner ? !processAlive(owner) : age > 5000) await rm(lockFile, { force: true });
       else await delay(50);
     }

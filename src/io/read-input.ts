@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { type FileHandle, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { error, type Diagnostic, type Place } from '../diagnostics.js';
+import { type Diagnostic, error, type Place } from '../diagnostics.js';
 import type { Message } from '../message.js';
 
 /** The largest files a build reads: an issue's text and its publication file, an image, a PDF to preflight. */
@@ -19,7 +19,13 @@ export interface ReadOptions {
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
 
-function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): Message {
+function kindOf(stats: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): Message {
   if (stats.isDirectory()) return { zh: '文件夹', en: 'a folder' };
   if (stats.isFIFO()) return { zh: '命名管道（FIFO）', en: 'a named pipe (FIFO)' };
   if (stats.isSocket()) return { zh: '套接字', en: 'a socket' };
@@ -40,25 +46,37 @@ export async function readInput(file: string, options: ReadOptions): Promise<Rea
   if (options.within) {
     const real = await realpath(file).catch(() => undefined);
     const folder = await realpath(options.within).catch(() => path.resolve(options.within!));
-    if (real && !real.startsWith(folder + path.sep)) return { problem: 'outside', message: { zh: `这是指向 ${real} 的链接，在 ${folder} 之外；请把文件本身放进来`, en: `this is a link to ${real}, outside ${folder}` } };
+    if (real && !real.startsWith(folder + path.sep))
+      return {
+        problem: 'outside',
+        message: {
+          zh: `这是指向 ${real} 的链接，在 ${folder} 之外；请把文件本身放进来`,
+          en: `this is a link to ${real}, outside ${folder}`,
+        },
+      };
   }
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'missing', message: { zh: '没有这个文件', en: 'there is no such file' } };
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return { problem: 'missing', message: { zh: '没有这个文件', en: 'there is no such file' } };
     const why = code === 'EACCES' ? { zh: '没有读取权限', en: 'permission denied' } : { zh: code, en: code };
     return { problem: 'unreadable', message: { zh: `这个文件读不出来（${why.zh}）`, en: `this file cannot be read (${why.en})` } };
   }
   try {
     const stats = await handle.stat();
     const kind = kindOf(stats);
-    if (!stats.isFile()) return { problem: 'not-regular', message: { zh: `这是${kind.zh}，不是文件`, en: `this is ${kind.en}, not a file` } };
+    if (!stats.isFile())
+      return { problem: 'not-regular', message: { zh: `这是${kind.zh}，不是文件`, en: `this is ${kind.en}, not a file` } };
     if (stats.size > options.maxBytes) {
       const size = megabytes(stats.size);
       const most = megabytes(options.maxBytes);
-      return { problem: 'too-large', message: { zh: `这个文件有 ${size}，最多只读 ${most}`, en: `this file is ${size}; files up to ${most} are read` } };
+      return {
+        problem: 'too-large',
+        message: { zh: `这个文件有 ${size}，最多只读 ${most}`, en: `this file is ${size}; files up to ${most} are read` },
+      };
     }
     return { bytes: await handle.readFile() };
   } catch (cause) {
@@ -107,15 +125,35 @@ function lineOfBadByte(bytes: Uint8Array): number {
  * other encodings are named, with the line of the first bad byte.
  */
 export function decodeText(bytes: Uint8Array, file: string): { value?: DecodedText; diagnostics: Diagnostic[] } {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length >= 4 && bytes.subarray(0, 64).filter((b) => b === 0).length * 4 >= Math.min(64, bytes.length));
-  if (utf16) return { diagnostics: [error('file-encoding', { zh: '这个文件是 UTF-16 编码；请另存为 UTF-8', en: 'this file is UTF-16 text; save it as UTF-8' }, { file, line: 1 })] };
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    (bytes.length >= 4 && bytes.subarray(0, 64).filter((b) => b === 0).length * 4 >= Math.min(64, bytes.length));
+  if (utf16)
+    return {
+      diagnostics: [
+        error(
+          'file-encoding',
+          { zh: '这个文件是 UTF-16 编码；请另存为 UTF-8', en: 'this file is UTF-16 text; save it as UTF-8' },
+          { file, line: 1 },
+        ),
+      ],
+    };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   let raw: string;
   try {
     raw = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bom ? bytes.subarray(3) : bytes);
   } catch {
     const line = lineOfBadByte(bytes);
-    return { diagnostics: [error('file-encoding', { zh: '这一行不是 UTF-8 文字；请把文件另存为 UTF-8', en: 'this line is not UTF-8 text; save the file as UTF-8' }, { file, line })] };
+    return {
+      diagnostics: [
+        error(
+          'file-encoding',
+          { zh: '这一行不是 UTF-8 文字；请把文件另存为 UTF-8', en: 'this line is not UTF-8 text; save the file as UTF-8' },
+          { file, line },
+        ),
+      ],
+    };
   }
   const crlf = raw.includes('\r\n');
   return { value: { text: raw.replace(/\r\n?/g, '\n'), bom, crlf }, diagnostics: [] };
@@ -127,7 +165,11 @@ export function encodeText(text: string, as: Omit<DecodedText, 'text'>): string 
 }
 
 /** Reads and decodes a text input: one diagnostic when it cannot be read or is not UTF-8. */
-export async function readTextInput(file: string, shown: string, options: Omit<ReadOptions, 'maxBytes'> = {}): Promise<{ value?: DecodedText; diagnostics: Diagnostic[] }> {
+export async function readTextInput(
+  file: string,
+  shown: string,
+  options: Omit<ReadOptions, 'maxBytes'> = {},
+): Promise<{ value?: DecodedText; diagnostics: Diagnostic[] }> {
   const read = await readInput(file, { maxBytes: MAX_BYTES.text, ...options });
   if ('problem' in read) return { diagnostics: [readProblem(read, { file: shown })] };
   return decodeText(read.bytes, shown);

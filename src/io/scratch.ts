@@ -1,7 +1,7 @@
 import { access, constants, mkdtemp, readdir, readlink, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, error } from '../diagnostics.js';
 
 /**
  * Scratch folders in the temporary folder are named for the process that
@@ -66,10 +66,23 @@ export async function removeStaleTemps(folders: readonly string[]): Promise<void
 export async function checkTempDir(env: NodeJS.ProcessEnv): Promise<Diagnostic | undefined> {
   const folder = tmpdir();
   const shown = env.TMPDIR ? `TMPDIR=${env.TMPDIR}` : folder;
-  const kind = await stat(folder).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'missing');
-  const writable = kind === 'folder' && (await access(folder, constants.W_OK | constants.X_OK).then(() => true, () => false));
+  const kind = await stat(folder).then(
+    (s) => (s.isDirectory() ? 'folder' : 'file'),
+    () => 'missing',
+  );
+  const writable =
+    kind === 'folder' &&
+    (await access(folder, constants.W_OK | constants.X_OK).then(
+      () => true,
+      () => false,
+    ));
   if (writable) return undefined;
-  const why = kind === 'missing' ? { zh: '没有这个文件夹', en: 'no such folder' } : kind === 'file' ? { zh: '不是文件夹', en: 'not a folder' } : { zh: '不能写入', en: 'not writable' };
+  const why =
+    kind === 'missing'
+      ? { zh: '没有这个文件夹', en: 'no such folder' }
+      : kind === 'file'
+        ? { zh: '不是文件夹', en: 'not a folder' }
+        : { zh: '不能写入', en: 'not writable' };
   const message = {
     zh: `临时文件夹 ${shown} ${why.zh}；请把 TMPDIR 设为 build-issue 能写入的文件夹`,
     en: `the temporary folder ${shown}: ${why.en}; set TMPDIR to a folder build-issue can write to`,

@@ -7,7 +7,13 @@ import path from 'node:path';
  * exists (a pseudo file system such as /proc); this fails instead.
  */
 export async function makeFolder(folder: string): Promise<void> {
-  if (await stat(folder).then((s) => s.isDirectory(), () => false)) return;
+  if (
+    await stat(folder).then(
+      (s) => s.isDirectory(),
+      () => false,
+    )
+  )
+    return;
   const parent = path.dirname(folder);
   if (parent !== folder) await makeFolder(parent);
   await mkdir(folder).catch((cause: NodeJS.ErrnoException) => {

@@ -85,17 +85,28 @@ function bestRatio(widths: readonly number[], n: number, measure: number): numbe
 export function auditDisplayLines(): AuditFinding[] {
   const findings: AuditFinding[] = [];
   for (const el of document.querySelectorAll(`.pagedjs_pages :is(${DISPLAY}), .pagedjs_pages .part`)) {
-    const owner = el.closest('[data-block]') ?? document.getElementById(el.closest('.toc-line')?.querySelector('.toc-page')?.getAttribute('href')?.slice(1) ?? '');
+    const owner =
+      el.closest('[data-block]') ??
+      document.getElementById(el.closest('.toc-line')?.querySelector('.toc-page')?.getAttribute('href')?.slice(1) ?? '');
     const page = Number(el.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber ?? 0);
     const block = owner?.getAttribute('data-block') ?? '';
     const what = el.matches('.toc-title') ? { zh: '目录条目', en: 'TOC entry' } : { zh: '标题', en: 'display line' };
     const lines = linesOf(el);
     if (el.matches('.part') && lines.length < 2) continue;
-    const report = (rule: string, k: number, message: Said) => findings.push({ rule, page, block, line: k + 1, message, text: textOf(lines[k]!) });
+    const report = (rule: string, k: number, message: Said) =>
+      findings.push({ rule, page, block, line: k + 1, message, text: textOf(lines[k]!) });
     if (!el.matches('.part')) {
       lines.forEach((line, k) => {
-        if (k > 0 && !line.chars[0].mark) report('display-break', k, { zh: `${what.zh}在词语中间断行，断在“${textOf(lines[k - 1]!).slice(-4)}”之后`, en: `the ${what.en} breaks inside a phrase, after “${textOf(lines[k - 1]!).slice(-4)}”` });
-        if (lines.length > 1 && line.chars.filter((c) => isWord(c.ch)).length < 2) report('display-single-char', k, { zh: `${what.zh}有一行只有一个字（孤字）`, en: `a line of the ${what.en} holds one character (孤字)` });
+        if (k > 0 && !line.chars[0].mark)
+          report('display-break', k, {
+            zh: `${what.zh}在词语中间断行，断在“${textOf(lines[k - 1]!).slice(-4)}”之后`,
+            en: `the ${what.en} breaks inside a phrase, after “${textOf(lines[k - 1]!).slice(-4)}”`,
+          });
+        if (lines.length > 1 && line.chars.filter((c) => isWord(c.ch)).length < 2)
+          report('display-single-char', k, {
+            zh: `${what.zh}有一行只有一个字（孤字）`,
+            en: `a line of the ${what.en} holds one character (孤字)`,
+          });
       });
     }
     if (el.matches(HEADLINE) && lines.length > 1) {
@@ -113,7 +124,11 @@ export function auditDisplayLines(): AuditFinding[] {
         const style = getComputedStyle(box);
         const measure = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
         const best = bestRatio(phrases, lines.length, measure);
-        if (best > ratio + 0.05) report('display-uneven', lines.length - 1, { zh: `标题各行长短不匀（最短一行是最长一行的 ${(ratio * 100).toFixed(0)}%，可以排到 ${(best * 100).toFixed(0)}%）`, en: `the headline's lines are uneven (shortest ${(ratio * 100).toFixed(0)}% of the longest; ${(best * 100).toFixed(0)}% is possible)` });
+        if (best > ratio + 0.05)
+          report('display-uneven', lines.length - 1, {
+            zh: `标题各行长短不匀（最短一行是最长一行的 ${(ratio * 100).toFixed(0)}%，可以排到 ${(best * 100).toFixed(0)}%）`,
+            en: `the headline's lines are uneven (shortest ${(ratio * 100).toFixed(0)}% of the longest; ${(best * 100).toFixed(0)}% is possible)`,
+          });
       }
     }
   }

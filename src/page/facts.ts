@@ -11,7 +11,11 @@ import type { BlockFacts, LayoutFacts, PlacedImage } from './types.js';
 
 // Every box of the fragment inside its page's content area (a pixel's tolerance).
 const shown = (el: Element, area: DOMRect | undefined) =>
-  [...el.getClientRects()].every((r) => r.width === 0 || (area !== undefined && r.left >= area.left - 1 && r.right <= area.right + 1 && r.top >= area.top - 1 && r.bottom <= area.bottom + 1));
+  [...el.getClientRects()].every(
+    (r) =>
+      r.width === 0 ||
+      (area !== undefined && r.left >= area.left - 1 && r.right <= area.right + 1 && r.top >= area.top - 1 && r.bottom <= area.bottom + 1),
+  );
 
 // How far (px) the line boxes of a block's texts and its images reach beyond their bounds: the
 // page's text area, or the table cell they are in. A text's box is its font's height, which
@@ -69,7 +73,13 @@ export function layoutFacts(): LayoutFacts {
   // Each image of the issue: its file and source line, its pixels and the size it is placed at (CSS px, 96 to the inch).
   const images = [...document.querySelectorAll<HTMLImageElement>('.pagedjs_pages img[data-file]')].map((img): PlacedImage => {
     const box = img.getBoundingClientRect();
-    return { file: img.getAttribute('data-file')!, line: Number(img.closest('[data-line]')?.getAttribute('data-line') ?? 0), page: pageOf(img), pixels: [img.naturalWidth, img.naturalHeight], placed: [box.width, box.height] };
+    return {
+      file: img.getAttribute('data-file')!,
+      line: Number(img.closest('[data-line]')?.getAttribute('data-line') ?? 0),
+      page: pageOf(img),
+      pixels: [img.naturalWidth, img.naturalHeight],
+      placed: [box.width, box.height],
+    };
   });
   const colophon = document.querySelector('.pagedjs_pages .colophon');
   return {

@@ -14,7 +14,7 @@
 // Overflowing content sits in a second column to the right of the page
 // (Paged.js lays pages out with CSS columns), so “on this page” means left of
 // the page's right edge.
-import { isElement, isText, textNodesOf, type TextPosition } from './dom.js';
+import { isElement, isText, type TextPosition, textNodesOf } from './dom.js';
 import { tableBreak } from './tables.js';
 
 /** The block's lines, one box each, those on the page (left of `edge`) first, top to bottom. */
@@ -75,7 +75,9 @@ export function registerKeepRules(): void {
       const blocks = [...rendered.querySelectorAll('[data-block]')];
       const firstBlockFrom = (node: Node) => {
         if (isElement(node) && node.matches('[data-block]')) return node;
-        return blocks.find((b) => node.compareDocumentPosition(b) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY));
+        return blocks.find(
+          (b) => node.compareDocumentPosition(b) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY),
+        );
       };
 
       // Where the break is now: inside a block, or before one. Inside a table,

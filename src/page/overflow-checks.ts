@@ -26,7 +26,28 @@ const SHARE_OF_ROOM_LEFT = 0.8;
 // (its last line's blank end and the space between paragraphs).
 const BLOCK_SHARE = 0.06;
 // Set within a line: their room follows from the characters in them.
-const INLINE = new Set(['SPAN', 'A', 'EM', 'STRONG', 'B', 'I', 'U', 'S', 'SUB', 'SUP', 'SMALL', 'MARK', 'Q', 'CITE', 'ABBR', 'CODE', 'RUBY', 'RT', 'RP', 'WBR']);
+const INLINE = new Set([
+  'SPAN',
+  'A',
+  'EM',
+  'STRONG',
+  'B',
+  'I',
+  'U',
+  'S',
+  'SUB',
+  'SUP',
+  'SMALL',
+  'MARK',
+  'Q',
+  'CITE',
+  'ABBR',
+  'CODE',
+  'RUBY',
+  'RT',
+  'RP',
+  'WBR',
+]);
 // Taller than their characters say.
 const TALL = new Set(['IMG', 'FIGURE', 'TABLE', 'SVG', 'CANVAS', 'VIDEO', 'IFRAME', 'OBJECT']);
 
@@ -45,7 +66,7 @@ export function checkOverflowLessOften(): void {
       else this.blockStarts++;
     }
 
-    override onPageLayout(wrapper: Element, breakToken: Paged.BreakToken, layout: Paged.Layout): void {
+    override onPageLayout(_wrapper: Element, _breakToken: Paged.BreakToken, layout: Paged.Layout): void {
       if (Object.hasOwn(layout, 'hasOverflow')) return; // this page's layout has it already
       const measure: Paged.Layout['hasOverflow'] = Object.getPrototypeOf(layout).hasOverflow;
       // Paged.js's renderTo measures when its count of the page's characters reaches maxChars.

@@ -9,11 +9,13 @@ import { textNodesOf } from './dom.js';
 
 export function trimPageTemplate(): void {
   class BuildIssuePageTemplate extends Paged.Handler {
-    override afterParsed(parsed: DocumentFragment, chunker: Paged.Chunker): void {
+    override afterParsed(_parsed: DocumentFragment, chunker: Paged.Chunker): void {
       const template = chunker.pageTemplate.content;
       // Paged.js turns `marks` into these variables on :root.
       const root = getComputedStyle(document.documentElement);
-      const marksAskedFor = ['crop', 'cross'].some((mark) => !['', 'none'].includes(root.getPropertyValue(`--pagedjs-mark-${mark}-display`).trim()));
+      const marksAskedFor = ['crop', 'cross'].some(
+        (mark) => !['', 'none'].includes(root.getPropertyValue(`--pagedjs-mark-${mark}-display`).trim()),
+      );
       if (!marksAskedFor) for (const mark of template.querySelectorAll('.pagedjs_marks-crop, .pagedjs_marks-middle')) mark.remove();
       const blanks = textNodesOf(template).filter((node) => node.data.trim() === '');
       for (const blank of blanks) blank.remove();

@@ -77,7 +77,7 @@ export function fitTableColumns(): void {
     const widths: (number | undefined)[] = new Array(columns);
     const given = () => sum(widths.filter((w): w is number => w !== undefined));
     if (sum(wanted) <= room) {
-      wanted.forEach((w, c) => (widths[c] = w + ((room - sum(wanted)) * w) / sum(wanted)));
+      for (const [c, w] of wanted.entries()) widths[c] = w + ((room - sum(wanted)) * w) / sum(wanted);
     } else {
       let free = wanted.map((_, c) => c);
       for (let narrow: number[] = [-1]; narrow.length > 0; ) {
@@ -88,7 +88,7 @@ export function fitTableColumns(): void {
       }
       const left = room - given();
       const text = free.map((c) => sum(lines.filter((l) => l.column === c).map((l) => l.text)));
-      free.forEach((c, i) => (widths[c] = Math.min(wanted[c]!, Math.max(least[c]!, (left * text[i]!) / sum(text)))));
+      for (const [i, c] of free.entries()) widths[c] = Math.min(wanted[c]!, Math.max(least[c]!, (left * text[i]!) / sum(text)));
       shortenTable(lines, widths as number[], free, least, wanted);
     }
     const colgroup = document.createElement('colgroup');
@@ -118,7 +118,13 @@ function tableLines(cells: readonly CellLine[], widths: readonly number[]): numb
 
 // Pairs of the free columns trade width, a pixel at a time, while a trade
 // makes the table shorter (the widths are changed in place).
-function shortenTable(cells: readonly CellLine[], widths: number[], free: readonly number[], least: readonly number[], wanted: readonly number[]): void {
+function shortenTable(
+  cells: readonly CellLine[],
+  widths: number[],
+  free: readonly number[],
+  least: readonly number[],
+  wanted: readonly number[],
+): void {
   for (let changed = true, rounds = 0; changed && rounds < 20; rounds++) {
     changed = false;
     for (const a of free) {

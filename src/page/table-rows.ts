@@ -3,7 +3,7 @@
 // row is padded to a whole number of line pitches, so that the rows, each
 // page's share of the table and the text after it stay on the page's grid
 // (as snap.ts does for headings and images).
-import { textNodesOf, type TextPosition } from './dom.js';
+import { type TextPosition, textNodesOf } from './dom.js';
 import { linePitch, rootLength } from './pitch.js';
 
 // A row taller than what a page holds under the 续表 line and the header
@@ -51,7 +51,8 @@ export function splitTallRows(): void {
         rest.append(part);
       });
       // Cells of this row and of rows above that span it span the new part too.
-      for (let above = 0; above <= r; above++) for (const cell of table.rows[above]!.cells) if (cell.rowSpan > 1 && above + cell.rowSpan > r) cell.rowSpan++;
+      for (let above = 0; above <= r; above++)
+        for (const cell of table.rows[above]!.cells) if (cell.rowSpan > 1 && above + cell.rowSpan > r) cell.rowSpan++;
       row.after(rest);
     }
   }

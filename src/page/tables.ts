@@ -95,7 +95,9 @@ export function repeatTableHeaders(): void {
       const label = document.createElement('caption');
       label.className = 'table-continued';
       label.textContent = source.getAttribute('data-continued');
-      const copies = [source.querySelector(':scope > colgroup'), source.tHead].filter((part) => part !== null).map((part) => part.cloneNode(true) as Element);
+      const copies = [source.querySelector(':scope > colgroup'), source.tHead]
+        .filter((part) => part !== null)
+        .map((part) => part.cloneNode(true) as Element);
       for (const copy of copies) for (const el of [copy, ...copy.querySelectorAll('[data-ref]')]) el.removeAttribute('data-ref');
       for (const el of [label, ...copies]) el.setAttribute('data-repeated', '');
       table.prepend(label, ...copies);

@@ -48,7 +48,13 @@ async function viewerScript(): Promise<Uint8Array> {
 export async function loadAssets(): Promise<PreviewAssets> {
   const own = (name: string) => readFile(path.join(VIEWER_DIR, name));
   const pdfjs = (name: string) => readFile(require.resolve(`pdfjs-dist/build/${name}`));
-  const [html, css, script, pdf, worker] = await Promise.all([own('index.html'), own('viewer.css'), viewerScript(), pdfjs('pdf.min.mjs'), pdfjs('pdf.worker.min.mjs')]);
+  const [html, css, script, pdf, worker] = await Promise.all([
+    own('index.html'),
+    own('viewer.css'),
+    viewerScript(),
+    pdfjs('pdf.min.mjs'),
+    pdfjs('pdf.worker.min.mjs'),
+  ]);
   return new Map([
     ['/', { type: HTML, body: html }],
     ['/viewer.css', { type: CSS, body: css }],

@@ -11,7 +11,12 @@ import type { PreviewOutcome } from './session.js';
  * build, and the PDF stays in memory: no preflight, nothing in dist/, which
  * comes only from `build-issue <serial>`.
  */
-export async function previewBuild(serial: string, settings: Settings, browser: () => Promise<Browser>, retried = false): Promise<PreviewOutcome> {
+export async function previewBuild(
+  serial: string,
+  settings: Settings,
+  browser: () => Promise<Browser>,
+  retried = false,
+): Promise<PreviewOutcome> {
   let used: Browser | undefined;
   const tracked = async () => (used = await browser());
   try {

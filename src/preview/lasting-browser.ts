@@ -1,5 +1,5 @@
 import type { Browser } from 'puppeteer-core';
-import { sharedBrowser, type BrowserLease, type SharedBrowser } from '../browser/shared-browser.js';
+import { type BrowserLease, type SharedBrowser, sharedBrowser } from '../browser/shared-browser.js';
 
 /**
  * The preview's Chromium, for a session of hours: one browser (and its

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { PreviewAssets } from './assets.js';
 import type { Lang } from '../message.js';
+import type { PreviewAssets } from './assets.js';
 import type { PreviewSession } from './session.js';
-import { publicState, type PreviewState } from './state.js';
+import { type PreviewState, publicState } from './state.js';
 
 export interface PreviewServer {
   /** http://127.0.0.1:<port>/ */
@@ -19,13 +19,21 @@ const COMMON_HEADERS = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-  'content-security-policy': "default-src 'self'; img-src 'self' data: blob:; font-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: blob:; font-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
 };
 
 /** SSE comments keep an idle connection open through anything that times them out. */
 const KEEP_ALIVE_MS = 15_000;
 
-function send(res: ServerResponse, req: IncomingMessage, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  req: IncomingMessage,
+  status: number,
+  type: string,
+  body: string | Uint8Array,
+  extra: Record<string, string> = {},
+): void {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   res.writeHead(status, { ...COMMON_HEADERS, 'content-type': type, 'content-length': String(bytes.byteLength), ...extra });
   res.end(req.method === 'HEAD' ? undefined : bytes);
@@ -39,7 +47,11 @@ function send(res: ServerResponse, req: IncomingMessage, status: number, type: s
  * GET and HEAD, and only with a Host naming this server (a web page that
  * points a name of its own at 127.0.0.1 gets nothing).
  */
-export async function startServer(session: PreviewSession, assets: PreviewAssets, options: { port: number; lang: Lang }): Promise<PreviewServer> {
+export async function startServer(
+  session: PreviewSession,
+  assets: PreviewAssets,
+  options: { port: number; lang: Lang },
+): Promise<PreviewServer> {
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -60,11 +72,20 @@ export async function startServer(session: PreviewSession, assets: PreviewAssets
 
   const server = createServer((req, res) => {
     const hosts = [`${HOST}:${port}`, `localhost:${port}`];
-    if (!hosts.includes(req.headers.host ?? '')) return send(res, req, 403, 'text/plain; charset=utf-8', 'this server answers only to its own address\n');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, req, 405, 'text/plain; charset=utf-8', 'GET or HEAD only\n', { allow: 'GET, HEAD' });
+    if (!hosts.includes(req.headers.host ?? ''))
+      return send(res, req, 403, 'text/plain; charset=utf-8', 'this server answers only to its own address\n');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, req, 405, 'text/plain; charset=utf-8', 'GET or HEAD only\n', { allow: 'GET, HEAD' });
     const pathname = (req.url ?? '').split('?')[0]!;
     if (pathname === '/events') return events(req, res);
-    if (pathname === '/build.json') return send(res, req, 200, 'application/json; charset=utf-8', `${JSON.stringify(publicState(session.state(), options.lang), null, 2)}\n`);
+    if (pathname === '/build.json')
+      return send(
+        res,
+        req,
+        200,
+        'application/json; charset=utf-8',
+        `${JSON.stringify(publicState(session.state(), options.lang), null, 2)}\n`,
+      );
     if (pathname === '/issue.pdf') {
       const pdf = session.pdf();
       return pdf ? send(res, req, 200, 'application/pdf', pdf) : send(res, req, 404, 'text/plain; charset=utf-8', 'no pages yet\n');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Clock } from '../clock.js';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, error } from '../diagnostics.js';
 import { excerptAt } from '../excerpt.js';
 import type { Message } from '../message.js';
 import { initialState, type PreviewState, type ShownDiagnostic } from './state.js';
@@ -36,7 +36,11 @@ async function withExcerpts(diagnostics: readonly Diagnostic[], rootDir: string)
   const textOf = (file: string) => {
     const full = path.resolve(rootDir, file);
     if (!full.startsWith(rootDir + path.sep)) return Promise.resolve(undefined);
-    if (!texts.has(full)) texts.set(full, readFile(full, 'utf8').catch(() => undefined));
+    if (!texts.has(full))
+      texts.set(
+        full,
+        readFile(full, 'utf8').catch(() => undefined),
+      );
     return texts.get(full)!;
   };
   return Promise.all(
@@ -53,7 +57,11 @@ async function withExcerpts(diagnostics: readonly Diagnostic[], rootDir: string)
  * changes that come while one runs are answered by one more after it. A build
  * that fails leaves the last good PDF on screen, with its diagnostics over it.
  */
-export function previewSession(serial: string, build: () => Promise<PreviewOutcome>, options: { clock: Clock; rootDir: string }): PreviewSession {
+export function previewSession(
+  serial: string,
+  build: () => Promise<PreviewOutcome>,
+  options: { clock: Clock; rootDir: string },
+): PreviewSession {
   let state = initialState(serial);
   let pdf: Uint8Array | undefined;
   let running: Promise<void> | undefined;
@@ -67,9 +75,11 @@ export function previewSession(serial: string, build: () => Promise<PreviewOutco
   const buildOnce = async () => {
     publish({ ...state, building: true });
     const started = performance.now();
-    const outcome = await build().catch((cause: unknown): PreviewOutcome => ({
-      diagnostics: [error('build-crashed', crashed(cause), { file: `issues/${serial}` })],
-    }));
+    const outcome = await build().catch(
+      (cause: unknown): PreviewOutcome => ({
+        diagnostics: [error('build-crashed', crashed(cause), { file: `issues/${serial}` })],
+      }),
+    );
     const durationMs = Math.round(performance.now() - started);
     const builds = state.builds + 1;
     if (outcome.pdf) pdf = outcome.pdf.bytes;

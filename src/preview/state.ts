@@ -1,4 +1,4 @@
-import { diagnosticJson, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, diagnosticJson } from '../diagnostics.js';
 import type { Excerpt } from '../excerpt.js';
 import type { Lang } from '../message.js';
 
@@ -14,7 +14,10 @@ export type PublicDiagnostic = ReturnType<typeof diagnosticJson> & { excerpt?: E
 export type PublicState = Omit<PreviewState, 'diagnostics'> & { diagnostics: PublicDiagnostic[] };
 
 export function publicState(state: PreviewState, lang: Lang): PublicState {
-  return { ...state, diagnostics: state.diagnostics.map(({ excerpt, ...d }) => ({ ...diagnosticJson(d, lang), ...(excerpt ? { excerpt } : {}) })) };
+  return {
+    ...state,
+    diagnostics: state.diagnostics.map(({ excerpt, ...d }) => ({ ...diagnosticJson(d, lang), ...(excerpt ? { excerpt } : {}) })),
+  };
 }
 
 /**

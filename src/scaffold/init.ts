@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadEdition } from '../config/edition.js';
 import { error, type Result } from '../diagnostics.js';
 import { ISSUE_FILE, PUBLICATION_FILE } from '../stages/load/load-issue.js';
-import { issueText, PUBLICATION_TEMPLATE, type IssueFacts } from './issue-file.js';
+import { type IssueFacts, issueText, PUBLICATION_TEMPLATE } from './issue-file.js';
 import { writeNew } from './new-issue.js';
 
 export interface InitOptions {
@@ -44,15 +44,43 @@ export async function initPublication(options: InitOptions): Promise<Result<{ fi
   const files = [path.join(issuesDir, PUBLICATION_FILE), path.join(issuesDir, String(options.serial), ISSUE_FILE)];
   const shown = (file: string) => path.relative(options.rootDir, file) || file;
   for (const file of files) {
-    if (await access(file).then(() => true, () => false)) {
-      return { diagnostics: [error('init-exists', { zh: '已经存在：build-issue init 只从零开始新刊物，不会覆盖任何文件', en: 'exists already: build-issue init starts a publication from nothing and never overwrites a file' }, { file: shown(file) })] };
+    if (
+      await access(file).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      return {
+        diagnostics: [
+          error(
+            'init-exists',
+            {
+              zh: '已经存在：build-issue init 只从零开始新刊物，不会覆盖任何文件',
+              en: 'exists already: build-issue init starts a publication from nothing and never overwrites a file',
+            },
+            { file: shown(file) },
+          ),
+        ],
+      };
     }
   }
   const edition = await loadEdition(options.editionsDir, options.defaultEdition, { file: shown(path.join(options.editionsDir, 'styles')) });
   if (!edition.value) return { diagnostics: edition.diagnostics };
-  const texts = [await readFile(PUBLICATION_TEMPLATE, 'utf8'), await issueText(firstFacts(options.serial, options.date, options.defaultEdition))];
+  const texts = [
+    await readFile(PUBLICATION_TEMPLATE, 'utf8'),
+    await issueText(firstFacts(options.serial, options.date, options.defaultEdition)),
+  ];
   for (const [i, file] of files.entries()) {
-    if (!(await writeNew(file, texts[i]!))) return { diagnostics: [error('init-exists', { zh: '已经存在：build-issue init 不会覆盖任何文件', en: 'exists already: build-issue init never overwrites a file' }, { file: shown(file) })] };
+    if (!(await writeNew(file, texts[i]!)))
+      return {
+        diagnostics: [
+          error(
+            'init-exists',
+            { zh: '已经存在：build-issue init 不会覆盖任何文件', en: 'exists already: build-issue init never overwrites a file' },
+            { file: shown(file) },
+          ),
+        ],
+      };
   }
   return { value: { files: files.map(shown) }, diagnostics: [] };
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PACKAGE_DIR } from '../config/settings.js';
 import { stringify } from 'yaml';
+import { PACKAGE_DIR } from '../config/settings.js';
 
 /** What the front matter of a new issue says. */
 export interface IssueFacts {

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import subsetFont from 'subset-font';
+import type { Chromium } from '../../src/browser/launch.js';
 import { auditDisplayLines, auditPages } from '../../src/stages/paginate/audit.js';
 import { pageScript } from '../../src/stages/render/page-script.js';
-import type { Chromium } from '../../src/browser/launch.js';
 import { ROOT } from '../helpers/build.js';
 import { startChromium } from '../helpers/chromium.js';
 
@@ -77,7 +77,10 @@ describe('layout audit', () => {
   for (const { rule, html } of CASES) {
     test(`finds ${rule}`, async () => {
       const findings = await audit(html);
-      assert.ok(findings.some((f) => f.rule === rule), `expected ${rule}, found ${JSON.stringify(findings)}`);
+      assert.ok(
+        findings.some((f) => f.rule === rule),
+        `expected ${rule}, found ${JSON.stringify(findings)}`,
+      );
       assert.ok(findings.every((f) => f.page === 1));
     });
   }
@@ -86,12 +89,17 @@ describe('layout audit', () => {
     test(`finds ${rule}`, async () => {
       await audit(html);
       const findings = await auditDisplayLines(tab);
-      assert.ok(findings.some((f) => f.rule === rule && f.block === 'b1' && f.page === 1), `expected ${rule}, found ${JSON.stringify(findings)}`);
+      assert.ok(
+        findings.some((f) => f.rule === rule && f.block === 'b1' && f.page === 1),
+        `expected ${rule}, found ${JSON.stringify(findings)}`,
+      );
     });
   }
 
   test('finds nothing in a headline broken between phrases, as even as they allow', async () => {
-    await audit(page('<h2 class="title" data-block="b1">一二三<wbr>四五六七</h2><h2 class="title" data-block="b2">一二三四五<wbr>六七</h2>', DISPLAY));
+    await audit(
+      page('<h2 class="title" data-block="b1">一二三<wbr>四五六七</h2><h2 class="title" data-block="b2">一二三四五<wbr>六七</h2>', DISPLAY),
+    );
     assert.deepEqual(await auditDisplayLines(tab), []);
   });
 

@@ -31,7 +31,8 @@ describe('style editions', () => {
 
   before(async () => {
     editions = await scratchDir('build-issue-editions-');
-    for (const folder of ['templates/2023', 'styles/2023']) await cp(path.join(ROOT, folder), path.join(editions, folder), { recursive: true });
+    for (const folder of ['templates/2023', 'styles/2023'])
+      await cp(path.join(ROOT, folder), path.join(editions, folder), { recursive: true });
     await mkdir(path.join(editions, 'fonts'));
     await cp(path.join(ROOT, 'fonts', 'fonts.json'), path.join(editions, 'fonts', 'fonts.json'));
 

@@ -40,7 +40,9 @@ test('an interrupted batch closes Chromium, removes its scratch files and says w
   let chromium: number[] = [];
   for (let tries = 0; tries < 600 && chromium.length === 0; tries++) {
     await sleep(50);
-    chromium = processTree(child.pid!).filter((p) => /chrom/i.test(p.command)).map((p) => p.pid);
+    chromium = processTree(child.pid!)
+      .filter((p) => /chrom/i.test(p.command))
+      .map((p) => p.pid);
   }
   assert.ok(chromium.length > 0, `Chromium never started:\n${stderr}`);
   await sleep(500);

@@ -5,17 +5,16 @@
  * --shard slices cover --all exactly.
  */
 import assert from 'node:assert/strict';
-import { rm, stat, writeFile, readFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { cli, ROOT, workspace } from '../helpers/build.js';
-import { copyIssue, parseSummary, statuses, type RunSummary } from '../helpers/issues.js';
+import { copyIssue, parseSummary, type RunSummary, statuses } from '../helpers/issues.js';
 import { pageCount, pageTexts } from '../helpers/pdf.js';
 
 const SHORT = path.join(ROOT, 'test', 'fixtures', 'batch', 'short', 'issue.md');
 const BROKEN = path.join(ROOT, 'test', 'fixtures', 'batch', 'broken', 'issue.md');
 const GOOD = ['501', '502', '503'];
-
 
 describe('build-issue with many issues', () => {
   let dir: string;
@@ -33,7 +32,10 @@ describe('build-issue with many issues', () => {
   });
 
   test('a range builds exactly the issues inside it, and --json prints the summary', () => {
-    assert.deepEqual(summary.issues.map((i) => i.serial), ['501', '502', '503', '504']);
+    assert.deepEqual(
+      summary.issues.map((i) => i.serial),
+      ['501', '502', '503', '504'],
+    );
   });
 
   test('every good issue is built and its PDF is that issue', () => {
@@ -62,7 +64,8 @@ describe('build-issue with many issues', () => {
     const before = await stat(path.join(dir, 'dist', '501.pdf'));
     const again = await cli(GOOD, dir);
     assert.equal(again.code, 0, again.stderr);
-    for (const serial of GOOD) assert.match(again.stdout, new RegExp(`dist/${serial}\\.pdf: \\d+ pages, inputs unchanged since it was built; skipped`));
+    for (const serial of GOOD)
+      assert.match(again.stdout, new RegExp(`dist/${serial}\\.pdf: \\d+ pages, inputs unchanged since it was built; skipped`));
     assert.match(again.stdout, /^serial\s+pages\s+seconds\s+status\s+output$/m);
     assert.match(again.stdout, /^501\s+\d+\s+[\d.]+\s+skipped\s+dist\/501\.pdf$/m);
     assert.equal((await stat(path.join(dir, 'dist', '501.pdf'))).mtimeMs, before.mtimeMs);
@@ -74,7 +77,11 @@ describe('build-issue with many issues', () => {
     await rm(path.join(dir, 'dist', '503.pdf'));
     const run = await cli([...GOOD, '--json'], dir);
     assert.deepEqual(statuses(run.stdout), { 501: 'skipped', 502: 'built', 503: 'built' });
-    assert.ok(pageTexts(path.join(dir, 'dist', '502.pdf')).join('').includes('改过的文章'));
+    assert.ok(
+      pageTexts(path.join(dir, 'dist', '502.pdf'))
+        .join('')
+        .includes('改过的文章'),
+    );
   });
 
   test('--force rebuilds unchanged issues, to the same bytes in a page already used by another issue', async () => {
@@ -83,7 +90,8 @@ describe('build-issue with many issues', () => {
     // One job: 503 is laid out in the page 501 was laid out in just before.
     const run = await cli(['501', '503', '--force', '--jobs', '1', '--json'], dir);
     assert.deepEqual(statuses(run.stdout), { 501: 'built', 503: 'built' });
-    for (const serial of ['501', '503'] as const) assert.ok(earlier[serial].equals(await pdf(serial)), `${serial}.pdf came out other than before`);
+    for (const serial of ['501', '503'] as const)
+      assert.ok(earlier[serial].equals(await pdf(serial)), `${serial}.pdf came out other than before`);
   });
 
   test('a change to the publication file rebuilds every issue', async () => {
@@ -95,7 +103,9 @@ describe('build-issue with many issues', () => {
 
   test('--shard slices of --all are disjoint and together are --all', async () => {
     const slices = await Promise.all(
-      ['1/3', '2/3', '3/3'].map(async (shard) => parseSummary((await cli(['--all', '--shard', shard, '--json'], dir)).stdout).issues.map((i) => i.serial)),
+      ['1/3', '2/3', '3/3'].map(async (shard) =>
+        parseSummary((await cli(['--all', '--shard', shard, '--json'], dir)).stdout).issues.map((i) => i.serial),
+      ),
     );
     const union = slices.flat();
     assert.equal(new Set(union).size, union.length, `an issue is in two slices: ${slices.join(' | ')}`);

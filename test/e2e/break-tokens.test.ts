@@ -35,7 +35,9 @@ describe('a page that breaks inside a paragraph', () => {
     const run = await cli(['4008', '--no-lint'], dir);
     assert.doesNotMatch(run.stderr, /block-repeated/);
     assert.equal(run.code, 0, run.stderr);
-    const text = pageTexts(path.join(dir, 'dist', '4008.pdf')).join('').replace(/\s/g, '');
+    const text = pageTexts(path.join(dir, 'dist', '4008.pdf'))
+      .join('')
+      .replace(/\s/g, '');
     assert.equal(text.split('2020年2月如期实现高质量脱贫').length - 1, 1);
     assert.equal(text.split('2021年2月，党中央、国务院授予').length - 1, 1);
   });

@@ -11,14 +11,15 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { parseBrowserVersion } from '../../src/config/engines.js';
-import { cli, cliEnv, ROOT, workspace, type CliRun } from '../helpers/build.js';
+import { type CliRun, cli, cliEnv, ROOT, workspace } from '../helpers/build.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 const OTHER_VERSION = 'Chromium 999.0.0.1';
 
 const producer = (pdf: string) => /^Producer:\s+(.*)$/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1];
-const statusOf = (run: CliRun) => (/skipped/.test(run.stdout) ? 'skipped' : /\d+ pages in/.test(run.stdout) ? 'built' : `failed: ${run.stderr}`);
+const statusOf = (run: CliRun) =>
+  /skipped/.test(run.stdout) ? 'skipped' : /\d+ pages in/.test(run.stdout) ? 'built' : `failed: ${run.stderr}`;
 
 describe('the build cache and the engines', () => {
   let dir: string;
@@ -31,10 +32,13 @@ describe('the build cache and the engines', () => {
     dir = await workspace();
     // The same browser behind a script that reports another version, as an update would.
     otherBrowser = path.join(await scratchDir('build-issue-browser-'), 'chromium');
-    await writeFile(otherBrowser, `#!/bin/sh\n[ "$1" = --version ] && { echo '${OTHER_VERSION}'; exit 0; }\nexec '${CHROMIUM}' "$@"\n`, { mode: 0o755 });
+    await writeFile(otherBrowser, `#!/bin/sh\n[ "$1" = --version ] && { echo '${OTHER_VERSION}'; exit 0; }\nexec '${CHROMIUM}' "$@"\n`, {
+      mode: 0o755,
+    });
     version = (JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     chromium = parseBrowserVersion(execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))!;
-    pagedjs = (JSON.parse(await readFile(path.join(ROOT, 'node_modules', 'pagedjs', 'package.json'), 'utf8')) as { version: string }).version;
+    pagedjs = (JSON.parse(await readFile(path.join(ROOT, 'node_modules', 'pagedjs', 'package.json'), 'utf8')) as { version: string })
+      .version;
   });
 
   test('the PDF names build-issue, the browser and Paged.js with their versions, in its Info and its XMP', async () => {
@@ -47,7 +51,9 @@ describe('the build cache and the engines', () => {
   });
 
   test('the build record names the files it wrote relative to the project', async () => {
-    const record = JSON.parse(await readFile(path.join(dir, 'dist', '.build-issue', '453.pdf.json'), 'utf8')) as { outputs: Record<string, string> };
+    const record = JSON.parse(await readFile(path.join(dir, 'dist', '.build-issue', '453.pdf.json'), 'utf8')) as {
+      outputs: Record<string, string>;
+    };
     assert.deepEqual(Object.keys(record.outputs).sort(), ['dist/453.pdf', 'dist/453.pdf.sha256']);
   });
 
@@ -68,7 +74,12 @@ describe('the build cache and the engines', () => {
   test('--version names the browser, its version and Paged.js’s', async () => {
     const run = await cli(['--version'], dir, { PUPPETEER_EXECUTABLE_PATH: otherBrowser });
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(run.stdout.trim().split('\n'), [`build-issue ${version}`, `${OTHER_VERSION} (${otherBrowser})`, `Paged.js ${pagedjs}`, `Node ${process.versions.node}`]);
+    assert.deepEqual(run.stdout.trim().split('\n'), [
+      `build-issue ${version}`,
+      `${OTHER_VERSION} (${otherBrowser})`,
+      `Paged.js ${pagedjs}`,
+      `Node ${process.versions.node}`,
+    ]);
   });
 
   test('doctor names the browser and where it came from, the fonts’ digests and the tools', async () => {
@@ -89,16 +100,29 @@ describe('the build cache and the engines', () => {
       pageScript(bundler: typeof esbuild): Promise<{ code: string }>;
     };
     const esbuild = await import('esbuild');
-    const { metafile } = await esbuild.build({ ...build.bundleOptions(build.LIB_DIR, (await build.pageScript(esbuild)).code), write: false });
+    const { metafile } = await esbuild.build({
+      ...build.bundleOptions(build.LIB_DIR, (await build.pageScript(esbuild)).code),
+      write: false,
+    });
     const sourcesOf = (file: string) => Object.keys(metafile!.outputs[path.relative(ROOT, file)]?.inputs ?? {});
 
     assert.equal((await cli(['453'], dir)).code, 0); // built, or skipped if an earlier test built it
     // Every module the run loads, as Node's loader resolves it.
     const hooks = await scratchDir('build-issue-hooks-');
     const log = path.join(hooks, 'loaded.txt');
-    await writeFile(path.join(hooks, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
-    await writeFile(path.join(hooks, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
-    const run = execFileSync(process.execPath, ['--import', pathToFileURL(path.join(hooks, 'register.mjs')).href, path.join(ROOT, 'bin', 'build-issue.js'), '453'], { cwd: dir, env: cliEnv(), encoding: 'utf8' });
+    await writeFile(
+      path.join(hooks, 'hooks.mjs'),
+      `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`,
+    );
+    await writeFile(
+      path.join(hooks, 'register.mjs'),
+      `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`,
+    );
+    const run = execFileSync(
+      process.execPath,
+      ['--import', pathToFileURL(path.join(hooks, 'register.mjs')).href, path.join(ROOT, 'bin', 'build-issue.js'), '453'],
+      { cwd: dir, env: cliEnv(), encoding: 'utf8' },
+    );
     assert.match(run, /skipped/);
 
     const loaded = (await readFile(log, 'utf8')).split('\n').filter((url) => url.startsWith(pathToFileURL(build.LIB_DIR).href));
@@ -111,7 +135,11 @@ describe('the build cache and the engines', () => {
     assert.ok(sources.includes('src/stages/load/load-issue.ts'), 'the skipped build did not load the issue');
     // The pipeline runs the skip; the steps after it are loaded only when an issue gets to them.
     assert.ok(sources.includes('src/pipeline.ts'), 'the skipped build did not go through the pipeline');
-    const heavy = /^src\/(stages\/(render\/render-issue|finish\/finish|lint\/lint-issue|verify\/preflight\/preflight)|browser\/(launch|layout-pages))\.ts|^src\/stages\/paginate\/|node_modules\/(puppeteer-core|pdf-lib|handlebars)\//;
-    assert.deepEqual(sources.filter((file) => heavy.test(file)), []);
+    const heavy =
+      /^src\/(stages\/(render\/render-issue|finish\/finish|lint\/lint-issue|verify\/preflight\/preflight)|browser\/(launch|layout-pages))\.ts|^src\/stages\/paginate\/|node_modules\/(puppeteer-core|pdf-lib|handlebars)\//;
+    assert.deepEqual(
+      sources.filter((file) => heavy.test(file)),
+      [],
+    );
   });
 });

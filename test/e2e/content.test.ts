@@ -15,7 +15,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { cli, ROOT, workspace } from '../helpers/build.js';
-import { fonts, pageTexts, placedChars, type PlacedChar } from '../helpers/pdf.js';
+import { fonts, type PlacedChar, pageTexts, placedChars } from '../helpers/pdf.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'issues', '903');
@@ -114,7 +114,9 @@ describe('real documents print as written (fixture 903)', () => {
   test('every character of the source is on the pages, none lost, none twice but a continued table’s header', async () => {
     const markdown = await readFile(path.join(FIXTURE, 'issue.md'), 'utf8');
     const headers = tableHeaders(markdown);
-    const continued = pageTexts(pdf).flatMap((text) => [...text.matchAll(/^\s*续(附?表\d*)\s*$/gmu)].map((m) => `续${m[1]}${headers.get(m[1]!)}`));
+    const continued = pageTexts(pdf).flatMap((text) =>
+      [...text.matchAll(/^\s*续(附?表\d*)\s*$/gmu)].map((m) => `续${m[1]}${headers.get(m[1]!)}`),
+    );
     assert.ok(continued.length >= 2 && continued.every((repeat) => !repeat.endsWith('undefined')), `continuation lines: ${continued}`);
     const expected = [...sourceCharacters(markdown), ...[...continued.join('')]].sort();
     const found = pageCharacters(placedChars(pdf));
@@ -141,7 +143,10 @@ describe('real documents print as written (fixture 903)', () => {
 
   test('every font is embedded TrueType, none Type 3, the monospace face among them', () => {
     const found = fonts(pdf);
-    assert.ok(found.every((f) => f.type === 'CID TrueType' && f.embedded && f.subset), JSON.stringify(found));
+    assert.ok(
+      found.every((f) => f.type === 'CID TrueType' && f.embedded && f.subset),
+      JSON.stringify(found),
+    );
     assert.ok(found.some((f) => f.name.endsWith('SourceCodePro-Regular')));
   });
 
@@ -171,7 +176,8 @@ describe('the geometric check (block-overflow)', () => {
     const dir = await workspace({ '903': FIXTURE });
     // An edition whose style sheet keeps one paragraph on one line: its text runs past the margin, though every character is in the DOM.
     const editions = await scratchDir('build-issue-editions-');
-    for (const folder of ['templates/2023', 'styles/2023', 'fonts']) await cp(path.join(ROOT, folder), path.join(editions, folder), { recursive: true });
+    for (const folder of ['templates/2023', 'styles/2023', 'fonts'])
+      await cp(path.join(ROOT, folder), path.join(editions, folder), { recursive: true });
     await writeFile(path.join(editions, 'styles', '2023', '99-overflow.css'), '.article-body p[data-line="25"] { white-space: nowrap; }\n');
     const run = await cli(['903'], dir, { BUILD_ISSUE_EDITIONS: editions });
     assert.notEqual(run.code, 0);

@@ -13,8 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
+import { type CaseRun, type Project, project, RAW, runCase } from '../helpers/corpus.js';
 import { parseSummary, type RunSummary } from '../helpers/issues.js';
-import { project, RAW, runCase, type CaseRun, type Project } from '../helpers/corpus.js';
 
 const UNIT = '学习贯彻党的二十大精神，推动高质量发展。';
 /** Sentences that never repeat: 第1句……, 第2句……. */
@@ -30,17 +30,45 @@ interface ValidCase {
   once: string[];
 }
 
-const head = (serial: string) => `---\nserial: ${serial}\nyear: 2024\nnumber: 1\ndate: 2024-01-10\ndistribution:\n  report: 省委常委会\n  send: 各市委宣传部\nprint_run: 100\n---\n`;
+const head = (serial: string) =>
+  `---\nserial: ${serial}\nyear: 2024\nnumber: 1\ndate: 2024-01-10\ndistribution:\n  report: 省委常委会\n  send: 各市委宣传部\nprint_run: 100\n---\n`;
 const article = (paragraphs: string[]) => `\n# 学习动态\n\n## 一篇考验排版的文章\n\n${paragraphs.join('\n\n')}\n\n最后一段在这里结束。\n`;
 
 const CASES: ValidCase[] = [
-  { serial: '7101', name: 'a file that starts with a byte order mark', file: (m) => `\uFEFF${m}`, body: article(['带字节顺序标记的文件照常排版。']), once: ['带字节顺序标记的文件照常排版。', '最后一段在这里结束。'] },
-  { serial: '7102', name: 'Windows line ends (CR LF), print_run the last field', file: (m) => m.replace(/\n/g, '\r\n'), body: article(['用视窗换行符保存的文件照常排版。']), once: ['用视窗换行符保存的文件照常排版。', '最后一段在这里结束。'] },
-  { serial: '7103', name: 'a paragraph of one sentence ×80', body: article([UNIT.repeat(80)]), once: [UNIT.repeat(80), '最后一段在这里结束。'] },
-  { serial: '7104', name: 'a paragraph of one sentence ×400, and paragraphs after it', body: article([UNIT.repeat(400), '周期段落之后的第一段。', '周期段落之后的第二段。']), once: [UNIT.repeat(400), '周期段落之后的第一段。', '周期段落之后的第二段。'] },
+  {
+    serial: '7101',
+    name: 'a file that starts with a byte order mark',
+    file: (m) => `\uFEFF${m}`,
+    body: article(['带字节顺序标记的文件照常排版。']),
+    once: ['带字节顺序标记的文件照常排版。', '最后一段在这里结束。'],
+  },
+  {
+    serial: '7102',
+    name: 'Windows line ends (CR LF), print_run the last field',
+    file: (m) => m.replace(/\n/g, '\r\n'),
+    body: article(['用视窗换行符保存的文件照常排版。']),
+    once: ['用视窗换行符保存的文件照常排版。', '最后一段在这里结束。'],
+  },
+  {
+    serial: '7103',
+    name: 'a paragraph of one sentence ×80',
+    body: article([UNIT.repeat(80)]),
+    once: [UNIT.repeat(80), '最后一段在这里结束。'],
+  },
+  {
+    serial: '7104',
+    name: 'a paragraph of one sentence ×400, and paragraphs after it',
+    body: article([UNIT.repeat(400), '周期段落之后的第一段。', '周期段落之后的第二段。']),
+    once: [UNIT.repeat(400), '周期段落之后的第一段。', '周期段落之后的第二段。'],
+  },
   { serial: '7105', name: 'a paragraph of 5,000 characters', body: article([distinct(200)]), once: [distinct(200)] },
   { serial: '7106', name: 'a paragraph of 20,000 characters', body: article([distinct(800)]), once: [distinct(800)] },
-  { serial: '7107', name: 'an article of 200 paragraphs', body: article(Array.from({ length: 200 }, (_, n) => `第${n + 1}段文字，说明一个问题。`)), once: Array.from({ length: 200 }, (_, n) => `第${n + 1}段文字，说明一个问题。`) },
+  {
+    serial: '7107',
+    name: 'an article of 200 paragraphs',
+    body: article(Array.from({ length: 200 }, (_, n) => `第${n + 1}段文字，说明一个问题。`)),
+    once: Array.from({ length: 200 }, (_, n) => `第${n + 1}段文字，说明一个问题。`),
+  },
   {
     serial: '7109',
     name: 'a table, lists and notes in a file with a byte order mark and CR LF line ends',
@@ -53,12 +81,26 @@ const CASES: ValidCase[] = [
       '全文见[学习平台](https://example.org/study)。[^2]',
       '[^1]: 乙市的数字截至三月底。\n[^2]: 参见有关文件。',
     ]),
-    once: ['按期完成学习任务。', '正在推进学习。', '建立工作推进机制；', '加强督促检查工作。', '登录学习平台；', '参加集中学习。', '乙市的数字截至三月底。', 'https://example.org/study', '参见有关文件。', '最后一段在这里结束。'],
+    once: [
+      '按期完成学习任务。',
+      '正在推进学习。',
+      '建立工作推进机制；',
+      '加强督促检查工作。',
+      '登录学习平台；',
+      '参加集中学习。',
+      '乙市的数字截至三月底。',
+      'https://example.org/study',
+      '参见有关文件。',
+      '最后一段在这里结束。',
+    ],
   },
   {
     serial: '7110',
     name: 'a table of 300 rows over many pages',
-    body: article(['表1 三百行的表格', `| 序号 | 事项 |\n| --- | --- |\n${Array.from({ length: 300 }, (_, n) => `| ${n + 1} | 第${n + 1}项工作的说明。 |`).join('\n')}`]),
+    body: article([
+      '表1 三百行的表格',
+      `| 序号 | 事项 |\n| --- | --- |\n${Array.from({ length: 300 }, (_, n) => `| ${n + 1} | 第${n + 1}项工作的说明。 |`).join('\n')}`,
+    ]),
     once: [...Array.from({ length: 300 }, (_, n) => `第${n + 1}项工作的说明。`), '最后一段在这里结束。'],
   },
   {
@@ -71,7 +113,9 @@ const CASES: ValidCase[] = [
 
 /** The PDF's text as MuPDF reads it (poppler splits lines at compressed punctuation), without spaces and page numbers (— 5 —). */
 function pdfText(file: string): string {
-  return execFileSync('mutool', ['draw', '-q', '-F', 'txt', '-o', '-', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/\s/g, '').replace(/—\d+—/g, '');
+  return execFileSync('mutool', ['draw', '-q', '-F', 'txt', '-o', '-', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    .replace(/\s/g, '')
+    .replace(/—\d+—/g, '');
 }
 
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
@@ -100,7 +144,10 @@ describe('odd but valid issues', { timeout: 700_000 }, () => {
     assert.doesNotMatch(`${run.stdout}${run.stderr}`, RAW);
     assert.deepEqual(run.leftRunning, []);
     assert.deepEqual(run.leftInTmp, []);
-    assert.deepEqual(run.changed.filter((file) => file.startsWith('issues/')), []);
+    assert.deepEqual(
+      run.changed.filter((file) => file.startsWith('issues/')),
+      [],
+    );
   });
 
   for (const c of CASES) {
@@ -108,7 +155,9 @@ describe('odd but valid issues', { timeout: 700_000 }, () => {
       const issue = summary.issues.find((i) => i.serial === c.serial)!;
       assert.equal(issue.status, 'built', JSON.stringify(issue.diagnostics));
       const text = pdfText(path.join(p.dir, 'dist', `${c.serial}.pdf`));
-      const wrong = c.once.filter((part) => occurrences(text, part) !== 1).map((part) => `${occurrences(text, part)} × ${part.slice(0, 20)}…`);
+      const wrong = c.once
+        .filter((part) => occurrences(text, part) !== 1)
+        .map((part) => `${occurrences(text, part)} × ${part.slice(0, 20)}…`);
       assert.deepEqual(wrong, []);
     });
   }

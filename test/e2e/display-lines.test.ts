@@ -17,7 +17,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { phraseBreaks, wordLength } from '../../src/stages/render/display/phrases.js';
 import { cli, ROOT, workspace } from '../helpers/build.js';
-import { printedLines, type PrintedLine } from '../helpers/stext.js';
+import { type PrintedLine, printedLines } from '../helpers/stext.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'issues', '902');
 const MEASURE = 448;
@@ -87,7 +87,9 @@ function bestRatio(text: string, glyphs: PrintedLine['glyphs'], n: number, capac
   for (const ch of text) prefix.push(prefix.at(-1)! + (/\s/u.test(ch) ? size / 3 : (advance[k++] ?? size)));
   const spaces = [...text.matchAll(/\s+/gu)].map((m) => [m.index, m.index + m[0].length] as const);
   const partOf = (i: number) => spaces.filter(([a]) => a < i).length;
-  const cuts = [...phraseBreaks(text).map((c) => ({ at: c, skip: c })), ...spaces.map(([a, b]) => ({ at: a, skip: b }))].sort((x, y) => x.at - y.at);
+  const cuts = [...phraseBreaks(text).map((c) => ({ at: c, skip: c })), ...spaces.map(([a, b]) => ({ at: a, skip: b }))].sort(
+    (x, y) => x.at - y.at,
+  );
   let best = 0;
   const choose = (from: number, start: number, chosen: typeof cuts) => {
     if (chosen.length === n - 1) {
@@ -138,11 +140,20 @@ describe('display lines (fixture 902)', () => {
 
   test('every line break falls between phrases or at a space, and no line is one character', () => {
     for (const { text } of texts) {
-      const found = findLines(lines.filter((l) => l.page > 1), text);
+      const found = findLines(
+        lines.filter((l) => l.page > 1),
+        text,
+      );
       assert.ok(found, `“${text}” not found on the pages`);
       const allowed = new Set(phraseBreaks(text));
-      for (const offset of breakOffsets(text, found.map((l) => l.text))) {
-        assert.ok(allowed.has(offset) || atSpace(text, offset), `“${text}” breaks inside a phrase: ${text.slice(0, offset)} | ${text.slice(offset)}`);
+      for (const offset of breakOffsets(
+        text,
+        found.map((l) => l.text),
+      )) {
+        assert.ok(
+          allowed.has(offset) || atSpace(text, offset),
+          `“${text}” breaks inside a phrase: ${text.slice(0, offset)} | ${text.slice(offset)}`,
+        );
       }
       for (const line of found) assert.ok(wordLength(line.text) >= 2, `“${text}” has a line of one character: ${line.text}`);
     }
@@ -150,9 +161,19 @@ describe('display lines (fixture 902)', () => {
 
   test('a two-part headline or subtitle that wraps breaks at a space', () => {
     for (const { text } of texts.filter((t) => t.kind !== 'heading' && /\s/u.test(t.text))) {
-      const found = findLines(lines.filter((l) => l.page > 1), text)!;
-      const offsets = breakOffsets(text, found.map((l) => l.text));
-      if (offsets.length > 0) assert.ok(offsets.some((o) => atSpace(text, o)), `“${text}” wraps but not at its space`);
+      const found = findLines(
+        lines.filter((l) => l.page > 1),
+        text,
+      )!;
+      const offsets = breakOffsets(
+        text,
+        found.map((l) => l.text),
+      );
+      if (offsets.length > 0)
+        assert.ok(
+          offsets.some((o) => atSpace(text, o)),
+          `“${text}” wraps but not at its space`,
+        );
     }
   });
 
@@ -160,15 +181,26 @@ describe('display lines (fixture 902)', () => {
     const checked = texts.filter((t) => t.kind !== 'heading');
     let multiLine = 0;
     for (const { kind, text } of checked) {
-      const found = findLines(lines.filter((l) => l.page > 1), text)!;
+      const found = findLines(
+        lines.filter((l) => l.page > 1),
+        text,
+      )!;
       if (found.length < 2) continue;
       multiLine++;
       const widths = found.map(widthOf);
       const ratio = Math.min(...widths) / Math.max(...widths);
       if (ratio >= 0.5) continue;
       const size = found[0]!.glyphs[0]!.size;
-      const best = bestRatio(text, found.flatMap((l) => l.glyphs), found.length, MEASURE - 2 * size);
-      assert.ok(ratio >= best - 0.05, `${kind} “${text}”: lines ${found.map((l) => l.text).join(' / ')} have ratio ${ratio.toFixed(2)}; ${best.toFixed(2)} was possible`);
+      const best = bestRatio(
+        text,
+        found.flatMap((l) => l.glyphs),
+        found.length,
+        MEASURE - 2 * size,
+      );
+      assert.ok(
+        ratio >= best - 0.05,
+        `${kind} “${text}”: lines ${found.map((l) => l.text).join(' / ')} have ratio ${ratio.toFixed(2)}; ${best.toFixed(2)} was possible`,
+      );
     }
     assert.ok(multiLine >= 10, `only ${multiLine} headlines wrap: the fixture checks too little`);
   });
@@ -183,8 +215,14 @@ describe('display lines (fixture 902)', () => {
       const found = findLines(page1, entry, clean);
       assert.ok(found, `TOC entry “${entry}” not found`);
       const allowed = new Set(phraseBreaks(entry));
-      for (const offset of breakOffsets(entry, found.map((l) => clean(l.text)))) {
-        assert.ok(allowed.has(offset) || atSpace(entry, offset), `TOC “${entry}” breaks inside a phrase: ${entry.slice(0, offset)} | ${entry.slice(offset)}`);
+      for (const offset of breakOffsets(
+        entry,
+        found.map((l) => clean(l.text)),
+      )) {
+        assert.ok(
+          allowed.has(offset) || atSpace(entry, offset),
+          `TOC “${entry}” breaks inside a phrase: ${entry.slice(0, offset)} | ${entry.slice(offset)}`,
+        );
       }
       for (const line of found) assert.ok(wordLength(clean(line.text)) >= 2, `TOC “${entry}” has a line of one character: ${line.text}`);
       const next = page1[page1.indexOf(found.at(-1)!) + 1];

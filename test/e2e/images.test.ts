@@ -33,7 +33,10 @@ describe('images in an issue', () => {
     const run = await cli(['902', '--check'], dir);
     assert.equal(run.code, 0, run.stderr);
     // Its resolution is reported by its file and line, not as a PDF's image object.
-    assert.match(run.stderr, /^issues\/902\/issue\.md:18 warning image-resolution chart\.png prints at 96 dpi on page 2 \(60 × 40 px placed at 45\.0 × 30\.0 pt\); print wants 300 dpi: a file of 188 × 125 px$/m);
+    assert.match(
+      run.stderr,
+      /^issues\/902\/issue\.md:18 warning image-resolution chart\.png prints at 96 dpi on page 2 \(60 × 40 px placed at 45\.0 × 30\.0 pt\); print wants 300 dpi: a file of 188 × 125 px$/m,
+    );
     assert.doesNotMatch(run.stderr, /preflight-image-resolution/);
     const images = execFileSync('pdfimages', ['-list', path.join(dir, 'dist', '902.pdf')], { encoding: 'utf8' });
     assert.match(images, /^\s+2\s+\d+\s+image\s+60\s+40\s/m, 'the image is on page 2 at its own pixel size');

@@ -10,7 +10,11 @@ import { before, describe, test } from 'node:test';
 import { cli, ROOT, workspace } from '../helpers/build.js';
 
 const SEED = path.join(ROOT, 'test', 'fixtures', 'import', 'seed-453.txt');
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 describe('import, build, compare pages with print', () => {
   let dir: string;
@@ -38,7 +42,10 @@ describe('import, build, compare pages with print', () => {
     await rm(path.join(dir, 'dist'), { recursive: true, force: true });
     const run = await cli(['453', '--check'], dir);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /issues\/453\/issue\.md:\d+ warning printed-page-differs “学习贯彻党的二十大精神 闯出阜平产业振兴发展新路” starts on page 7; the printed issue has it on page 8/);
+    assert.match(
+      run.stderr,
+      /issues\/453\/issue\.md:\d+ warning printed-page-differs “学习贯彻党的二十大精神 闯出阜平产业振兴发展新路” starts on page 7; the printed issue has it on page 8/,
+    );
     assert.ok(await exists(path.join(dir, 'dist', '453.pdf')));
   });
 

@@ -53,10 +53,22 @@ describe('build-issue 453', () => {
   test('poppler and MuPDF both read a line with compressed punctuation whole (标点挤压)', () => {
     const line = '继承性发展、对人类文明演进的未来指向”；从“坚持自信自立，中国的';
     const poppler = execFileSync('pdftotext', ['-f', '13', '-l', '13', pdf, '-'], { encoding: 'utf8' }).split('\n');
-    const mupdf = execFileSync('mutool', ['draw', '-F', 'txt', '-o', '-', pdf, '13'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n');
-    for (const [reader, lines] of [['pdftotext', poppler], ['mutool', mupdf]] as const) {
-      assert.ok(lines.some((l) => l.trim() === line), `${reader} splits the line: ${lines.filter((l) => l.includes('未来指向') || l.startsWith('；从')).join(' / ')}`);
-      assert.ok(lines.some((l) => l.includes('“名词解释”“典型案例”“图片资料”“数')), `${reader} splits 名词解释”“典型案例`);
+    const mupdf = execFileSync('mutool', ['draw', '-F', 'txt', '-o', '-', pdf, '13'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).split('\n');
+    for (const [reader, lines] of [
+      ['pdftotext', poppler],
+      ['mutool', mupdf],
+    ] as const) {
+      assert.ok(
+        lines.some((l) => l.trim() === line),
+        `${reader} splits the line: ${lines.filter((l) => l.includes('未来指向') || l.startsWith('；从')).join(' / ')}`,
+      );
+      assert.ok(
+        lines.some((l) => l.includes('“名词解释”“典型案例”“图片资料”“数')),
+        `${reader} splits 名词解释”“典型案例`,
+      );
     }
   });
 
@@ -74,13 +86,25 @@ describe('build-issue 453', () => {
     const sizes = pageSizes(pdf);
     assert.equal(sizes.length, texts.length);
     for (const size of sizes) {
-      assert.ok(Math.abs(size.width - A4.width) < 0.05 && Math.abs(size.height - A4.height) < 0.05, `page is ${size.width} × ${size.height}`);
+      assert.ok(
+        Math.abs(size.width - A4.width) < 0.05 && Math.abs(size.height - A4.height) < 0.05,
+        `page is ${size.width} × ${size.height}`,
+      );
     }
   });
 
   test('page 1 holds the masthead and the table of contents', () => {
     const first = texts[0]!.replace(/\s/g, '');
-    for (const text of ['党内刊物·注意保存', '党委中心组', '理论学习通讯', '总第453期', '中共河北省委宣传部', '2023年9月20日', '学习动态', '它山之石']) {
+    for (const text of [
+      '党内刊物·注意保存',
+      '党委中心组',
+      '理论学习通讯',
+      '总第453期',
+      '中共河北省委宣传部',
+      '2023年9月20日',
+      '学习动态',
+      '它山之石',
+    ]) {
       assert.ok(first.includes(text), `page 1 lacks ${text}`);
     }
   });
@@ -96,7 +120,10 @@ describe('build-issue 453', () => {
     ];
     const flat = texts.map((t) => t.replace(/\s/g, ''));
     const titlePages = titles.map((title) => flat.findIndex((t, i) => i > 0 && t.includes(title)) + 1);
-    assert.ok(titlePages.every((p) => p > 1), `titles found on pages ${titlePages}`);
+    assert.ok(
+      titlePages.every((p) => p > 1),
+      `titles found on pages ${titlePages}`,
+    );
     assert.deepEqual(tocNumbers(), titlePages);
   });
 
@@ -137,11 +164,18 @@ describe('build-issue 453', () => {
   test('the kept HTML renders to the same pages with stock pagedjs-cli', () => {
     const html = path.join(dir, 'dist', '453.html');
     const reference = path.join(dir, 'reference.pdf');
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'pagedjs-cli', 'src', 'cli.js'), html, '-o', reference, '--browserArgs', '--no-sandbox'], {
-      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' },
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'pagedjs-cli', 'src', 'cli.js'), html, '-o', reference, '--browserArgs', '--no-sandbox'],
+      {
+        env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' },
+        stdio: 'pipe',
+      },
+    );
     const theirs = pageTexts(reference).map((t) => t.replace(/\s/g, ''));
-    assert.deepEqual(theirs, texts.map((t) => t.replace(/\s/g, '')));
+    assert.deepEqual(
+      theirs,
+      texts.map((t) => t.replace(/\s/g, '')),
+    );
   });
 });

@@ -9,21 +9,25 @@
  * record makes the second write after the first).
  */
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { watch } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BIN, cliEnv } from '../helpers/build.js';
-import { processesOf, project, runCase, SERIAL, type Project } from '../helpers/corpus.js';
+import { type Project, processesOf, project, runCase, SERIAL } from '../helpers/corpus.js';
 import { processTree } from '../helpers/processes.js';
 
 const PDF = `dist/${SERIAL}.pdf`;
 
 /** Starts a build of 7001 in the project; `when` resolves at the moment to signal it. */
 function startBuild(p: Project, env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, [BIN, SERIAL, '--force'], { cwd: p.dir, env: cliEnv({ TMPDIR: p.at('tmp'), CI: '1', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, SERIAL, '--force'], {
+    cwd: p.dir,
+    env: cliEnv({ TMPDIR: p.at('tmp'), CI: '1', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   child.stdout.resume();
@@ -61,7 +65,8 @@ const MUTE_BROWSER = '#!/bin/bash\nexec -a "mute-browser $*" sleep 600\n';
 async function consistent(p: Project): Promise<string> {
   const pdf = await readFile(p.at(PDF));
   const checksum = await readFile(p.at(`${PDF}.sha256`), 'utf8').catch(() => undefined);
-  if (checksum !== undefined) assert.equal(checksum.split(' ')[0], createHash('sha256').update(pdf).digest('hex'), 'the checksum is of another PDF');
+  if (checksum !== undefined)
+    assert.equal(checksum.split(' ')[0], createHash('sha256').update(pdf).digest('hex'), 'the checksum is of another PDF');
   if (!pdf.toString('latin1').includes('an earlier build')) execFileSync('pdfinfo', [p.at(PDF)], { stdio: 'ignore' });
   return checksum === undefined ? 'no checksum' : 'checksum';
 }
@@ -94,10 +99,17 @@ describe('a build ended from outside', () => {
     assert.equal(next.code, 0, next.stderr);
     assert.equal(await consistent(p), 'checksum');
     assert.deepEqual(next.leftInTmp, [], 'the killed runs’ Chromium profiles were not removed');
-    assert.deepEqual((await readdir(p.at('dist'))).filter((name) => name.endsWith('.tmp')), [], 'half-written files were left in dist/');
+    assert.deepEqual(
+      (await readdir(p.at('dist'))).filter((name) => name.endsWith('.tmp')),
+      [],
+      'half-written files were left in dist/',
+    );
   });
 
-  for (const [signal, moment] of [['SIGINT', 'while Chromium starts (one that never answers)'], ['SIGTERM', 'while Chromium lays out']] as const) {
+  for (const [signal, moment] of [
+    ['SIGINT', 'while Chromium starts (one that never answers)'],
+    ['SIGTERM', 'while Chromium lays out'],
+  ] as const) {
     test(`${signal} ${moment}: the build ends at once with 130, leaving the earlier PDF and nothing else`, async () => {
       const p = await project();
       const mute = moment.startsWith('while Chromium starts');
@@ -129,6 +141,9 @@ describe('a build ended from outside', () => {
     assert.equal(record.outputs[PDF], createHash('sha256').update(pdf).digest('hex'), 'the record is of another PDF');
     const created = execFileSync('pdfinfo', ['-isodates', p.at(PDF)], { encoding: 'utf8' });
     assert.match(created, /CreationDate:\s+(2023-11-14T22:13:20Z|2024-03-09T16:00:00Z)/);
-    assert.deepEqual((await readdir(p.at('dist/.build-issue'))).filter((name) => name.endsWith('.lock')), []);
+    assert.deepEqual(
+      (await readdir(p.at('dist/.build-issue'))).filter((name) => name.endsWith('.lock')),
+      [],
+    );
   });
 });

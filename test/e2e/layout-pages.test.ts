@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Chromium } from '../../src/browser/launch.js';
-import { layOut, takeLayoutPage, writeIssue, type LayoutPage } from '../../src/browser/layout-pages.js';
+import { type LayoutPage, layOut, takeLayoutPage, writeIssue } from '../../src/browser/layout-pages.js';
 import { cli, ROOT, workspace } from '../helpers/build.js';
 import { startChromium } from '../helpers/chromium.js';
 import { copyIssue } from '../helpers/issues.js';

@@ -17,9 +17,32 @@ import { cli, ROOT, workspace } from '../helpers/build.js';
 import { startChromium } from '../helpers/chromium.js';
 import { copyIssue } from '../helpers/issues.js';
 
-const BEFORE_MARK = [...new Set(['字', '𪚥', 'a', 'Z', '1', '9', ...'"\'()[]<>%.,;:!?-/&#*+=_~', ...NO_LINE_START, ...CLOSING_MARKS, ...NO_LINE_END, '～', '①', 'α', 'ー', 'あ'])];
+const BEFORE_MARK = [
+  ...new Set([
+    '字',
+    '𪚥',
+    'a',
+    'Z',
+    '1',
+    '9',
+    ...'"\'()[]<>%.,;:!?-/&#*+=_~',
+    ...NO_LINE_START,
+    ...CLOSING_MARKS,
+    ...NO_LINE_END,
+    '～',
+    '①',
+    'α',
+    'ー',
+    'あ',
+  ]),
+];
 /** What surrounds the pair: Chromium's rules for quotation marks look at their neighbours. */
-const CONTEXTS = [['字', '字'], ['a', 'a'], ['，', '字'], ['字', '“']] as const;
+const CONTEXTS = [
+  ['字', '字'],
+  ['a', 'a'],
+  ['，', '字'],
+  ['字', '“'],
+] as const;
 
 interface Probe {
   text: string;
@@ -76,13 +99,21 @@ describe('line-breaking glue against Chromium', () => {
 
   test('every place Chromium would start a line with a mark that must not start one is glued', async () => {
     const probes = BEFORE_MARK.flatMap((before) =>
-      [...NO_LINE_START].flatMap((mark) => CONTEXTS.map(([left, right]): Probe => ({ text: `${left}${before}${mark}${right}`, at: [...left, ...before].length }))),
+      [...NO_LINE_START].flatMap((mark) =>
+        CONTEXTS.map(([left, right]): Probe => ({ text: `${left}${before}${mark}${right}`, at: [...left, ...before].length })),
+      ),
     );
     const layoutPage = await takeLayoutPage(chromium.browser);
     await writeIssue(layoutPage, html);
     const broken = (await layoutPage.page.evaluate(breaksIn(probes))) as Probe[];
     // The probe works: Chromium breaks before a dash after a Han character (and the glue is needed).
-    assert.ok(broken.some((p) => p.text === '字字—字'), `Chromium broke at ${broken.length} probes, not before 字—`);
-    assert.deepEqual(broken.filter((probe) => !glued(probe)).map((probe) => probe.text), []);
+    assert.ok(
+      broken.some((p) => p.text === '字字—字'),
+      `Chromium broke at ${broken.length} probes, not before 字—`,
+    );
+    assert.deepEqual(
+      broken.filter((probe) => !glued(probe)).map((probe) => probe.text),
+      [],
+    );
   });
 });

@@ -20,7 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { BIN, command, ROOT, workspace, type CliRun } from '../helpers/build.js';
+import { BIN, type CliRun, command, ROOT, workspace } from '../helpers/build.js';
 import { RAW } from '../helpers/corpus.js';
 import { copyIssue, parseSummary } from '../helpers/issues.js';
 import { scratchDir } from '../helpers/scratch.js';
@@ -84,9 +84,11 @@ describe('network traffic of a build', () => {
     assert.match(strace, /strace/, 'strace is needed to watch the build’s sockets (scripts/setup.sh installs it)');
     // Files a page must not read; the script, were it run, would take every paragraph off the page.
     outside = await scratchDir('build-issue-outside-');
-    for (const name of ['script.js', 'prefetch.js', 'preload.js']) await writeFile(path.join(outside, name), 'for (const p of document.querySelectorAll("p")) p.remove();\n');
+    for (const name of ['script.js', 'prefetch.js', 'preload.js'])
+      await writeFile(path.join(outside, name), 'for (const p of document.querySelectorAll("p")) p.remove();\n');
     const editions = await scratchDir('build-issue-editions-');
-    for (const folder of ['templates/2023', 'styles/2023']) await cp(path.join(ROOT, folder), path.join(editions, folder), { recursive: true });
+    for (const folder of ['templates/2023', 'styles/2023'])
+      await cp(path.join(ROOT, folder), path.join(editions, folder), { recursive: true });
     await cp(path.join(ROOT, 'templates', '2023'), path.join(editions, 'templates', 'leaky'), { recursive: true });
     await cp(path.join(ROOT, 'styles', '2023'), path.join(editions, 'styles', 'leaky'), { recursive: true });
     const template = path.join(editions, 'templates', 'leaky', 'issue.hbs');
@@ -99,7 +101,26 @@ describe('network traffic of a build', () => {
     await copyIssue(dir, SHORT, '802', (markdown) => markdown.replace(/^serial: (\d+)$/m, 'serial: $1\nedition: leaky'));
     const log = path.join(dir, 'strace.txt');
     // --seccomp-bpf stops only the traced calls, so the build runs at nearly its own speed.
-    run = await command('strace', ['-f', '-qq', '-yy', '--seccomp-bpf', '-e', 'trace=connect,sendto,sendmsg,sendmmsg,open,openat,openat2', '-o', log, process.execPath, BIN, '801', '802', '--json'], dir, { BUILD_ISSUE_EDITIONS: editions });
+    run = await command(
+      'strace',
+      [
+        '-f',
+        '-qq',
+        '-yy',
+        '--seccomp-bpf',
+        '-e',
+        'trace=connect,sendto,sendmsg,sendmmsg,open,openat,openat2',
+        '-o',
+        log,
+        process.execPath,
+        BIN,
+        '801',
+        '802',
+        '--json',
+      ],
+      dir,
+      { BUILD_ISSUE_EDITIONS: editions },
+    );
     trace = await readFile(log, 'utf8');
   });
 
@@ -112,9 +133,20 @@ describe('network traffic of a build', () => {
     const summary = parseSummary(run.stdout);
     const status = Object.fromEntries(summary.issues.map((i) => [i.serial, i.status]));
     assert.deepEqual(status, { '801': 'built', '802': 'failed' }, run.stderr);
-    const asked = summary.issues[1]!.diagnostics.filter((d) => d.rule === 'network-blocked').map((d) => /asked for (\S+);/.exec((d as { message?: string }).message ?? '')?.[1]);
+    const asked = summary.issues[1]!.diagnostics.filter((d) => d.rule === 'network-blocked').map(
+      (d) => /asked for (\S+);/.exec((d as { message?: string }).message ?? '')?.[1],
+    );
     const files = ['script.js', 'prefetch.js', 'preload.js'].map((name) => `file://${outside}/${name}`);
-    for (const url of [...files, 'http://192.0.2.1/prefetch', 'http://192.0.2.3/preload.png', 'http://192.0.2.4/style.css', 'ws://192.0.2.5/', 'http://192.0.2.6/beacon', 'http://192.0.2.7/fetch', 'http://192.0.2.8/events']) {
+    for (const url of [
+      ...files,
+      'http://192.0.2.1/prefetch',
+      'http://192.0.2.3/preload.png',
+      'http://192.0.2.4/style.css',
+      'ws://192.0.2.5/',
+      'http://192.0.2.6/beacon',
+      'http://192.0.2.7/fetch',
+      'http://192.0.2.8/events',
+    ]) {
       assert.ok(asked.includes(url), `${url} was not reported: ${asked.join(' ')}`);
     }
     // Paged.js, stopped reading the refused style sheet, threw a bare ProgressEvent: said in words instead.
@@ -123,9 +155,16 @@ describe('network traffic of a build', () => {
   });
 
   test('reads no file outside the project that the page asked for, and runs none', () => {
-    assert.deepEqual(trace.split('\n').filter((line) => line.includes(outside)), []);
+    assert.deepEqual(
+      trace.split('\n').filter((line) => line.includes(outside)),
+      [],
+    );
     const issue = parseSummary(run.stdout).issues[1]!;
-    assert.deepEqual(issue.diagnostics.filter((d) => d.rule === 'block-dropped'), [], 'the outside script ran');
+    assert.deepEqual(
+      issue.diagnostics.filter((d) => d.rule === 'block-dropped'),
+      [],
+      'the outside script ran',
+    );
   });
 
   test('the trace reader finds traffic where there is some', () => {

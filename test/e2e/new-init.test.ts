@@ -32,12 +32,19 @@ test('init makes a publication whose first issue builds, and new its next one', 
   const built = await cli(['1', '2'], dir);
   assert.equal(built.code, 0, built.stderr);
   assert.equal(built.stderr.match(/^\S+:\d+/gm), null, `diagnostics:\n${built.stderr}`);
-  for (const [serial, number] of [['1', '第1期'], ['2', '第2期']] as const) {
+  for (const [serial, number] of [
+    ['1', '第1期'],
+    ['2', '第2期'],
+  ] as const) {
     const pdf = path.join(dir, 'dist', `${serial}.pdf`);
     assert.equal(pageCount(pdf) % 4, 0);
     const text = pageTexts(pdf).join('').replace(/\s/g, '');
-    for (const wanted of ['理论学习', '内部通讯', number, `总第${serial}期`, '文章标题写在两个井号之后', '共印：100份']) assert.ok(text.includes(wanted), `${serial}.pdf lacks ${wanted}`);
-    assert.ok(fonts(pdf).every((f) => f.embedded && f.type.includes('TrueType')), JSON.stringify(fonts(pdf)));
+    for (const wanted of ['理论学习', '内部通讯', number, `总第${serial}期`, '文章标题写在两个井号之后', '共印：100份'])
+      assert.ok(text.includes(wanted), `${serial}.pdf lacks ${wanted}`);
+    assert.ok(
+      fonts(pdf).every((f) => f.embedded && f.type.includes('TrueType')),
+      JSON.stringify(fonts(pdf)),
+    );
   }
 });
 
@@ -56,8 +63,11 @@ test('new continues 453 with an issue that lints and builds cleanly', async () =
   assert.equal(made.code, 0, made.stderr);
   const built = await cli(['454'], dir);
   assert.equal(built.code, 0, built.stderr);
-  const text = pageTexts(path.join(dir, 'dist', '454.pdf')).join('').replace(/\s/g, '');
-  for (const wanted of ['2023年', '第10期', '总第454期', '共印：2000份', '各市、县（市、区）委书记']) assert.ok(text.includes(wanted), `454.pdf lacks ${wanted}`);
+  const text = pageTexts(path.join(dir, 'dist', '454.pdf'))
+    .join('')
+    .replace(/\s/g, '');
+  for (const wanted of ['2023年', '第10期', '总第454期', '共印：2000份', '各市、县（市、区）委书记'])
+    assert.ok(text.includes(wanted), `454.pdf lacks ${wanted}`);
   const refused = await cli(['new', '454'], dir);
   assert.notEqual(refused.code, 0);
   assert.match(refused.stderr, /^issues\/454\/issue.md new-exists issue 454 exists already/m);

@@ -61,7 +61,10 @@ describe('measuring pages for overflow less often', () => {
   // 64 against 97 (against 159 when every closing mark was a node of its own: render/cjk-text.ts).
   test('with a quarter fewer measurements or more', () => {
     assert.ok(without.measurements > 0, 'nothing was counted');
-    assert.ok(withHandler.measurements * 4 < without.measurements * 3, `${withHandler.measurements} measurements with the handler, ${without.measurements} without`);
+    assert.ok(
+      withHandler.measurements * 4 < without.measurements * 3,
+      `${withHandler.measurements} measurements with the handler, ${without.measurements} without`,
+    );
   });
 });
 
@@ -84,7 +87,10 @@ describe('text left hidden beyond a page', () => {
       const { outside, ...b1 } = facts.blocks.b1!;
       assert.deepEqual(b1, { chars: 4, hidden: 0, pages: [1], outsidePage: outside > 0 ? 1 : 0 });
       assert.ok(outside < 1, 'its lines are inside the page, within a pixel');
-      assert.deepEqual({ ...facts.blocks.b2, outside: 0, outsidePage: 0 }, { chars: 16, hidden: 16, pages: [1], outside: 0, outsidePage: 0 });
+      assert.deepEqual(
+        { ...facts.blocks.b2, outside: 0, outsidePage: 0 },
+        { chars: 16, hidden: 16, pages: [1], outside: 0, outsidePage: 0 },
+      );
     } finally {
       await chromium.close();
     }

@@ -15,17 +15,26 @@ import type { Page } from 'puppeteer-core';
 import type { PreviewState } from '../../src/preview/state.js';
 import { cli, workspace } from '../helpers/build.js';
 import { startBrowser } from '../helpers/chromium.js';
-import { getJson, startPreview, type RunningPreview } from '../helpers/preview.js';
+import { getJson, type RunningPreview, startPreview } from '../helpers/preview.js';
 import { alive, processTree } from '../helpers/processes.js';
 
 const LONG = 180_000;
 const FIRST_PARAGRAPH = '中央宣传部、中央组织部近日联合印发';
 
 /** The text of every page the viewer has drawn. */
-const drawnText = (page: Page) => page.evaluate(() => Array.from(document.querySelectorAll('.textLayer')).map((layer) => layer.textContent).join(''));
+const drawnText = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('.textLayer'))
+      .map((layer) => layer.textContent)
+      .join(''),
+  );
 
 async function waitForText(page: Page, text: string): Promise<void> {
-  await page.waitForFunction((wanted: string) => Array.from(document.querySelectorAll('.textLayer')).some((layer) => layer.textContent?.includes(wanted)), { timeout: LONG, polling: 100 }, text);
+  await page.waitForFunction(
+    (wanted: string) => Array.from(document.querySelectorAll('.textLayer')).some((layer) => layer.textContent?.includes(wanted)),
+    { timeout: LONG, polling: 100 },
+    text,
+  );
 }
 
 /** The Chromium processes under the preview, and the scratch folders they use (profile, and the singleton socket's folder). */
@@ -36,14 +45,25 @@ async function chromiumOf(preview: RunningPreview): Promise<{ pids: number[]; fo
   return { pids: chromium.map((p) => p.pid), folders: [...profiles, ...sockets.filter((dir) => dir !== undefined)] };
 }
 
-async function assertCleanExit(preview: RunningPreview, chromium: { pids: number[]; folders: string[] }, signal: NodeJS.Signals): Promise<void> {
+async function assertCleanExit(
+  preview: RunningPreview,
+  chromium: { pids: number[]; folders: string[] },
+  signal: NodeJS.Signals,
+): Promise<void> {
   assert.ok(chromium.pids.length > 0, 'no Chromium was running under the preview');
   preview.child.kill(signal);
   assert.equal(await preview.exited, 0, preview.output().stderr);
   await sleep(300); // let the last children be reaped
   assert.deepEqual(chromium.pids.filter(alive), [], 'Chromium processes outlived the preview');
   const left = [];
-  for (const folder of chromium.folders) if (await stat(folder).then(() => true, () => false)) left.push(folder);
+  for (const folder of chromium.folders)
+    if (
+      await stat(folder).then(
+        () => true,
+        () => false,
+      )
+    )
+      left.push(folder);
   assert.deepEqual(left, [], 'scratch folders were left behind');
 }
 
@@ -102,7 +122,9 @@ describe('build-issue preview in a real browser', () => {
       page.waitForFunction(
         (limit: number) => {
           const room = document.getElementById('pages')!.clientWidth;
-          const sheets = Array.from(document.querySelectorAll<HTMLElement>('.slot:not(.blank) .sheet')).filter((s) => s.getBoundingClientRect().top < innerHeight);
+          const sheets = Array.from(document.querySelectorAll<HTMLElement>('.slot:not(.blank) .sheet')).filter(
+            (s) => s.getBoundingClientRect().top < innerHeight,
+          );
           return (
             sheets.length > 0 &&
             Array.from(document.querySelectorAll('.row')).every((row) => row.scrollWidth <= room) &&
@@ -157,7 +179,10 @@ describe('build-issue preview in a real browser', () => {
     assert.equal(state.ok, false);
     assert.equal(state.pages, 16);
     const [diagnostic] = state.diagnostics;
-    assert.deepEqual({ rule: diagnostic?.rule, line: diagnostic?.line, column: diagnostic?.column }, { rule: 'halfwidth-punctuation', line, column });
+    assert.deepEqual(
+      { rule: diagnostic?.rule, line: diagnostic?.line, column: diagnostic?.column },
+      { rule: 'halfwidth-punctuation', line, column },
+    );
     assert.ok(diagnostic?.excerpt?.text.includes('预览,新字'), JSON.stringify(diagnostic?.excerpt));
     assert.match(preview.output().stderr, new RegExp(`issues/453/issue.md:${line}:${column} halfwidth-punctuation`));
   });
@@ -174,7 +199,9 @@ describe('build-issue preview in a real browser', () => {
 
   test('a Chromium that dies in the middle of a build is started again and the build run again, its scratch folders removed', async () => {
     const lost = await chromiumOf(preview);
-    const main = processTree(preview.child.pid!).find((p) => p.pid !== preview.child.pid && /chrom/i.test(p.command) && lost.pids.includes(p.pid));
+    const main = processTree(preview.child.pid!).find(
+      (p) => p.pid !== preview.child.pid && /chrom/i.test(p.command) && lost.pids.includes(p.pid),
+    );
     const done = (await getJson<PreviewState>(preview, '/build.json')).builds;
     await writeFile(file, original.replace(FIRST_PARAGRAPH, `${FIRST_PARAGRAPH}浴火重生`));
     while (!(await getJson<PreviewState>(preview, '/build.json')).building) await sleep(20);
@@ -185,7 +212,14 @@ describe('build-issue preview in a real browser', () => {
     assert.deepEqual({ ok: state.ok, diagnostics: state.diagnostics }, { ok: true, diagnostics: [] });
     await waitForText(page, '浴火重生');
     const left = [];
-    for (const folder of lost.folders) if (await stat(folder).then(() => true, () => false)) left.push(folder);
+    for (const folder of lost.folders)
+      if (
+        await stat(folder).then(
+          () => true,
+          () => false,
+        )
+      )
+        left.push(folder);
     assert.deepEqual(left, []);
   });
 
@@ -224,12 +258,20 @@ describe('the preview server', () => {
       .split('\n')
       .map((line) => line.trim().split(/\s+/))
       .filter((fields) => fields[1]?.endsWith(`:${hex}`) && fields[3] === '0A');
-    assert.deepEqual(listening.map((fields) => fields[1]), [`0100007F:${hex}`]);
-    const others = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal && a.family === 'IPv4');
+    assert.deepEqual(
+      listening.map((fields) => fields[1]),
+      [`0100007F:${hex}`],
+    );
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal && a.family === 'IPv4');
     for (const address of others) {
       const refused = await new Promise<boolean>((resolve) => {
         const socket = connect(preview.port, address!.address);
-        socket.on('connect', () => (socket.destroy(), resolve(false)));
+        socket.on('connect', () => {
+          socket.destroy();
+          resolve(false);
+        });
         socket.on('error', () => resolve(true));
       });
       assert.ok(refused, `reachable on ${address!.address}`);
@@ -267,7 +309,8 @@ describe('the preview server', () => {
   });
 
   test('answers only GET and HEAD, and only to its own address', async () => {
-    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) assert.equal((await raw(preview.port, `${method} /build.json HTTP/1.1`)).status, 405, method);
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])
+      assert.equal((await raw(preview.port, `${method} /build.json HTTP/1.1`)).status, 405, method);
     const head = await raw(preview.port, 'HEAD /build.json HTTP/1.1');
     assert.deepEqual(head, { status: 200, body: '' });
     // A page elsewhere that points a name of its own at 127.0.0.1 (DNS rebinding) gets nothing.
@@ -278,7 +321,13 @@ describe('the preview server', () => {
   test('a port in use is named', async () => {
     const second = await cli(['preview', '453', '--port', String(preview.port)], await workspace());
     assert.equal(second.code, 1);
-    assert.match(second.stderr, new RegExp(`^--port preview-port-in-use port ${preview.port} of 127.0.0.1 is in use: choose another, or leave --port out for a free one$`, 'm'));
+    assert.match(
+      second.stderr,
+      new RegExp(
+        `^--port preview-port-in-use port ${preview.port} of 127.0.0.1 is in use: choose another, or leave --port out for a free one$`,
+        'm',
+      ),
+    );
     assert.equal(second.stdout, '');
   });
 
@@ -311,6 +360,7 @@ describe('build-issue preview --open', () => {
     const bin = path.join(dir, 'bin');
     await mkdir(bin);
     // The opener's side of the contract, as xdg-open has it: one argument, the URL (written down with shell built-ins only).
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${0%/*} is the shell's, in a script written to a file
     await writeFile(path.join(bin, 'xdg-open'), '#!/bin/sh\nprintf "%s\\n" "$@" > "${0%/*}/opened"\n', { mode: 0o755 });
     const opened = await openWith(dir, bin);
     assert.match(opened.output().stderr, /preview: opened http:\/\/127\.0\.0\.1:\d+\/ with xdg-open/);
@@ -319,7 +369,10 @@ describe('build-issue preview --open', () => {
     assert.equal(await opened.exited, 0);
 
     const none = await openWith(dir, path.join(dir, 'issues'));
-    assert.match(none.output().stderr, /preview: no system browser to open here \(xdg-open not found\): open http:\/\/127\.0\.0\.1:\d+\/ yourself/);
+    assert.match(
+      none.output().stderr,
+      /preview: no system browser to open here \(xdg-open not found\): open http:\/\/127\.0\.0\.1:\d+\/ yourself/,
+    );
     none.child.kill('SIGINT');
     assert.equal(await none.exited, 0);
   });

@@ -41,14 +41,19 @@ describe('--bleed 3mm --marks --tagged', () => {
   test('crop marks are drawn on the trim lines, outside the bleed, in the registration colour', () => {
     const { trim, bleed } = pageBoxes(pdf)[0]!;
     const trace = execFileSync('mutool', ['trace', pdf, '1'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const marks = [...trace.matchAll(/<stroke_path[^>]*colorspace="Separation\(DeviceGray,All\)"[^>]*>\s*<moveto x="([\d.]+)" y="([\d.]+)"\/>\s*<lineto x="([\d.]+)" y="([\d.]+)"\/>/g)].map((m) =>
-      m.slice(1, 5).map(Number),
-    );
+    const marks = [
+      ...trace.matchAll(
+        /<stroke_path[^>]*colorspace="Separation\(DeviceGray,All\)"[^>]*>\s*<moveto x="([\d.]+)" y="([\d.]+)"\/>\s*<lineto x="([\d.]+)" y="([\d.]+)"\/>/g,
+      ),
+    ].map((m) => m.slice(1, 5).map(Number));
     assert.equal(marks.length, 8);
     const onTrimLine = (v: number, a: number, b: number) => near(v, a, 0.01) || near(v, b, 0.01);
     const outsideBleed = (x: number, y: number) => x < bleed[0] || x > bleed[2] || y < bleed[1] || y > bleed[3];
     for (const [x1, y1, x2, y2] of marks as [number, number, number, number][]) {
-      assert.ok(x1 === x2 ? onTrimLine(x1, trim[0], trim[2]) : onTrimLine(y1, trim[1], trim[3]), `mark ${x1},${y1} → ${x2},${y2} is not on a trim line`);
+      assert.ok(
+        x1 === x2 ? onTrimLine(x1, trim[0], trim[2]) : onTrimLine(y1, trim[1], trim[3]),
+        `mark ${x1},${y1} → ${x2},${y2} is not on a trim line`,
+      );
       assert.ok(outsideBleed(x1, y1) && outsideBleed(x2, y2), `mark ${x1},${y1} → ${x2},${y2} enters the bleed`);
     }
   });
@@ -80,7 +85,9 @@ describe('padding to a multiple of 4 pages', () => {
     const cuts = ['\n# 它山之石', '\n## 彰显理论价值', '\n# 工作经验交流', '\n# 学思践悟', '\n## 河北省学习贯彻'];
     for (const [i, cut] of cuts.entries()) {
       serial = String(9001 + i);
-      await copyIssue(dir, SOURCE, serial, (markdown) => markdown.replace(/\n# the printed original[\s\S]*?(?=\n---)/, '').slice(0, markdown.indexOf(cut)));
+      await copyIssue(dir, SOURCE, serial, (markdown) =>
+        markdown.replace(/\n# the printed original[\s\S]*?(?=\n---)/, '').slice(0, markdown.indexOf(cut)),
+      );
       const run = await cli([serial, '--no-lint', '--no-pad'], dir);
       assert.equal(run.code, 0, run.stderr);
       unpadded = pageCount(path.join(dir, 'dist', `${serial}.pdf`));
@@ -104,15 +111,24 @@ describe('padding to a multiple of 4 pages', () => {
     assert.ok(texts.length > unpadded, `${texts.length} pages, ${unpadded} without padding`);
     const blanks = texts.map((text, i) => (flat(text) === '' ? i + 1 : 0)).filter(Boolean);
     assert.ok(blanks.length > 0, 'no blank page');
-    assert.ok(blanks.every((page) => page > 1 && page < texts.length), `blank pages ${blanks}`);
+    assert.ok(
+      blanks.every((page) => page > 1 && page < texts.length),
+      `blank pages ${blanks}`,
+    );
     assert.deepEqual(
       texts.map((text, i) => (flat(text).includes('共印：2000份') ? i + 1 : 0)).filter(Boolean),
       [texts.length],
       'the footer is on the last page only',
     );
-    assert.match(run.stdout, new RegExp(`padded to ${texts.length} pages for saddle stitching: ${blanks.length} blank pages? \\(no page number\\) before the distribution footer`));
+    assert.match(
+      run.stdout,
+      new RegExp(
+        `padded to ${texts.length} pages for saddle stitching: ${blanks.length} blank pages? \\(no page number\\) before the distribution footer`,
+      ),
+    );
     // Pages with text before the blanks keep their numbers.
-    for (let page = 2; page < blanks[0]!; page++) assert.match(texts[page - 1]!, new RegExp(`—\\s*${page}\\s*—`), `page ${page} lost its number`);
+    for (let page = 2; page < blanks[0]!; page++)
+      assert.match(texts[page - 1]!, new RegExp(`—\\s*${page}\\s*—`), `page ${page} lost its number`);
   });
 
   test('bookmarks of the padded issue still open the pages where articles start', () => {
@@ -168,7 +184,10 @@ describe('preflight of a Chromium PDF set in a CFF font (fonts-noto-cjk)', () =>
     } finally {
       await chromium.close();
     }
-    assert.ok(fonts(file).some((row) => /Type 3/.test(row.type)), 'Chromium did not make a Type 3 font: is fonts-noto-cjk installed?');
+    assert.ok(
+      fonts(file).some((row) => /Type 3/.test(row.type)),
+      'Chromium did not make a Type 3 font: is fonts-noto-cjk installed?',
+    );
     const run = await cli(['preflight', file], dir);
     assert.notEqual(run.code, 0);
     assert.match(run.stderr, /preflight-type3-font .*Type 3 on page 1/);

@@ -6,8 +6,8 @@
  * the PDF itself, never from a page count typed here.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -16,7 +16,7 @@ import { PDFDocument, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { parse } from 'yaml';
 import { preflight } from '../../src/stages/verify/preflight/preflight.js';
 import { cli, ROOT, workspace } from '../helpers/build.js';
-import { catalog, info, pageBoxes, pageTexts, qpdfJson, type Box } from '../helpers/pdf.js';
+import { type Box, catalog, info, pageBoxes, pageTexts, qpdfJson } from '../helpers/pdf.js';
 
 const A4 = { width: 595.276, height: 841.89 };
 const near = (a: number, b: number, tolerance = 0.05) => Math.abs(a - b) <= tolerance;
@@ -65,7 +65,10 @@ describe('issue 453 for the print shop', () => {
     boxes.forEach((page, i) => {
       for (const name of ['media', 'crop', 'bleed', 'trim'] as const) {
         const box = page[name];
-        assert.ok(near(width(box), A4.width) && near(height(box), A4.height), `page ${i + 1} ${name} box is ${width(box)} × ${height(box)}`);
+        assert.ok(
+          near(width(box), A4.width) && near(height(box), A4.height),
+          `page ${i + 1} ${name} box is ${width(box)} × ${height(box)}`,
+        );
         assert.ok(near(box[0], 0) && near(box[1], 0), `page ${i + 1} ${name} box starts at ${box[0]}, ${box[1]}`);
       }
     });
@@ -160,7 +163,9 @@ describe('issue 453 for the print shop', () => {
   });
 
   test('nothing in the file carries the day it was built', () => {
-    const expanded = execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('latin1');
+    const expanded = execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString(
+      'latin1',
+    );
     const today = new Date().toISOString().slice(0, 10);
     assert.ok(!expanded.includes(`D:${today.replace(/-/g, '')}`), 'a PDF date of today');
     assert.ok(!expanded.includes(`${today}T`), 'an XMP date of today');
@@ -185,10 +190,18 @@ describe('issue 453 for the print shop', () => {
   test('`build-issue preflight --json` gives each check’s status and the problems as data', async () => {
     const run = await cli(['preflight', 'dist/453.pdf', '--json'], dir);
     assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse(run.stdout) as { file: string; passed: boolean; checks: { name: string; status: string }[]; diagnostics: unknown[] };
+    const report = JSON.parse(run.stdout) as {
+      file: string;
+      passed: boolean;
+      checks: { name: string; status: string }[];
+      diagnostics: unknown[];
+    };
     assert.equal(report.file, 'dist/453.pdf');
     assert.equal(report.passed, true);
-    assert.deepEqual(report.checks.map((c) => `${c.name} ${c.status}`), ['pages passed', 'boxes passed', 'fonts passed', 'colour passed', 'images passed', 'syntax passed']);
+    assert.deepEqual(
+      report.checks.map((c) => `${c.name} ${c.status}`),
+      ['pages passed', 'boxes passed', 'fonts passed', 'colour passed', 'images passed', 'syntax passed'],
+    );
     assert.deepEqual(report.diagnostics, []);
   });
 
@@ -196,15 +209,23 @@ describe('issue 453 for the print shop', () => {
     // The body font's program, decoded, with bytes in the middle of its glyph data changed, stored again:
     // the file stays sound (qpdf finds nothing), but poppler draws the pages without their text.
     const doc = await PDFDocument.load(await readFile(pdf));
-    const programs = doc.context.enumerateIndirectObjects().filter(([, object]) => object instanceof PDFRawStream && object.dict.has(PDFName.of('Length1')));
-    const [ref, body] = programs.sort(([, a], [, b]) => (b as PDFRawStream).contents.length - (a as PDFRawStream).contents.length)[0] as [PDFRef, PDFRawStream];
+    const programs = doc.context
+      .enumerateIndirectObjects()
+      .filter(([, object]) => object instanceof PDFRawStream && object.dict.has(PDFName.of('Length1')));
+    const [ref, body] = programs.sort(([, a], [, b]) => (b as PDFRawStream).contents.length - (a as PDFRawStream).contents.length)[0] as [
+      PDFRef,
+      PDFRawStream,
+    ];
     const damaged = Buffer.from(inflateSync(body.contents));
     for (let i = 0; i < 64; i++) damaged[Math.floor(damaged.length / 2) + i] = 0xff;
     doc.context.assign(ref, doc.context.flateStream(damaged, { Length1: damaged.length }));
     const report = await preflight(await doc.save({ useObjectStreams: false }), { file: 'damaged.pdf', requireMultipleOf4: true });
     const found = report.diagnostics.filter((d) => d.rule === 'preflight-font-damaged');
     assert.equal(found.length, 1, JSON.stringify(report.diagnostics));
-    assert.match(found[0]!.message.en, /^font [A-Z]{6}\+NotoSerifSC-Regular on pages 1, 2, .* cannot be read: its \w+ table does not match its checksum/);
+    assert.match(
+      found[0]!.message.en,
+      /^font [A-Z]{6}\+NotoSerifSC-Regular on pages 1, 2, .* cannot be read: its \w+ table does not match its checksum/,
+    );
     assert.equal(report.passed, false);
   });
 

@@ -14,7 +14,11 @@ const exec = promisify(execFile);
 /** What a terminal receives from `build-issue args`, escape sequences and redrawn bars included. */
 async function onTerminal(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   const command = [process.execPath, BIN, ...args].map((word) => `'${word}'`).join(' ');
-  const { stdout } = await exec('script', ['-qec', command, '/dev/null'], { cwd, env: cliEnv({ CI: undefined, ...env }), maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await exec('script', ['-qec', command, '/dev/null'], {
+    cwd,
+    env: cliEnv({ CI: undefined, ...env }),
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout;
 }
 
@@ -23,8 +27,14 @@ describe('progress on a terminal', () => {
     const dir = await workspace();
     const screen = await onTerminal(['453'], dir, {});
     const whileBuilding = [...screen.matchAll(/0\/1 issues \| building 453 \| (\d+) pages/g)].map((m) => Number(m[1]));
-    assert.ok(whileBuilding.some((pages) => pages > 0), `no page count above 0 while 453 was laid out: ${whileBuilding.join(', ')}`);
-    assert.ok(whileBuilding.every((pages) => pages <= 16), 'never more pages than the issue has');
+    assert.ok(
+      whileBuilding.some((pages) => pages > 0),
+      `no page count above 0 while 453 was laid out: ${whileBuilding.join(', ')}`,
+    );
+    assert.ok(
+      whileBuilding.every((pages) => pages <= 16),
+      'never more pages than the issue has',
+    );
     assert.match(screen, /dist\/453\.pdf: 16 pages in/);
   });
 

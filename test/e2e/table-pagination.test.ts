@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { cli, ROOT, workspace, type CliRun } from '../helpers/build.js';
-import { placedLines, type PlacedLine } from '../helpers/pdf.js';
+import { type CliRun, cli, ROOT, workspace } from '../helpers/build.js';
+import { type PlacedLine, placedLines } from '../helpers/pdf.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'issues', '905');
 const PAGE_NUMBER = /^— \d+ —$/;
@@ -23,7 +23,9 @@ describe('pages breaking in tables (fixture issue 905, built with the CLI)', () 
   before(async () => {
     const dir = await workspace({ '905': FIXTURE });
     run = await cli(['905'], dir);
-    pages = placedLines(path.join(dir, 'dist', '905.pdf')).map((page) => page.filter((line) => !PAGE_NUMBER.test(line.text)).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0));
+    pages = placedLines(path.join(dir, 'dist', '905.pdf')).map((page) =>
+      page.filter((line) => !PAGE_NUMBER.test(line.text)).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0),
+    );
   });
 
   test('builds: every character of a row taller than a page reaches the pages, none hidden', () => {
@@ -50,7 +52,8 @@ describe('pages breaking in tables (fixture issue 905, built with the CLI)', () 
       for (const [l, line] of page.entries()) {
         const next = page.slice(l + 1).find((other) => other.y0 > line.y1 - 1);
         if (CAPTION.test(line.text)) assert.equal(next?.text, '序号', `page ${i + 1}: “${line.text}” is not followed by its table`);
-        if (HEADING.test(line.text)) assert.match(next?.text ?? '', CAPTION, `page ${i + 1}: “${line.text}” is not followed by its table's caption`);
+        if (HEADING.test(line.text))
+          assert.match(next?.text ?? '', CAPTION, `page ${i + 1}: “${line.text}” is not followed by its table's caption`);
       }
     }
   });

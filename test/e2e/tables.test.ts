@@ -10,11 +10,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { checkCompleteness } from '../../src/stages/paginate/completeness.js';
 import { layOut, takeLayoutPage, writeIssue } from '../../src/browser/layout-pages.js';
-import { cli, ROOT, workspace, type CliRun } from '../helpers/build.js';
+import { checkCompleteness } from '../../src/stages/paginate/completeness.js';
+import { type CliRun, cli, ROOT, workspace } from '../helpers/build.js';
 import { startChromium } from '../helpers/chromium.js';
-import { fonts, placedLines, type PlacedLine } from '../helpers/pdf.js';
+import { fonts, type PlacedLine, placedLines } from '../helpers/pdf.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'issues', '903');
 
@@ -29,7 +29,10 @@ function sourceTables(markdown: string): string[][][] {
       table = undefined;
       continue;
     }
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     if (cells.every((cell) => /^:?-+:?$/.test(cell))) continue;
     if (!table) tables.push((table = []));
     table.push(cells);
@@ -71,7 +74,9 @@ describe('tables in print (fixture issue 903, built with the CLI)', () => {
     on.forEach((index, n) => {
       const page = pages[index]!;
       const header = find(page, '改革举措')!;
-      const rows = page.filter((line) => line.y0 > header.y0 && line.x0 >= header.x0 - 200 && tables[0]!.some((row) => row[1]!.startsWith(line.text.slice(0, 4))));
+      const rows = page.filter(
+        (line) => line.y0 > header.y0 && line.x0 >= header.x0 - 200 && tables[0]!.some((row) => row[1]!.startsWith(line.text.slice(0, 4))),
+      );
       assert.ok(rows.length > 0, `page ${index + 1} holds rows`);
       assert.ok(header.y1 <= Math.min(...rows.map((line) => line.y0)), `page ${index + 1}: the header row is above every row`);
       const label = find(page, '续表1');
@@ -81,7 +86,10 @@ describe('tables in print (fixture issue 903, built with the CLI)', () => {
         assert.ok(caption && caption.y1 <= header.y0, 'the caption stands above the header, on the same page');
       } else {
         assert.ok(label && label.y1 <= header.y0, `page ${index + 1}: 续表1 above the header row`);
-        assert.ok(page.every((line) => line === label || PAGE_NUMBER.test(line.text) || line.y0 >= label.y0 - 0.5), `page ${index + 1}: the table's part begins the page`);
+        assert.ok(
+          page.every((line) => line === label || PAGE_NUMBER.test(line.text) || line.y0 >= label.y0 - 0.5),
+          `page ${index + 1}: the table's part begins the page`,
+        );
       }
     });
   });
@@ -92,7 +100,9 @@ describe('tables in print (fixture issue 903, built with the CLI)', () => {
     const first = tables[0]![1]![1]!;
     const start = pages[on[0]!]!.find((line) => first.startsWith(line.text))!.x0;
     const columnText = on.map((index) =>
-      pages[index]!.filter((line) => line.x0 > start - 7 && line.x0 < start + 0.5 && !PAGE_NUMBER.test(line.text) && line.text !== '改革举措')
+      pages[index]!.filter(
+        (line) => line.x0 > start - 7 && line.x0 < start + 0.5 && !PAGE_NUMBER.test(line.text) && line.text !== '改革举措',
+      )
         .sort((a, b) => a.y0 - b.y0)
         .map((line) => line.text)
         .join(''),
@@ -131,9 +141,15 @@ describe('tables in print (fixture issue 903, built with the CLI)', () => {
       const point = line.chars.findIndex((c) => c.c === '.' || c.c === '%');
       return (point > 0 ? line.chars[point - 1]! : digits.at(-1)!).right;
     };
-    for (const values of [['12.5', '8', '6.25', '10', '7.5', '79.75'], ['15%', '7.5%', '12.5%', '100%']]) {
+    for (const values of [
+      ['12.5', '8', '6.25', '10', '7.5', '79.75'],
+      ['15%', '7.5%', '12.5%', '100%'],
+    ]) {
       const edges = values.map((value) => unitsEdge(find(page, value)!));
-      assert.ok(Math.max(...edges) - Math.min(...edges) < 0.3, `${values.join(' ')}: units digits end at ${edges.map((e) => e.toFixed(2)).join(', ')}`);
+      assert.ok(
+        Math.max(...edges) - Math.min(...edges) < 0.3,
+        `${values.join(' ')}: units digits end at ${edges.map((e) => e.toFixed(2)).join(', ')}`,
+      );
     }
   });
 
@@ -154,7 +170,10 @@ describe('tables in print (fixture issue 903, built with the CLI)', () => {
     try {
       const clean = await laidOut('0');
       // What the build found on its pages is the source's count (it built): each block as the source has it.
-      const bundle = { file: 'issue.md', blocks: Object.entries(clean.blocks).map(([id, found]) => ({ id, line: Number(id.slice(1)), chars: found.chars })) };
+      const bundle = {
+        file: 'issue.md',
+        blocks: Object.entries(clean.blocks).map(([id, found]) => ({ id, line: Number(id.slice(1)), chars: found.chars })),
+      };
       assert.deepEqual(checkCompleteness(bundle, clean), []);
       const reported = async (tamper: string) => checkCompleteness(bundle, await laidOut(tamper)).map((d) => d.rule);
       // The fifth row of the body of the long table, laid out a second time on the next page.

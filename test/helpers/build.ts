@@ -34,7 +34,13 @@ export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, no
  */
 export async function command(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeout = 0): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await exec(file, args, { cwd, env: cliEnv(env), maxBuffer: 64 * 1024 * 1024, timeout, killSignal: 'SIGKILL' });
+    const { stdout, stderr } = await exec(file, args, {
+      cwd,
+      env: cliEnv(env),
+      maxBuffer: 64 * 1024 * 1024,
+      timeout,
+      killSignal: 'SIGKILL',
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; killed?: boolean; stdout?: string; stderr?: string };

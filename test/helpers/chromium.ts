@@ -1,8 +1,8 @@
 /** Chromium for tests: the one the build would use, started as the build starts it, or as a person's browser. */
 import assert from 'node:assert/strict';
 import { type Browser, launch } from 'puppeteer-core';
+import { type Chromium, launchChromium } from '../../src/browser/launch.js';
 import { findBrowser } from '../../src/config/browser.js';
-import { launchChromium, type Chromium } from '../../src/browser/launch.js';
 
 async function browserPath(): Promise<string> {
   const found = await findBrowser(process.env);

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { issueFile, project, RAW, runCase, SERIAL, type CaseRun, type Project } from './corpus.js';
+import { type CaseRun, issueFile, type Project, project, RAW, runCase, SERIAL } from './corpus.js';
 
 export interface BadCase {
   name: string;
@@ -24,7 +24,8 @@ export interface BadCase {
 }
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const named = (text: string, serial: string, dir = '') => text.replaceAll('ISSUE', issueFile(serial)).replaceAll('SERIAL', serial).replaceAll('PROJECT', dir);
+const named = (text: string, serial: string, dir = '') =>
+  text.replaceAll('ISSUE', issueFile(serial)).replaceAll('SERIAL', serial).replaceAll('PROJECT', dir);
 
 interface Outcome {
   run: CaseRun;
@@ -50,14 +51,25 @@ export function corpus(title: string, cases: readonly BadCase[], parallel = 2): 
             await c.setup?.(p, serials[k]!);
           }
           const run = await runCase(p, [...serials, '--json'], {});
-          together.forEach((c, k) => outcomes.set(c.name, { run, serial: serials[k]!, dir: p.dir, own: (f) => f.startsWith(`issues/${serials[k]}/`) || f.startsWith(`dist/${serials[k]}.pdf`) }));
+          for (const [k, c] of together.entries()) {
+            outcomes.set(c.name, {
+              run,
+              serial: serials[k]!,
+              dir: p.dir,
+              own: (f) => f.startsWith(`issues/${serials[k]}/`) || f.startsWith(`dist/${serials[k]}.pdf`),
+            });
+          }
         });
       }
       for (const c of cases.filter((c) => c.alone)) {
         jobs.push(async () => {
           const p = await project();
           await c.setup?.(p, SERIAL);
-          const run = await runCase(p, c.alone!.map((arg) => named(arg, SERIAL, p.dir)), c.env && Object.fromEntries(Object.entries(c.env).map(([k, v]) => [k, v && named(v, SERIAL, p.dir)])));
+          const run = await runCase(
+            p,
+            c.alone!.map((arg) => named(arg, SERIAL, p.dir)),
+            c.env && Object.fromEntries(Object.entries(c.env).map(([k, v]) => [k, v && named(v, SERIAL, p.dir)])),
+          );
           outcomes.set(c.name, { run, serial: SERIAL, dir: p.dir, own: () => true });
         });
       }
@@ -75,7 +87,8 @@ export function corpus(title: string, cases: readonly BadCase[], parallel = 2): 
         assert.equal(run.code, c.alone ? (c.code ?? 1) : 1, printed);
         const line = new RegExp(`^${escaped(named(c.at, serial, dir))}(:\\d+)? (warning )?${escaped(c.rule)} \\S.*$`, 'm');
         assert.match(run.stderr, line, `no line with the rule at its place in:\n${run.stderr}`);
-        if (!c.alone) assert.match(run.stdout, new RegExp(`"serial": "${serial}",\\s*"status": "failed"`), 'the issue was not reported as failed');
+        if (!c.alone)
+          assert.match(run.stdout, new RegExp(`"serial": "${serial}",\\s*"status": "failed"`), 'the issue was not reported as failed');
         assert.doesNotMatch(printed, RAW, 'raw exception text was printed');
         assert.deepEqual(run.changed.filter(own), [], 'an input or the earlier PDF changed');
         assert.deepEqual(run.leftRunning, [], 'processes were left running');

@@ -6,12 +6,13 @@
  * whether any input or earlier PDF changed, and what was left running or in
  * the temporary folder (the run's TMPDIR is the project's own tmp/).
  */
-import { createHash } from 'node:crypto';
+
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BIN, command, ROOT, type CliRun } from './build.js';
+import { BIN, type CliRun, command, ROOT } from './build.js';
 import { alive } from './processes.js';
 import { scratchDir } from './scratch.js';
 
@@ -73,7 +74,15 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
     for (const entry of entries) {
       const file = path.join(dir, top, entry);
       const stats = await lstat(file);
-      files[path.join(top, entry)] = stats.isFile() ? createHash('sha256').update(await readFile(file)).digest('hex') : stats.isSymbolicLink() ? 'link' : stats.isFIFO() ? 'fifo' : 'folder';
+      files[path.join(top, entry)] = stats.isFile()
+        ? createHash('sha256')
+            .update(await readFile(file))
+            .digest('hex')
+        : stats.isSymbolicLink()
+          ? 'link'
+          : stats.isFIFO()
+            ? 'fifo'
+            : 'folder';
     }
   }
   return files;
@@ -113,4 +122,5 @@ export async function runCase(p: Project, args: readonly string[], env: NodeJS.P
 }
 
 /** What no failure may print: an exception's own text or a stack trace. */
-export const RAW = /^\s+at \S|node:internal|\b(Type|Reference|Range|URI|Syntax)?Error: |\bE(NOENT|ISDIR|ACCES|NOTDIR|EXIST)\b|Excessive alias|Invalid time value|protocolTimeout|ProgressEvent|\[object /m;
+export const RAW =
+  /^\s+at \S|node:internal|\b(Type|Reference|Range|URI|Syntax)?Error: |\bE(NOENT|ISDIR|ACCES|NOTDIR|EXIST)\b|Excessive alias|Invalid time value|protocolTimeout|ProgressEvent|\[object /m;

@@ -19,7 +19,12 @@ export function png(width: number, height: number, options: { data?: Buffer } = 
   header[9] = 2; // RGB
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)]);
   const data = options.data ?? deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', data), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', header),
+    chunk('IDAT', data),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** 6 × 4 pixels each, as Chromium's canvas encodes them (JPEG, WebP), and a 1 × 1 GIF. */
@@ -28,6 +33,9 @@ export const SAMPLES = {
     '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAEAAYDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAf/xAAbEAABBQEBAAAAAAAAAAAAAAABAAIDBBESIf/EABUBAQEAAAAAAAAAAAAAAAAAAAYH/8QAGxEBAQEAAgMAAAAAAAAAAAAAAQMCADERIYH/2gAMAwEAAhEDEQA/AJDXgjrsLIW8tJ3NJ9RERytd220pp1p7V8r95cZzxLJiYAdB6Of/2Q==',
     'base64',
   ),
-  webp: Buffer.from('UklGRm4AAABXRUJQVlA4WAoAAAAAAAAABQAAAwAAVlA4IFAAAADQAgCdASoGAAQAAUAmJbACdLoB+AB+gHo3A5YmpcIAAP79JjcdsYCdXgD+3pm3/jWeBuL44/2Sbz31//fyacP/zt/dfNt5/xlT4yp/xcwAAA==', 'base64'),
+  webp: Buffer.from(
+    'UklGRm4AAABXRUJQVlA4WAoAAAAAAAAABQAAAwAAVlA4IFAAAADQAgCdASoGAAQAAUAmJbACdLoB+AB+gHo3A5YmpcIAAP79JjcdsYCdXgD+3pm3/jWeBuL44/2Sbz31//fyacP/zt/dfNt5/xlT4yp/xcwAAA==',
+    'base64',
+  ),
   gif: Buffer.from('R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==', 'base64'),
 };

@@ -51,7 +51,9 @@ export interface PlacedChar {
 
 /** A character as MuPDF's XML writes it: hexadecimal references, and the five entities. */
 const unescapeXml = (text: string) =>
-  text.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!);
+  text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!);
 
 /** Every character of every page with its box (mutool draw -F stext). */
 export function placedChars(file: string): PlacedChar[] {
@@ -119,7 +121,7 @@ export function qpdfJson(file: string, key: string): Record<string, unknown> {
 /** The document catalog's entries, as qpdf writes them (`u:zh-CN`, `12 0 R` …). */
 export function catalog(file: string): Record<string, string> {
   const objects = qpdfJson(file, 'qpdf').qpdf as [unknown, Record<string, { value: Record<string, string> }>];
-  return objects[1]['obj:' + objects[1].trailer!.value['/Root']]!.value;
+  return objects[1][`obj:${objects[1].trailer!.value['/Root']}`]!.value;
 }
 
 /** A line of text as MuPDF finds it: its box, its text and its characters. */
@@ -135,14 +137,17 @@ export interface PlacedLine {
 /** Every line of every page with its box, its text and its characters (`mutool draw -F stext`), page by page. */
 export function placedLines(file: string): PlacedLine[][] {
   const xml = run('mutool', ['draw', '-q', '-F', 'stext', '-o', '-', file]);
-  return xml.split('<page ').slice(1).map((page, index) =>
-    [...page.matchAll(/<line bbox="([^"]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((line) => {
-      const [x0, y0, x1, y1] = line[1]!.split(' ').map(Number) as [number, number, number, number];
-      const chars = [...line[2]!.matchAll(/<char quad="([^"]+)"[^>]* c="([^"]*)"\/>/g)].map((char): PlacedChar => {
-        const [left, top, right, , , bottom] = char[1]!.split(' ').map(Number) as number[];
-        return { page: index + 1, c: unescapeXml(char[2]!), left: left!, top: top!, right: right!, bottom: bottom! };
-      });
-      return { x0, y0, x1, y1, text: chars.map((char) => char.c).join(''), chars };
-    }),
-  );
+  return xml
+    .split('<page ')
+    .slice(1)
+    .map((page, index) =>
+      [...page.matchAll(/<line bbox="([^"]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((line) => {
+        const [x0, y0, x1, y1] = line[1]!.split(' ').map(Number) as [number, number, number, number];
+        const chars = [...line[2]!.matchAll(/<char quad="([^"]+)"[^>]* c="([^"]*)"\/>/g)].map((char): PlacedChar => {
+          const [left, top, right, , , bottom] = char[1]!.split(' ').map(Number) as number[];
+          return { page: index + 1, c: unescapeXml(char[2]!), left: left!, top: top!, right: right!, bottom: bottom! };
+        });
+        return { x0, y0, x1, y1, text: chars.map((char) => char.c).join(''), chars };
+      }),
+    );
 }

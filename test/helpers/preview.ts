@@ -1,6 +1,6 @@
 /** `build-issue preview` as an editor starts it: a child process, its address read from its first line. */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { BIN, cliEnv } from './build.js';
 

@@ -18,11 +18,21 @@ export interface PrintedLine {
   text: string;
 }
 
-const decode = (c: string) => c.replace(/&#x([0-9a-f]+);/giu, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (c: string) =>
+  c
+    .replace(/&#x([0-9a-f]+);/giu, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Every line of every page, top to bottom: glyphs on one baseline (within half a point), left to right. */
 export function printedLines(file: string): PrintedLine[] {
-  const xml = execFileSync('mutool', ['draw', '-F', 'stext', '-o', '-', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  const xml = execFileSync('mutool', ['draw', '-F', 'stext', '-o', '-', file], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const lines: PrintedLine[] = [];
   for (const [p, pageXml] of xml.split('<page ').slice(1).entries()) {
     const glyphs: Glyph[] = [];

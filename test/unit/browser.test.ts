@@ -8,15 +8,15 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import puppeteer, { Browser, CDPSession, Page, Target } from 'puppeteer-core';
-import { ChromiumStartError, launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/browser/launch.js';
-import { socketFolderOf } from '../../src/io/scratch.js';
-import { alive } from '../helpers/processes.js';
-import { loadOnly } from '../../src/browser/load-only.js';
+import { type ChromiumStartError, launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/browser/launch.js';
 import { openWindow, takeLayoutPage } from '../../src/browser/layout-pages.js';
+import { loadOnly } from '../../src/browser/load-only.js';
+import { socketFolderOf } from '../../src/io/scratch.js';
 import { startChromium } from '../helpers/chromium.js';
+import { alive } from '../helpers/processes.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 describe('launching Chromium', () => {
@@ -30,7 +30,10 @@ describe('launching Chromium', () => {
     try {
       // The pop-up is preloaded a moment after start.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const urls = chromium.browser.targets().filter((target) => target.type() !== 'browser').map((target) => target.url());
+      const urls = chromium.browser
+        .targets()
+        .filter((target) => target.type() !== 'browser')
+        .map((target) => target.url());
       assert.deepEqual(urls, ['about:blank']);
     } finally {
       await chromium.close();
@@ -39,7 +42,10 @@ describe('launching Chromium', () => {
 
   test('leaves nothing behind in the temporary folder (its profile, its singleton socket)', async () => {
     // Only this process's own: other builds on the machine make and remove theirs meanwhile.
-    const ours = async () => (await readdir(tmpdir())).filter((name) => name.startsWith(`build-issue-chromium-${process.pid}-`)).map((name) => path.join(tmpdir(), name));
+    const ours = async () =>
+      (await readdir(tmpdir()))
+        .filter((name) => name.startsWith(`build-issue-chromium-${process.pid}-`))
+        .map((name) => path.join(tmpdir(), name));
     const chromium = await startChromium();
     const profiles = await ours();
     const sockets = (await Promise.all(profiles.map(socketFolderOf))).filter((folder) => folder !== undefined);
@@ -77,11 +83,17 @@ describe('launching Chromium', () => {
     const mute = path.join(dir, 'chromium');
     await writeFile(mute, `#!/bin/sh\necho $$ > ${dir}/pid\nexec sleep 600\n`, { mode: 0o755 });
     const started = performance.now();
-    await assert.rejects(launchChromium(mute, { startTimeout: 800 }), (cause: ChromiumStartError) => cause.rule === 'browser-timeout' && /did not answer within 0.8 s/.test(cause.message));
+    await assert.rejects(
+      launchChromium(mute, { startTimeout: 800 }),
+      (cause: ChromiumStartError) => cause.rule === 'browser-timeout' && /did not answer within 0.8 s/.test(cause.message),
+    );
     assert.ok(performance.now() - started < 5000);
     const pid = Number(await readFile(path.join(dir, 'pid'), 'utf8'));
     assert.equal(alive(pid), false, 'the browser process was left running');
-    assert.deepEqual((await readdir(tmpdir())).filter((name) => name.startsWith(`build-issue-chromium-${process.pid}-`)), []);
+    assert.deepEqual(
+      (await readdir(tmpdir())).filter((name) => name.startsWith(`build-issue-chromium-${process.pid}-`)),
+      [],
+    );
   });
 
   test('a start is ended at once by an abort (Ctrl-C)', async () => {

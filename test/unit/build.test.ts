@@ -100,7 +100,11 @@ test('a rebuild keeps the chunks of earlier builds for an hour, for runs still i
   await writeFile(pipeline, source.replace('kept the laid-out HTML', 'wrote the laid-out HTML'));
   await compileBuild(dir);
   const second = await readdir(chunks);
-  assert.deepEqual(first.filter((name) => !second.includes(name)), [], 'a chunk of the earlier build was removed at once');
+  assert.deepEqual(
+    first.filter((name) => !second.includes(name)),
+    [],
+    'a chunk of the earlier build was removed at once',
+  );
   const added = second.filter((name) => !first.includes(name));
   assert.ok(added.length > 0, 'the edit made no new chunk');
 
@@ -109,8 +113,15 @@ test('a rebuild keeps the chunks of earlier builds for an hour, for runs still i
   for (const name of second) await utimes(path.join(chunks, name), old, old);
   await compileBuild(dir);
   const third = await readdir(chunks);
-  assert.deepEqual(added.filter((name) => !third.includes(name)), [], 'a chunk of the current build was removed');
-  assert.ok(first.some((name) => !third.includes(name)), 'the earlier build’s chunks were kept past an hour');
+  assert.deepEqual(
+    added.filter((name) => !third.includes(name)),
+    [],
+    'a chunk of the current build was removed',
+  );
+  assert.ok(
+    first.some((name) => !third.includes(name)),
+    'the earlier build’s chunks were kept past an hour',
+  );
   const run3 = await run(dir, ['--version']);
   assert.equal(run3.code, 0, run3.stderr);
   assert.equal(run3.stderr, '');

@@ -17,9 +17,10 @@ const bundle = {
 type Found = { chars: number; hidden: number; pages: number[]; outside?: number; outsidePage?: number };
 const whole = { chars: 100, hidden: 0, pages: [1] };
 const rules = (blocks: Record<string, Found>, colophonPage = 3) =>
-  checkCompleteness(bundle, { blocks: Object.fromEntries(Object.entries(blocks).map(([id, b]) => [id, { outside: 0, outsidePage: 0, ...b }])), colophonPage }).map(
-    (d) => `${d.rule}@${d.line ?? '-'}`,
-  );
+  checkCompleteness(bundle, {
+    blocks: Object.fromEntries(Object.entries(blocks).map(([id, b]) => [id, { outside: 0, outsidePage: 0, ...b }])),
+    colophonPage,
+  }).map((d) => `${d.rule}@${d.line ?? '-'}`);
 
 describe('the completeness check', () => {
   test('passes an issue whose blocks are all on the pages, whole, once', () => {
@@ -35,8 +36,14 @@ describe('the completeness check', () => {
 
   test('reports a block whose lines reach beyond the text area, past a pixel of rounding', () => {
     assert.deepEqual(rules({ b1: whole, b2: { chars: 50, hidden: 0, pages: [2], outside: 0.9, outsidePage: 2 } }), []);
-    const found = checkCompleteness(bundle, { blocks: { b1: { ...whole, outside: 0, outsidePage: 0 }, b2: { chars: 50, hidden: 0, pages: [2], outside: 40, outsidePage: 2 } }, colophonPage: 3 });
-    assert.deepEqual(found.map((d) => [d.rule, d.line, d.message.en]), [['block-overflow', 12, 'on page 2, this block reaches 30.0 pt beyond the text area (or its table cell), where print cuts it off']]);
+    const found = checkCompleteness(bundle, {
+      blocks: { b1: { ...whole, outside: 0, outsidePage: 0 }, b2: { chars: 50, hidden: 0, pages: [2], outside: 40, outsidePage: 2 } },
+      colophonPage: 3,
+    });
+    assert.deepEqual(
+      found.map((d) => [d.rule, d.line, d.message.en]),
+      [['block-overflow', 12, 'on page 2, this block reaches 30.0 pt beyond the text area (or its table cell), where print cuts it off']],
+    );
   });
 
   test('reports a missing distribution footer', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Nodes, Paragraph } from 'mdast';
 import { describe, test } from 'node:test';
+import type { Nodes, Paragraph } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { CONTENT_MODEL, type ContentType } from '../../src/stages/load/content-model.js';
 import { parseMarkdown } from '../../src/stages/load/parse-markdown.js';
@@ -76,7 +76,10 @@ describe('content model', () => {
     visit(tree as Nodes, (node) => {
       if (node.type === 'root' || CONTENT_MODEL[node.type].print) return;
       rejected++;
-      assert.ok(places.has(`${node.position!.start.line}:${node.position!.start.column}`), `${node.type} at line ${node.position!.start.line} not reported`);
+      assert.ok(
+        places.has(`${node.position!.start.line}:${node.position!.start.column}`),
+        `${node.type} at line ${node.position!.start.line} not reported`,
+      );
       return SKIP;
     });
     assert.ok(rejected >= 8);
@@ -84,7 +87,10 @@ describe('content model', () => {
 
   test('the render stage has a handler for every construct the model prints, and refuses the rest', async () => {
     const printed = (Object.keys(CONTENT_MODEL) as ContentType[]).filter((type) => CONTENT_MODEL[type].print);
-    assert.deepEqual(printed.filter((type) => !(type in HANDLERS)), []);
+    assert.deepEqual(
+      printed.filter((type) => !(type in HANDLERS)),
+      [],
+    );
     const tree = parseMarkdown('正文<b>粗</b>。');
     await assert.rejects(markdownToHtml(tree, blockCounter()), /should have rejected a html node/);
   });
@@ -103,7 +109,10 @@ describe('constructs that print', () => {
   });
 
   test('an image on its own line is a figure, its alt text the caption under it', async () => {
-    assert.match(await htmlOf('![图1 说明](a.png)\n'), /<figure class="figure"[^>]*><img src="a.png" alt="图1 说明"><figcaption>图1 说明<\/figcaption><\/figure>/);
+    assert.match(
+      await htmlOf('![图1 说明](a.png)\n'),
+      /<figure class="figure"[^>]*><img src="a.png" alt="图1 说明"><figcaption>图1 说明<\/figcaption><\/figure>/,
+    );
   });
 
   test('a Markdown list: numbers as the editor wrote them, bullets, one level nested, each marker hanging', async () => {
@@ -117,7 +126,10 @@ describe('constructs that print', () => {
     const out = await htmlOf('一、总体要求\n二、重点任务\n（一）深化改革。\n（二）加强保护。\n三、保障措施\n');
     assert.match(out, /^<ol class="list han" style="--marker-width: 2em"/);
     assert.match(out, /<li><span class="marker">一、<\/span>总体要求<\/li>/);
-    assert.match(out, /<li><span class="marker">二、<\/span>重点任务<ol class="list paren-han nested" style="--marker-width: 2.5em"><li><span class="marker">（一）<\/span>深化/);
+    assert.match(
+      out,
+      /<li><span class="marker">二、<\/span>重点任务<ol class="list paren-han nested" style="--marker-width: 2.5em"><li><span class="marker">（一）<\/span>深化/,
+    );
     assert.match(out, /<span class="marker">三、<\/span>保障/);
   });
 
@@ -127,8 +139,14 @@ describe('constructs that print', () => {
 
   test('notes: superscript marks numbered in reading order, a note used twice keeps its mark, the list at the end of the article', async () => {
     const out = await htmlOf('甲[^b]，乙[^a]，丙[^b]。\n\n[^a]: 注甲。\n[^b]: 注乙。\n');
-    assert.deepEqual([...out.matchAll(/<sup class="note-ref">(.)<\/sup>/g)].map((m) => m[1]), ['①', '②', '①']);
-    assert.match(out, /<section class="notes" [^>]*><ol class="note-list"><li class="note"><span class="note-mark">①<\/span>注乙。<\/li><li class="note"><span class="note-mark">②<\/span>注甲。/);
+    assert.deepEqual(
+      [...out.matchAll(/<sup class="note-ref">(.)<\/sup>/g)].map((m) => m[1]),
+      ['①', '②', '①'],
+    );
+    assert.match(
+      out,
+      /<section class="notes" [^>]*><ol class="note-list"><li class="note"><span class="note-mark">①<\/span>注乙。<\/li><li class="note"><span class="note-mark">②<\/span>注甲。/,
+    );
   });
 
   test('a link prints its text; a URL that is not its text prints as a note', async () => {
@@ -145,12 +163,18 @@ describe('constructs that print', () => {
 
   test('a bare URL is text, and does not swallow the Chinese and the code after it (GFM’s autolink literals are off)', async () => {
     const tree = parseMarkdown('访问https://www.gov.cn/a.htm查看，或输入`npm ci`，邮件a@b.cn。');
-    assert.deepEqual((tree.children[0] as Paragraph).children.map((n) => n.type), ['text', 'inlineCode', 'text']);
+    assert.deepEqual(
+      (tree.children[0] as Paragraph).children.map((n) => n.type),
+      ['text', 'inlineCode', 'text'],
+    );
   });
 
   test('a note block and an annex list: the label hangs, numbered lines hang their numbers', async () => {
     const out = await htmlOf('注：1.本措施自印发之日起施行。\n2.以本措施为准。\n\n附件：工作台账\n');
-    assert.match(out, /<div class="label-block note-block" style="--label-width: 2em; --marker-width: 1em" [^>]*><p class="label-line item"><span class="label">/);
+    assert.match(
+      out,
+      /<div class="label-block note-block" style="--label-width: 2em; --marker-width: 1em" [^>]*><p class="label-line item"><span class="label">/,
+    );
     assert.match(out, /<p class="item"><span class="marker">2\.<\/span>以本/);
     assert.match(out, /<div class="label-block annex-list" style="--label-width: 3em; [^>]*><p class="label-line"><span class="label">附/);
   });
@@ -172,7 +196,10 @@ describe('constructs that print', () => {
 
   test('a long string without spaces may break anywhere; a line end in Chinese text is no space', async () => {
     const out = await htmlOf('请访问https://www.example.com/a/very/long/path查看\n全文。\n', true);
-    assert.match(out, /访<span class="nb">问h<\/span><span class="long">ttps:\/\/www.example.com\/a\/very\/long\/pat<\/span><span class="nb">h查<\/span>看<span class="nb">全文<\/span>。/);
+    assert.match(
+      out,
+      /访<span class="nb">问h<\/span><span class="long">ttps:\/\/www.example.com\/a\/very\/long\/pat<\/span><span class="nb">h查<\/span>看<span class="nb">全文<\/span>。/,
+    );
   });
 
   test('a table prints every cell’s text in a table, the first row as its header, no Markdown syntax', async () => {

@@ -65,7 +65,11 @@ async function documentedRules(): Promise<Map<string, string[]>> {
   const rows = new Map<string, string[]>();
   for (const line of text.split('\n')) {
     const cells = /^\| `([a-z0-9-]+)` \|(.*)\|$/.exec(line);
-    if (cells) rows.set(cells[1]!, cells[2]!.split(' | ').map((cell) => cell.trim()));
+    if (cells)
+      rows.set(
+        cells[1]!,
+        cells[2]!.split(' | ').map((cell) => cell.trim()),
+      );
   }
   return rows;
 }
@@ -74,7 +78,15 @@ describe('docs/diagnostics.md', () => {
   test('documents every rule id that src/ reports, and no other', async () => {
     const [used, documented] = await Promise.all([rulesInSource(), documentedRules()]);
     // The scan must see the rules it knows are there, or it proves nothing.
-    for (const known of ['image-missing', 'audit-widow', 'preflight-page-count', 'import-signature', 'yaml-shape', 'title-markup', 'grayscale-failed']) {
+    for (const known of [
+      'image-missing',
+      'audit-widow',
+      'preflight-page-count',
+      'import-signature',
+      'yaml-shape',
+      'title-markup',
+      'grayscale-failed',
+    ]) {
       assert.ok(used.has(known), `the scan of src/ missed ${known}`);
     }
     const missing = [...used.keys()].filter((id) => !documented.has(id)).map((id) => `${id} (${used.get(id)})`);

@@ -1,6 +1,6 @@
 /**
  * The documentation's links lead somewhere: every relative link and image
- * in README.md and docs/*.md names a file that exists, and a link's #anchor
+ * in README.md, CONTRIBUTING.md and docs/*.md names a file that exists, and a link's #anchor
  * a heading of the file it names (as GitHub makes a heading's anchor). And
  * README.md stays short.
  */
@@ -10,7 +10,13 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { ROOT } from '../helpers/build.js';
 
-const DOCS = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const DOCS = [
+  'README.md',
+  'CONTRIBUTING.md',
+  ...readdirSync(path.join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 
 /** The Markdown outside code: fenced blocks and inline code hold examples, not links. */
 const prose = (text: string) => text.replace(/^```[^\n]*\n[\s\S]*?^```[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
@@ -19,7 +25,10 @@ const prose = (text: string) => text.replace(/^```[^\n]*\n[\s\S]*?^```[^\n]*$/gm
 function anchorsOf(file: string): Set<string> {
   const anchors = new Set<string>();
   for (const [, heading] of prose(readFileSync(file, 'utf8')).matchAll(/^#{1,6}\s+(.+?)\s*#*$/gm)) {
-    const base = heading!.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    const base = heading!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     let anchor = base;
     for (let n = 1; anchors.has(anchor); n++) anchor = `${base}-${n}`;
     anchors.add(anchor);
@@ -37,7 +46,8 @@ function brokenLinks(doc: string): string[] {
     const [file = '', anchor] = target.split('#');
     const full = file ? path.resolve(ROOT, path.dirname(doc), decodeURIComponent(file)) : path.join(ROOT, doc);
     if (!full.startsWith(ROOT + path.sep) || !existsSync(full)) broken.push(`${doc}: ${target} (no such file)`);
-    else if (anchor && full.endsWith('.md') && !anchorsOf(full).has(decodeURIComponent(anchor))) broken.push(`${doc}: ${target} (no such heading)`);
+    else if (anchor && full.endsWith('.md') && !anchorsOf(full).has(decodeURIComponent(anchor)))
+      broken.push(`${doc}: ${target} (no such heading)`);
   }
   return broken;
 }

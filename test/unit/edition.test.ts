@@ -49,7 +49,9 @@ describe('a style edition’s files', () => {
   });
 
   test('a role left out, and a field misspelt, are each reported', async () => {
-    const dir = await editionsWith('styles/2023/edition.json', (t) => t.replace('    "byline": "BI Kai",\n', '').replace('"generated"', '"generate"'));
+    const dir = await editionsWith('styles/2023/edition.json', (t) =>
+      t.replace('    "byline": "BI Kai",\n', '').replace('"generated"', '"generate"'),
+    );
     const found = await problems(dir);
     assert.deepEqual(found, [
       'styles/2023/edition.json:3:3 config-field roles.byline: is required',
@@ -60,7 +62,9 @@ describe('a style edition’s files', () => {
 
   test('a font weight that is not a number is reported at its line in fonts.json', async () => {
     const dir = await editionsWith('fonts/fonts.json', (t) => t.replace('"weight": 700', '"weight": "bold"'));
-    assert.deepEqual(await problems(dir), ['fonts/fonts.json:16:7 config-field families.BI Hei.weight: must be a number (the CSS font-weight)']);
+    assert.deepEqual(await problems(dir), [
+      'fonts/fonts.json:16:7 config-field families.BI Hei.weight: must be a number (the CSS font-weight)',
+    ]);
   });
 
   test('a JSON syntax error is reported at its line', async () => {
@@ -74,7 +78,9 @@ describe('a style edition’s files', () => {
 describe('a build with a wrong edition.json', () => {
   let run: Awaited<ReturnType<typeof cli>>;
   before(async () => {
-    const editions = await editionsWith('styles/2023/edition.json', (t) => t.replace('"title": "BI Song Heavy"', '"title": "BI Song Havy"'));
+    const editions = await editionsWith('styles/2023/edition.json', (t) =>
+      t.replace('"title": "BI Song Heavy"', '"title": "BI Song Havy"'),
+    );
     run = await cli(['453'], await workspace(), { BUILD_ISSUE_EDITIONS: editions });
   });
 

@@ -45,8 +45,14 @@ test('the engines are build-issue’s version, the browser named by PUPPETEER_EX
   const dir = await scratchDir('build-issue-engines-');
   const browser = await fakeBrowser(dir, 'Chromium 122.0.0.1');
   const pagedjs = JSON.parse(await readFile(path.join(ROOT, 'node_modules', 'pagedjs', 'package.json'), 'utf8')) as { version: string };
-  const engines = await findEngines({ packageDir: ROOT, cacheDir: path.join(dir, 'cache'), version: '9.9.9' }, { PUPPETEER_EXECUTABLE_PATH: browser.executable });
+  const engines = await findEngines(
+    { packageDir: ROOT, cacheDir: path.join(dir, 'cache'), version: '9.9.9' },
+    { PUPPETEER_EXECUTABLE_PATH: browser.executable },
+  );
   assert.deepEqual(engines, { buildIssue: '9.9.9', chromium: 'Chromium 122.0.0.1', pagedjs: pagedjs.version });
-  const none = await findEngines({ packageDir: ROOT, cacheDir: path.join(dir, 'cache'), version: '9.9.9' }, { PUPPETEER_EXECUTABLE_PATH: path.join(dir, 'missing') });
+  const none = await findEngines(
+    { packageDir: ROOT, cacheDir: path.join(dir, 'cache'), version: '9.9.9' },
+    { PUPPETEER_EXECUTABLE_PATH: path.join(dir, 'missing') },
+  );
   assert.equal(none.chromium, undefined);
 });

@@ -19,7 +19,8 @@ const BODY_FONT = path.join(ROOT, 'node_modules', '@expo-google-fonts', 'noto-se
 function table(font: Buffer, tag: string): { record: number; offset: number; length: number } {
   for (let i = 0; i < font.readUInt16BE(4); i++) {
     const record = 12 + i * 16;
-    if (font.toString('latin1', record, record + 4) === tag) return { record, offset: font.readUInt32BE(record + 8), length: font.readUInt32BE(record + 12) };
+    if (font.toString('latin1', record, record + 4) === tag)
+      return { record, offset: font.readUInt32BE(record + 8), length: font.readUInt32BE(record + 12) };
   }
   throw new Error(`no ${tag} table`);
 }
@@ -67,11 +68,13 @@ describe('an embedded TrueType program', () => {
   });
 
   test('a composite glyph naming a glyph the font does not have cannot be drawn', () => {
-    const damaged = checksumsCleared(withGlyphDamaged(subset, (glyph) => {
-      glyph.writeInt16BE(-1, 0);
-      glyph.writeUInt16BE(0, 10); // flags: byte arguments, no more components
-      glyph.writeUInt16BE(0xfffe, 12);
-    }));
+    const damaged = checksumsCleared(
+      withGlyphDamaged(subset, (glyph) => {
+        glyph.writeInt16BE(-1, 0);
+        glyph.writeUInt16BE(0, 10); // flags: byte arguments, no more components
+        glyph.writeUInt16BE(0xfffe, 12);
+      }),
+    );
     assert.match(trueTypeProblem(damaged) ?? '', /a component names a glyph the font does not have/);
   });
 

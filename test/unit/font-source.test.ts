@@ -1,22 +1,27 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import * as fontkit from 'fontkit';
 import { readFontSource } from '../../src/stages/render/font-source.js';
 import { ROOT } from '../helpers/build.js';
 import { scratchDir } from '../helpers/scratch.js';
 
-const catalogue = JSON.parse(readFileSync(path.join(ROOT, 'fonts', 'fonts.json'), 'utf8')) as { families: Record<string, { file: string }> };
+const catalogue = JSON.parse(readFileSync(path.join(ROOT, 'fonts', 'fonts.json'), 'utf8')) as {
+  families: Record<string, { file: string }>;
+};
 const KAI = path.join(ROOT, catalogue.families['BI Kai']!.file);
 
 describe('font sources', () => {
   test('coverage is exactly the code points fontkit finds in the font', async () => {
     const source = await readFontSource(KAI, await scratchDir('font-cache-'));
     const face = fontkit.create(readFileSync(KAI)) as fontkit.Font;
-    assert.deepEqual([...source!.coverage].sort((a, b) => a - b), [...new Set(face.characterSet)].sort((a, b) => a - b));
+    assert.deepEqual(
+      [...source!.coverage].sort((a, b) => a - b),
+      [...new Set(face.characterSet)].sort((a, b) => a - b),
+    );
     assert.ok(source!.coverage.has('楷'.codePointAt(0)!));
     assert.ok(!source!.coverage.has(0x1f600));
   });

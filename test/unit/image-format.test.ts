@@ -4,8 +4,8 @@
  * where Chromium prints its broken-image icon, its alt text or a fragment.
  */
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import { describe, test } from 'node:test';
+import { deflateSync } from 'node:zlib';
 import { inspectImage } from '../../src/stages/render/image-format.js';
 import { png, SAMPLES } from '../helpers/images.js';
 

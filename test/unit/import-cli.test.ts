@@ -52,7 +52,10 @@ describe('build-issue import', () => {
     await writeFile(conversion, (await readFile(SEED, 'utf8')).replace('(总第453期)', ''));
     const run = await cli(['import', conversion], dir);
     assert.notEqual(run.code, 0);
-    assert.match(run.stderr, /no-serial\.md:1 import-missing-fact the conversion does not state the serial \(总第…期\); give it with --serial/);
+    assert.match(
+      run.stderr,
+      /no-serial\.md:1 import-missing-fact the conversion does not state the serial \(总第…期\); give it with --serial/,
+    );
     assert.deepEqual(await readdir(path.join(dir, 'issues')), ['publication.yaml']);
   });
 

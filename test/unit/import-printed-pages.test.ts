@@ -25,15 +25,23 @@ const PRINTED = { a1: 2, a2: 3, a3: 5, a4: 7, a5: 12, a6: 14 };
 describe('the printed record in front matter', () => {
   test('is optional, and read when present', () => {
     assert.equal(meta(META).value?.printed, undefined);
-    const read = meta(`${META}printed:\n  toc:\n    - title: 标题\n      byline: 某某\n      page: 02\n  page_breaks:\n    - page: 3\n      after: 深入学\n`);
+    const read = meta(
+      `${META}printed:\n  toc:\n    - title: 标题\n      byline: 某某\n      page: 02\n  page_breaks:\n    - page: 3\n      after: 深入学\n`,
+    );
     assert.deepEqual(read.diagnostics, []);
-    assert.deepEqual(read.value?.printed, { toc: [{ title: '标题', byline: '某某', page: 2 }], pageBreaks: [{ page: 3, after: '深入学' }] });
+    assert.deepEqual(read.value?.printed, {
+      toc: [{ title: '标题', byline: '某某', page: 2 }],
+      pageBreaks: [{ page: 3, after: '深入学' }],
+    });
   });
 
   test('a wrong entry is reported at its own line, naming the field', () => {
     const read = meta(`${META}printed:\n  toc:\n    - title: 标题\n      page: 五\n`);
     assert.equal(read.value, undefined);
-    assert.deepEqual(read.diagnostics.map((d) => [d.rule, d.line]), [['field-type', 11]]);
+    assert.deepEqual(
+      read.diagnostics.map((d) => [d.rule, d.line]),
+      [['field-type', 11]],
+    );
     assert.match(read.diagnostics[0]!.message.en, /printed\.toc\.0\.page/);
   });
 
@@ -43,13 +51,19 @@ describe('the printed record in front matter', () => {
   });
 
   test('issue 453 carries the pages of its printed TOC', async () => {
-    assert.deepEqual((await issue453()).meta.printed?.toc.map((e) => e.page), Object.values(PRINTED));
+    assert.deepEqual(
+      (await issue453()).meta.printed?.toc.map((e) => e.page),
+      Object.values(PRINTED),
+    );
   });
 });
 
 describe('pairing printed TOC entries with titles', () => {
   test('finds a title whose entry runs the subtitle on after it, whatever the spacing and dashes', () => {
-    assert.deepEqual(pairTocEntries(['彰显理论价值 凝聚实践伟力——《新阶段》出版发行', '总结暨 部署'], ['总结 暨部署', '彰显理论价值凝聚实践伟力']), [1, 0]);
+    assert.deepEqual(
+      pairTocEntries(['彰显理论价值 凝聚实践伟力——《新阶段》出版发行', '总结暨 部署'], ['总结 暨部署', '彰显理论价值凝聚实践伟力']),
+      [1, 0],
+    );
   });
 
   test('gives an entry the longest title it names, and each title to one entry', () => {
@@ -67,12 +81,18 @@ describe('comparing start pages with the printed original', () => {
     const doc = await issue453();
     const moved = { ...PRINTED, a3: 6, a6: 15 };
     const warnings = comparePrintedPages(doc, { articles: moved }, { strict: false });
-    assert.deepEqual(warnings.map((d) => [d.severity, d.rule, d.line]), [
-      ['warning', 'printed-page-differs', doc.columns[1]!.articles[0]!.position.line],
-      ['warning', 'printed-page-differs', doc.columns[3]!.articles[0]!.position.line],
-    ]);
+    assert.deepEqual(
+      warnings.map((d) => [d.severity, d.rule, d.line]),
+      [
+        ['warning', 'printed-page-differs', doc.columns[1]!.articles[0]!.position.line],
+        ['warning', 'printed-page-differs', doc.columns[3]!.articles[0]!.position.line],
+      ],
+    );
     assert.match(warnings[0]!.message.en, /starts on page 6; the printed issue has it on page 5/);
-    assert.deepEqual(comparePrintedPages(doc, { articles: moved }, { strict: true }).map((d) => d.severity), ['error', 'error']);
+    assert.deepEqual(
+      comparePrintedPages(doc, { articles: moved }, { strict: true }).map((d) => d.severity),
+      ['error', 'error'],
+    );
   });
 
   test('reports a printed entry that names no article, and an article the printed TOC lacks', async () => {
@@ -80,7 +100,10 @@ describe('comparing start pages with the printed original', () => {
     const retitled = structuredClone(doc);
     retitled.columns[0]!.articles[0]!.title = '另一个标题';
     const found = comparePrintedPages(retitled, { articles: PRINTED }, { strict: false });
-    assert.deepEqual(found.map((d) => d.rule), ['printed-toc-unmatched', 'printed-toc-missing']);
+    assert.deepEqual(
+      found.map((d) => d.rule),
+      ['printed-toc-unmatched', 'printed-toc-missing'],
+    );
     assert.match(found[0]!.message.en, /中宣部中组部印发意见/);
   });
 

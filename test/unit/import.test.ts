@@ -13,8 +13,8 @@ import { duplicatedFragment } from '../../src/stages/import/page-breaks.js';
 import { writeImportedIssue } from '../../src/stages/import/write-folder.js';
 import { issueMarkdown } from '../../src/stages/import/write-issue.js';
 import { loadIssue } from '../../src/stages/load/load-issue.js';
-import { tableGrid } from '../../src/stages/load/table-grid.js';
 import { parsePublication } from '../../src/stages/load/publication.js';
+import { tableGrid } from '../../src/stages/load/table-grid.js';
 import type { IssueDocument, Publication } from '../../src/stages/load/types.js';
 import { ROOT } from '../helpers/build.js';
 import { scratchDir } from '../helpers/scratch.js';
@@ -53,7 +53,8 @@ const at = (report: readonly Diagnostic[], rule: string) => rules(report, rule).
 
 /** What an issue says, without where it was read from. */
 function content(doc: IssueDocument) {
-  const withoutPositions = (value: unknown) => JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'position' ? undefined : v))) as unknown;
+  const withoutPositions = (value: unknown) =>
+    JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'position' ? undefined : v))) as unknown;
   const { positions, ...meta } = doc.meta;
   return { meta, publication: doc.publication, columns: withoutPositions(doc.columns) };
 }
@@ -63,8 +64,24 @@ const bodyText = (doc: IssueDocument) => JSON.stringify(content(doc).columns);
 describe('importing the seed of 453', () => {
   test('joins each paragraph a printed page split, at the line where the next page began', async () => {
     const { report, meta } = await imported(SEED);
-    assert.deepEqual(at(report, 'import-joined'), ['62:1', '68:1', '82:1', '88:1', '100:1', '112:1', '116:1', '124:1', '128:1', '140:1', '158:1', '164:1']);
-    assert.deepEqual(meta.printed.pageBreaks.map((b) => b.page), [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16]);
+    assert.deepEqual(at(report, 'import-joined'), [
+      '62:1',
+      '68:1',
+      '82:1',
+      '88:1',
+      '100:1',
+      '112:1',
+      '116:1',
+      '124:1',
+      '128:1',
+      '140:1',
+      '158:1',
+      '164:1',
+    ]);
+    assert.deepEqual(
+      meta.printed.pageBreaks.map((b) => b.page),
+      [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16],
+    );
     assert.deepEqual(meta.printed.pageBreaks[0], { page: 4, after: '武装，牢牢把握深入学' });
   });
 
@@ -82,7 +99,10 @@ describe('importing the seed of 453', () => {
   test('lists the English word as a suspected conversion error at its line, and leaves it', async () => {
     const { report } = await imported(SEED);
     const latin = rules(report, 'latin-word');
-    assert.deepEqual(latin.map((d) => `${d.line}:${d.column}`), ['106:128']);
+    assert.deepEqual(
+      latin.map((d) => `${d.line}:${d.column}`),
+      ['106:128'],
+    );
     assert.match(latin[0]!.message.en, /“and” in Chinese text/);
     const { doc } = await importAndLoad(SEED, { withPublication: true });
     assert.ok(bodyText(doc).includes('群众的思想 and 行动统一'));
@@ -92,14 +112,20 @@ describe('importing the seed of 453', () => {
     const { report } = await imported(SEED);
     assert.deepEqual(at(report, 'import-title-respaced'), ['50:1']);
     assert.deepEqual(
-      report.map((d) => d.rule).filter((rule, index, all) => all.indexOf(rule) === index).sort(),
+      report
+        .map((d) => d.rule)
+        .filter((rule, index, all) => all.indexOf(rule) === index)
+        .sort(),
       ['import-duplicate-removed', 'import-joined', 'import-title-respaced', 'latin-word'],
     );
   });
 
   test('keeps the printed TOC in the front matter and out of the body', async () => {
     const { doc, markdown } = await importAndLoad(SEED, { withPublication: true });
-    assert.deepEqual(doc.meta.printed?.toc.map((e) => e.page), [2, 3, 5, 7, 12, 14]);
+    assert.deepEqual(
+      doc.meta.printed?.toc.map((e) => e.page),
+      [2, 3, 5, 7, 12, 14],
+    );
     assert.deepEqual(doc.meta.printed?.toc[2], { title: '激发新就业群体“红色动能”', byline: '临西县委常委、组织部部长 卫建豪', page: 5 });
     const body = markdown.slice(markdown.indexOf('\n---\n', 4));
     assert.ok(!/\.{3,}|……/.test(body), 'TOC leaders left in the body');
@@ -111,7 +137,8 @@ describe('importing the seed of 453', () => {
     assert.deepEqual(issue.meta.distribution.report, '省委常委会、省人大常委会、省政府、省政协领导');
     assert.deepEqual(issue.publication, await projectPublication());
     assert.deepEqual(written, ['issues/453/issue.md'], 'publication.yaml rewritten');
-    for (const shared of ['中共河北省委宣传部', '党内刊物', '83012929', 'lilunxuanjiang']) assert.ok(!markdown.includes(shared), `issue.md repeats ${shared}`);
+    for (const shared of ['中共河北省委宣传部', '党内刊物', '83012929', 'lilunxuanjiang'])
+      assert.ok(!markdown.includes(shared), `issue.md repeats ${shared}`);
     assert.deepEqual(rules(issue.report, 'import-publication-differs'), []);
   });
 
@@ -128,9 +155,17 @@ describe('importing the seed of 453', () => {
     assert.ok(importConversion(withoutContacts, { file: 'seed', publication: await projectPublication() }).value);
     const alone = importConversion(withoutContacts, { file: 'seed' });
     assert.equal(alone.value, undefined);
-    assert.deepEqual(alone.diagnostics.filter((d) => d.rule === 'import-missing-fact').map((d) => d.message.en.replace(/.*state /, '')), [
-      'the editorial office (编辑：…)', 'the office’s 电话：', 'the office’s 地址：', 'the office’s 传真：', 'the office’s 邮编：', 'the office’s 邮箱：',
-    ]);
+    assert.deepEqual(
+      alone.diagnostics.filter((d) => d.rule === 'import-missing-fact').map((d) => d.message.en.replace(/.*state /, '')),
+      [
+        'the editorial office (编辑：…)',
+        'the office’s 电话：',
+        'the office’s 地址：',
+        'the office’s 传真：',
+        'the office’s 邮编：',
+        'the office’s 邮箱：',
+      ],
+    );
   });
 
   test('after the editor’s one fix from the report, loads to the same issue as issues/453', async () => {
@@ -151,12 +186,19 @@ describe('importing the seed of 453', () => {
 describe('importing a conversion with other heading levels and splits', () => {
   test('finds columns, titles, subtitle, bylines, sections and run-in heads whatever their levels', async () => {
     const { doc } = await importAndLoad(OTHER, { withPublication: true });
-    assert.deepEqual(doc.columns.map((c) => c.name), ['理论前沿', '基层实践']);
+    assert.deepEqual(
+      doc.columns.map((c) => c.name),
+      ['理论前沿', '基层实践'],
+    );
     const [first, second, third] = doc.columns.flatMap((c) => c.articles);
     assert.equal(first!.title, '把握新时代的历史方位');
-    assert.deepEqual([second!.title, second!.subtitle, second!.byline], ['在实践中深化认识', '——关于调查研究的几点思考', '示例市委党校 张明']);
+    assert.deepEqual(
+      [second!.title, second!.subtitle, second!.byline],
+      ['在实践中深化认识', '——关于调查研究的几点思考', '示例市委党校 张明'],
+    );
     assert.deepEqual([third!.title, third!.byline], ['社区治理的新探索', '王芳']);
-    const sections = (body: typeof first) => body!.body.children.filter((n) => n.type === 'heading').map((n) => JSON.stringify(n).match(/"value":"([^"]+)"/)![1]);
+    const sections = (body: typeof first) =>
+      body!.body.children.filter((n) => n.type === 'heading').map((n) => JSON.stringify(n).match(/"value":"([^"]+)"/)![1]);
     assert.deepEqual(sections(first), ['一、历史方位从哪里来', '二、历史方位到哪里去']);
     assert.deepEqual(sections(third), ['组织起来', '服务上门']);
     const runIn = second!.body.children[0]!;
@@ -165,13 +207,23 @@ describe('importing a conversion with other heading levels and splits', () => {
 
   test('reads a one-line masthead, a 目录 heading, ideographic-space footer and …… leaders', async () => {
     const { doc } = await importAndLoad(OTHER, { withPublication: false });
-    assert.deepEqual([doc.meta.serial, doc.meta.year, doc.meta.number, doc.meta.date, doc.meta.printRun], [454, 2023, 10, '2023-10-20', 500]);
+    assert.deepEqual(
+      [doc.meta.serial, doc.meta.year, doc.meta.number, doc.meta.date, doc.meta.printRun],
+      [454, 2023, 10, '2023-10-20', 500],
+    );
     assert.deepEqual(doc.meta.distribution, { report: '市委常委', send: '各区委、各部门' });
     assert.deepEqual(doc.publication, {
       name: ['学习参考'],
       classification: '内部资料·注意保存',
       publishers: ['中共示例市委党校'],
-      office: { name: '《学习参考》编辑部', phone: '（0000）1234567', address: '示例市人民路1号', fax: '（0000）7654321', postcode: '000001', email: 'xuexi@example.org' },
+      office: {
+        name: '《学习参考》编辑部',
+        phone: '（0000）1234567',
+        address: '示例市人民路1号',
+        fax: '（0000）7654321',
+        postcode: '000001',
+        email: 'xuexi@example.org',
+      },
     });
     assert.deepEqual(doc.meta.printed?.toc, [
       { title: '把握新时代的历史方位', page: 2 },
@@ -186,7 +238,10 @@ describe('importing a conversion with other heading levels and splits', () => {
     assert.deepEqual(at(issue.report, 'import-duplicate-removed'), ['33:1']);
     assert.ok(bodyText(doc).includes('坚持问题导向，把调查研究'));
     assert.ok(bodyText(doc).includes('让群众常常感受到'));
-    assert.deepEqual(issue.meta.printed.pageBreaks.map((b) => b.page), [3, 5, 6, 7]);
+    assert.deepEqual(
+      issue.meta.printed.pageBreaks.map((b) => b.page),
+      [3, 5, 6, 7],
+    );
   });
 
   test('reports half-width punctuation and an unclosed quote at their columns, and leaves acronyms alone', async () => {
@@ -200,7 +255,17 @@ describe('importing a conversion with other heading levels and splits', () => {
     const { issue, written } = await importAndLoad(OTHER, { withPublication: true });
     assert.deepEqual(written, ['issues/454/issue.md']);
     const differs = rules(issue.report, 'import-publication-differs').map((d) => d.message.en.split(' ')[3]);
-    assert.deepEqual(differs, ['name', 'classification', 'publishers', 'office.name', 'office.phone', 'office.address', 'office.fax', 'office.postcode', 'office.email']);
+    assert.deepEqual(differs, [
+      'name',
+      'classification',
+      'publishers',
+      'office.name',
+      'office.phone',
+      'office.address',
+      'office.fax',
+      'office.postcode',
+      'office.email',
+    ]);
   });
 });
 
@@ -211,7 +276,10 @@ describe('importing a conversion without a printed TOC', () => {
     const result = importConversion(withoutToc, { file: 'no-toc.md' });
     const issue = result.value!;
     assert.deepEqual(rules(issue.report, 'import-no-toc').length, 1);
-    assert.deepEqual(issue.columns.map((c) => c.articles.map((a) => a.title.text)), [['把握新时代的历史方位', '在实践中深化认识'], ['社区治理的新探索']]);
+    assert.deepEqual(
+      issue.columns.map((c) => c.articles.map((a) => a.title.text)),
+      [['把握新时代的历史方位', '在实践中深化认识'], ['社区治理的新探索']],
+    );
     assert.deepEqual(issue.columns[0]!.articles[0]!.body.filter((b) => b.kind === 'section').length, 2);
     assert.deepEqual(issue.meta.printed, { toc: [], pageBreaks: [] });
     assert.ok(!issueMarkdown(issue, 'no-toc.md').includes('printed:'));
@@ -239,12 +307,19 @@ describe('importing a conversion of a policy document: tables, lists, notes, a s
     const tables = doc.columns[0]!.articles[0]!.body.children.filter((node) => node.type === 'table');
     assert.equal(tables.length, 1);
     const rows = tables[0]!.children.map((row) => row.children.map((cell) => JSON.stringify(cell).match(/"value":"([^"]*)"/)?.[1] ?? ''));
-    assert.deepEqual(rows.map((row) => row[1]), ['序号', '<', '1', '2', '3', '4', '<', '5', '6', '<']);
+    assert.deepEqual(
+      rows.map((row) => row[1]),
+      ['序号', '<', '1', '2', '3', '4', '<', '5', '6', '<'],
+    );
     assert.doesNotMatch(markdown, /— \d —|续表/);
     assert.deepEqual(at(issue.report, 'import-page-number'), ['47:1', '55:1', '79:1']);
     assert.deepEqual(at(issue.report, 'import-table-joined'), ['49:3', '59:2']);
     assert.match(rules(issue.report, 'import-table-joined')[0]!.message.en, /its header row repeated here left out/);
-    assert.doesNotMatch(rules(issue.report, 'import-table-joined')[1]!.message.en, /header/, 'a part without the header keeps its first row');
+    assert.doesNotMatch(
+      rules(issue.report, 'import-table-joined')[1]!.message.en,
+      /header/,
+      'a part without the header keeps its first row',
+    );
   });
 
   test('writes merged cells with ^ and <, as the load stage reads them, and reports each row', async () => {
@@ -255,7 +330,11 @@ describe('importing a conversion of a policy document: tables, lists, notes, a s
     const table = doc.columns[0]!.articles[0]!.body.children.find((node) => node.type === 'table')!;
     const grid = tableGrid(table);
     assert.deepEqual(grid.problems, []);
-    assert.deepEqual(grid.rows.map((row) => row.map((cell) => `${cell.rowSpan}×${cell.colSpan}`).join(' ')).slice(1, 4), ['1×5', '2×1 1×1 1×1 1×1 1×1', '1×1 1×1 1×1 1×1']);
+    assert.deepEqual(grid.rows.map((row) => row.map((cell) => `${cell.rowSpan}×${cell.colSpan}`).join(' ')).slice(1, 4), [
+      '1×5',
+      '2×1 1×1 1×1 1×1 1×1',
+      '1×1 1×1 1×1 1×1',
+    ]);
     assert.deepEqual(at(issue.report, 'import-table-merged'), ['42:3', '44:2', '51:2', '52:3', '59:2', '61:3']);
   });
 
@@ -264,7 +343,9 @@ describe('importing a conversion of a policy document: tables, lists, notes, a s
     assert.match(markdown, /^（一）知识产权保护\n（二）理论宣讲\n（三）阵地建设$/m);
     assert.match(markdown, /^1\. 细化工作措施，明确时间节点\n2\. 加强督促检查，定期通报进展\n3\. 强化宣传引导，营造良好氛围$/m);
     assert.match(markdown, /^注：1\.本表由市委全面深化改革委员会办公室汇总。\n2\.完成时限为最迟时限，鼓励提前完成。$/m);
-    const kinds = doc.columns[0]!.articles[0]!.body.children.map((node) => (node.type === 'paragraph' ? (node.data?.kind ?? 'paragraph') : node.type));
+    const kinds = doc.columns[0]!.articles[0]!.body.children.map((node) =>
+      node.type === 'paragraph' ? (node.data?.kind ?? 'paragraph') : node.type,
+    );
     assert.deepEqual(kinds, ['paragraph', 'paragraph', 'list', 'paragraph', 'list', 'paragraph', 'table', 'note-block', 'signature']);
     assert.deepEqual(at(issue.report, 'import-list'), ['32:1']);
     assert.deepEqual(at(issue.report, 'import-notes'), ['63:1']);

@@ -25,7 +25,10 @@ test('scratch folders of ended runs go, with the socket folders their profiles l
   await symlink(path.join(socket, 'SingletonSocket'), path.join(stale, 'SingletonSocket'));
   await removeStaleScratch();
   const names = await readdir(tmpdir());
-  assert.deepEqual([path.basename(stale), path.basename(socket), path.basename(live)].map((n) => names.includes(n)), [false, false, true]);
+  assert.deepEqual(
+    [path.basename(stale), path.basename(socket), path.basename(live)].map((n) => names.includes(n)),
+    [false, false, true],
+  );
   spawnSync('rm', ['-rf', live]);
 });
 
@@ -43,7 +46,10 @@ test('a temporary folder that is missing or a file is one line naming TMPDIR', a
   await writeFile(file, '');
   const saved = process.env.TMPDIR;
   try {
-    for (const [value, why] of [[path.join(dir, 'missing'), 'no such folder'], [file, 'not a folder']]) {
+    for (const [value, why] of [
+      [path.join(dir, 'missing'), 'no such folder'],
+      [file, 'not a folder'],
+    ]) {
       process.env.TMPDIR = value;
       const problem = await checkTempDir(process.env);
       assert.equal(problem?.rule, 'temp-dir-unusable');

@@ -88,7 +88,10 @@ describe('build-issue lint --fix', () => {
       .map(withoutPlace)
       .filter((line) => !changes.some((c) => line.includes(c.rule) && line.includes(`“${c.old.trim()}”`)));
     assert.deepEqual(remaining, expected);
-    assert.ok(remaining.some((line) => fixedRules.has(line.split(' ')[0]!)), 'unsafe cases of the fixed rules are still reported, not guessed');
+    assert.ok(
+      remaining.some((line) => fixedRules.has(line.split(' ')[0]!)),
+      'unsafe cases of the fixed rules are still reported, not guessed',
+    );
   });
 
   test('a second --fix finds nothing left to fix and leaves the file as it is', async () => {
@@ -103,7 +106,14 @@ describe('build-issue lint --fix', () => {
   test('removes the ideographic spaces that indent paragraphs and list items, and no other', async () => {
     const { dir, file } = await draft(await withBody('\u3000\u3000第一段，实\u3000践。\n\n- \u3000\u3000条目。\n\n> \u3000\u3000引文。'));
     const run = await cli(['lint', 'draft.md', '--fix'], dir);
-    assert.deepEqual(changesIn(run.stdout).map((c) => [c.line, c.column, c.rule]), [[16, 1, 'fullwidth-indent'], [18, 3, 'fullwidth-indent'], [20, 3, 'fullwidth-indent']]);
+    assert.deepEqual(
+      changesIn(run.stdout).map((c) => [c.line, c.column, c.rule]),
+      [
+        [16, 1, 'fullwidth-indent'],
+        [18, 3, 'fullwidth-indent'],
+        [20, 3, 'fullwidth-indent'],
+      ],
+    );
     assert.equal(await readFile(file, 'utf8'), await withBody('第一段，实\u3000践。\n\n- 条目。\n\n> 引文。'));
   });
 
@@ -139,23 +149,32 @@ describe('build-issue lint', () => {
     const { dir } = await issue900();
     const run = await cli(['lint', '900', '--json'], dir);
     assert.equal(run.code, 1);
-    const report = JSON.parse(run.stdout) as { file: string; errors: number; warnings: number; fixable: number; diagnostics: Array<Record<string, unknown>> };
+    const report = JSON.parse(run.stdout) as {
+      file: string;
+      errors: number;
+      warnings: number;
+      fixable: number;
+      diagnostics: Array<Record<string, unknown>>;
+    };
     assert.equal(report.file, 'issues/900/issue.md');
     assert.equal(report.errors + report.warnings, report.diagnostics.length);
     assert.ok(report.fixable > 0);
-    assert.deepEqual(report.diagnostics.find((d) => d.rule === 'glyph-missing'), {
-      severity: 'error',
-      rule: 'glyph-missing',
-      message: '“𪚥” (U+2A6A5) is not in the body font; replace it or choose another font',
-      messages: {
-        zh: '正文的字体里没有“𪚥”（U+2A6A5），印出来会出错；请换成常用字形，或请版式维护者换用有这个字的字体',
-        en: '“𪚥” (U+2A6A5) is not in the body font; replace it or choose another font',
+    assert.deepEqual(
+      report.diagnostics.find((d) => d.rule === 'glyph-missing'),
+      {
+        severity: 'error',
+        rule: 'glyph-missing',
+        message: '“𪚥” (U+2A6A5) is not in the body font; replace it or choose another font',
+        messages: {
+          zh: '正文的字体里没有“𪚥”（U+2A6A5），印出来会出错；请换成常用字形，或请版式维护者换用有这个字的字体',
+          en: '“𪚥” (U+2A6A5) is not in the body font; replace it or choose another font',
+        },
+        text: 'issues/900/issue.md:38:9 glyph-missing “𪚥” (U+2A6A5) is not in the body font; replace it or choose another font',
+        file: 'issues/900/issue.md',
+        line: 38,
+        column: 9,
       },
-      text: 'issues/900/issue.md:38:9 glyph-missing “𪚥” (U+2A6A5) is not in the body font; replace it or choose another font',
-      file: 'issues/900/issue.md',
-      line: 38,
-      column: 9,
-    });
+    );
   });
 });
 

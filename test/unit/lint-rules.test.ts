@@ -27,7 +27,13 @@ const CASES: Array<{ rule: TextRule; id: string; pass: string[]; fail: Array<[st
   {
     rule: halfwidthPunctuation,
     id: 'halfwidth-punctuation',
-    pass: ['中央宣传部，中央组织部印发意见。', '共1,000人，9:30开会，增长3.14倍。', '1.学习原文', 'Paged.js 0.4.3', 'lilunxuanjiang@163.com'],
+    pass: [
+      '中央宣传部，中央组织部印发意见。',
+      '共1,000人，9:30开会，增长3.14倍。',
+      '1.学习原文',
+      'Paged.js 0.4.3',
+      'lilunxuanjiang@163.com',
+    ],
     fail: [
       ['中央宣传部,中央组织部', [{ at: ',', fix: '，' }]],
       ['意见提出: 要提高', [{ at: ': ', fix: '：' }]],
@@ -42,7 +48,15 @@ const CASES: Array<{ rule: TextRule; id: string; pass: string[]; fail: Array<[st
     rule: fullwidthAlphanumeric,
     id: 'fullwidth-alphanumeric',
     pass: ['2023年9月，5G和4A级景区。'],
-    fail: [['２０２３年共有ＡＢＣ三处', [{ at: '２０２３', fix: '2023' }, { at: 'ＡＢＣ', fix: 'ABC' }]]],
+    fail: [
+      [
+        '２０２３年共有ＡＢＣ三处',
+        [
+          { at: '２０２３', fix: '2023' },
+          { at: 'ＡＢＣ', fix: 'ABC' },
+        ],
+      ],
+    ],
   },
   {
     rule: dashForm,
@@ -113,7 +127,14 @@ const CASES: Array<{ rule: TextRule; id: string; pass: string[]; fail: Array<[st
   {
     rule: latinWords,
     id: 'latin-word',
-    pass: ['用好5G技术、4A级景区和GDP', '全长5km的道路', '联系lilunxuanjiang@163.com', '使用iPhone和Paged.js', '“1+6+4”和“10+14+13+X”', 'Paged.js and Chromium'],
+    pass: [
+      '用好5G技术、4A级景区和GDP',
+      '全长5km的道路',
+      '联系lilunxuanjiang@163.com',
+      '使用iPhone和Paged.js',
+      '“1+6+4”和“10+14+13+X”',
+      'Paged.js and Chromium',
+    ],
     fail: [
       ['会议强调nbsp要深入', [{ at: 'nbsp' }]],
       ['这是zhongguo的', [{ at: 'zhongguo' }]],
@@ -128,7 +149,10 @@ describe('lint rules', () => {
     describe(id, () => {
       for (const text of pass) {
         test(`accepts ${JSON.stringify(text)}`, () => {
-          assert.deepEqual(rule(text).filter((f) => f.rule === id), []);
+          assert.deepEqual(
+            rule(text).filter((f) => f.rule === id),
+            [],
+          );
         });
       }
       for (const [text, expected] of fail) {
@@ -158,8 +182,14 @@ describe('checkText', () => {
 
   test('returns every rule’s findings in text order', () => {
     const found = checkText('他说--要坚持,问题导向', RUNNING_TEXT_RULES);
-    assert.deepEqual(found.map((f) => f.rule), ['dash-form', 'halfwidth-punctuation', 'paragraph-unterminated']);
-    assert.deepEqual(found.map((f) => f.offset), [2, 7, 11]);
+    assert.deepEqual(
+      found.map((f) => f.rule),
+      ['dash-form', 'halfwidth-punctuation', 'paragraph-unterminated'],
+    );
+    assert.deepEqual(
+      found.map((f) => f.offset),
+      [2, 7, 11],
+    );
   });
 
   test('points at a rare character outside the BMP by its whole surrogate pair', () => {

@@ -4,7 +4,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { resolveSettings } from '../../src/config/settings.js';
-import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics.js';
+import { type Diagnostic, formatDiagnostic } from '../../src/diagnostics.js';
 import { lintFile, lintLoaded } from '../../src/stages/lint/lint-issue.js';
 import { loadIssue } from '../../src/stages/load/load-issue.js';
 import { ROOT, workspace } from '../helpers/build.js';
@@ -27,10 +27,13 @@ const english = (d: Diagnostic) => formatDiagnostic(d, 'en');
 
 describe('lint fixtures: each test/fixtures/lint/<case>/issue.md gives its expected.txt (English) and expected.zh.txt (Chinese)', async () => {
   for (const name of (await readdir(FIXTURES)).sort()) {
-    for (const [lang, suffix] of [['en', ''], ['zh', '.zh']] as const) {
+    for (const [lang, suffix] of [
+      ['en', ''],
+      ['zh', '.zh'],
+    ] as const) {
       test(`${name} (${lang})`, async () => {
         const { dir, file } = await fixtureIssue(name);
-        const got = (await lint(file, dir)).diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n') + '\n';
+        const got = `${(await lint(file, dir)).diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n')}\n`;
         const expectedFile = path.join(FIXTURES, name, `expected${suffix}.txt`);
         if (process.env.UPDATE === '1') await writeFile(expectedFile, got);
         assert.ok(existsSync(expectedFile), `${expectedFile} is missing; run with UPDATE=1 and review it`);

@@ -81,7 +81,9 @@ describe('front matter', () => {
 
 describe('issue structure', () => {
   test('columns, articles, subtitle and byline are read from the conventions', async () => {
-    const result = await loadSource(`${front()}\n# ●学习动态\n\n## 标题一\n副题：——副题\n作者：某某\n\n正文。\n\n### 小标题\n\n**加粗。**正文。\n`);
+    const result = await loadSource(
+      `${front()}\n# ●学习动态\n\n## 标题一\n副题：——副题\n作者：某某\n\n正文。\n\n### 小标题\n\n**加粗。**正文。\n`,
+    );
     assert.deepEqual(result.diagnostics, []);
     const column = result.value!.columns[0]!;
     assert.equal(column.name, '学习动态');
@@ -124,7 +126,10 @@ describe('issue structure', () => {
   test('issue 453 loads clean: 4 columns, 6 articles', async () => {
     const result = await loadIssue('453', { issuesDir: path.join(ROOT, 'issues'), rootDir: ROOT, defaultEdition: '2023' });
     assert.deepEqual(result.diagnostics, []);
-    assert.deepEqual(result.value!.columns.map((c) => c.name), ['学习动态', '学思践悟', '工作经验交流', '它山之石']);
+    assert.deepEqual(
+      result.value!.columns.map((c) => c.name),
+      ['学习动态', '学思践悟', '工作经验交流', '它山之石'],
+    );
     assert.equal(result.value!.columns.flatMap((c) => c.articles).length, 6);
   });
 });

@@ -7,7 +7,9 @@ import { blockCounter, markdownToHtml } from '../../src/stages/render/markdown-t
 
 const html = (markdown: string) => markdownToHtml(parseMarkdown(markdown), blockCounter());
 const glued = (text: string, paragraphEnd = false) =>
-  segmentForLineBreaking(text, { paragraphEnd }).filter((s) => s.glued).map((s) => s.text);
+  segmentForLineBreaking(text, { paragraphEnd })
+    .filter((s) => s.glued)
+    .map((s) => s.text);
 
 describe('Markdown to HTML', () => {
   test('paragraphs and section headings carry their block id and source line', async () => {

@@ -32,13 +32,19 @@ describe('the language of messages', () => {
     assert.deepEqual(chosenLang(['--lang=zh', '453'], { BUILD_ISSUE_LANG: 'en' }), { lang: 'zh' });
     assert.deepEqual(chosenLang(['--', '--lang', 'en'], {}), { lang: 'zh' }, 'after -- it is an argument, not the option');
     assert.match(chosenLang(['--lang', 'fr'], {}).problem?.zh ?? '', /--lang 只能是 zh（中文）或 en（英文）/);
-    assert.match(chosenLang([], { BUILD_ISSUE_LANG: 'de' }).problem?.en ?? '', /BUILD_ISSUE_LANG must be zh \(Chinese\) or en \(English\), not “de”/);
+    assert.match(
+      chosenLang([], { BUILD_ISSUE_LANG: 'de' }).problem?.en ?? '',
+      /BUILD_ISSUE_LANG must be zh \(Chinese\) or en \(English\), not “de”/,
+    );
   });
 
   test('a diagnostic cannot be made without a Chinese text', () => {
     const place = { file: 'issues/453/issue.md', line: 1 };
     assert.throws(() => error('image-missing', { zh: '', en: 'x.png is not in issues/453' }, place), /without a Chinese text/);
-    assert.throws(() => warning('image-missing', { zh: 'x.png is not in issues/453', en: 'x.png is not in issues/453' }, place), /without a Chinese text/);
+    assert.throws(
+      () => warning('image-missing', { zh: 'x.png is not in issues/453', en: 'x.png is not in issues/453' }, place),
+      /without a Chinese text/,
+    );
     assert.throws(() => error('image-missing', { zh: '图片不存在', en: ' ' }, place), /without an English text/);
     assert.equal(error('image-missing', { zh: '图片不存在', en: 'no image' }, place).message.zh, '图片不存在');
   });
@@ -77,7 +83,9 @@ describe('the language of messages', () => {
 
   test('JSON carries the message in the run’s language and both texts', async () => {
     const run = await cli(['lint', 'draft.md', '--json'], await draft(DRAFT), { BUILD_ISSUE_LANG: undefined });
-    const report = JSON.parse(run.stdout) as { diagnostics: { rule: string; message: string; messages: { zh: string; en: string }; text: string }[] };
+    const report = JSON.parse(run.stdout) as {
+      diagnostics: { rule: string; message: string; messages: { zh: string; en: string }; text: string }[];
+    };
     const comma = report.diagnostics.find((d) => d.rule === 'halfwidth-punctuation')!;
     assert.equal(comma.message, '中文里用了半角的“,”；请改为“，”');
     assert.deepEqual(comma.messages, { zh: '中文里用了半角的“,”；请改为“，”', en: 'half-width “,” in Chinese text; use “，”' });
@@ -95,7 +103,10 @@ describe('the language of messages', () => {
 describe('the source line under a diagnostic', () => {
   test('puts the caret under the column, two terminal columns for each Chinese character', () => {
     const source = '---\n---\n中央宣传部,中央组织部印发意见。\n';
-    const lines = excerptLines(error('halfwidth-punctuation', { zh: '半角逗号', en: 'comma' }, { file: 'x.md', line: 3, column: 6 }), source);
+    const lines = excerptLines(
+      error('halfwidth-punctuation', { zh: '半角逗号', en: 'comma' }, { file: 'x.md', line: 3, column: 6 }),
+      source,
+    );
     assert.deepEqual(lines, [' 3 | 中央宣传部,中央组织部印发意见。', '   |           ^']);
     const [text, caret] = lines.map((line) => line.slice(' 3 | '.length));
     assert.equal(displayWidth(text!.slice(0, 5)), caret!.indexOf('^'), 'the caret stands under the comma');

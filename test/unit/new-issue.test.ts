@@ -11,11 +11,11 @@ import { runNew } from '../../src/cli/commands/new.js';
 import { consoleReporter } from '../../src/cli/reporter.js';
 import { resolveSettings } from '../../src/config/settings.js';
 import { hasErrors } from '../../src/diagnostics.js';
-import { newIssue, type NewIssueOptions } from '../../src/scaffold/new-issue.js';
+import { type NewIssueOptions, newIssue } from '../../src/scaffold/new-issue.js';
 import { lintLoaded } from '../../src/stages/lint/lint-issue.js';
 import { loadIssue } from '../../src/stages/load/load-issue.js';
 import type { IssueDocument } from '../../src/stages/load/types.js';
-import { markdownToHtml, blockCounter } from '../../src/stages/render/markdown-to-html.js';
+import { blockCounter, markdownToHtml } from '../../src/stages/render/markdown-to-html.js';
 import { workspace } from '../helpers/build.js';
 
 async function options(date: string): Promise<NewIssueOptions & { dir: string }> {
@@ -23,7 +23,8 @@ async function options(date: string): Promise<NewIssueOptions & { dir: string }>
   return { dir, issuesDir: path.join(dir, 'issues'), rootDir: dir, defaultEdition: '2023', date };
 }
 
-const load = (serial: string, o: NewIssueOptions) => loadIssue(serial, { issuesDir: o.issuesDir, rootDir: o.rootDir, defaultEdition: o.defaultEdition });
+const load = (serial: string, o: NewIssueOptions) =>
+  loadIssue(serial, { issuesDir: o.issuesDir, rootDir: o.rootDir, defaultEdition: o.defaultEdition });
 
 describe('build-issue new', () => {
   test('continues the issue before it: the next number, the date, its distribution, print run and edition', async () => {
@@ -31,10 +32,13 @@ describe('build-issue new', () => {
     const made = await newIssue('454', o);
     assert.deepEqual(made.diagnostics, []);
     assert.equal(made.value!.file, 'issues/454/issue.md');
-    const [doc, before] = [(await load('454', o)), (await load('453', o))];
+    const [doc, before] = [await load('454', o), await load('453', o)];
     assert.deepEqual(doc.diagnostics, []);
     const meta = doc.value!.meta;
-    assert.deepEqual({ serial: meta.serial, year: meta.year, number: meta.number, date: meta.date }, { serial: 454, year: 2023, number: 10, date: '2023-10-20' });
+    assert.deepEqual(
+      { serial: meta.serial, year: meta.year, number: meta.number, date: meta.date },
+      { serial: 454, year: 2023, number: 10, date: '2023-10-20' },
+    );
     assert.deepEqual(meta.distribution, before.value!.meta.distribution);
     assert.equal(meta.printRun, 2000);
     assert.equal(meta.edition, '2023');
@@ -78,7 +82,12 @@ describe('build-issue new', () => {
       'a table with its caption (表1)': /class="table-caption/.test(html) && /<table/.test(html),
       'a note block (注：)': /class="[^"]*note-block/.test(html),
     };
-    assert.deepEqual(Object.entries(constructs).filter(([, shown]) => !shown).map(([name]) => name), []);
+    assert.deepEqual(
+      Object.entries(constructs)
+        .filter(([, shown]) => !shown)
+        .map(([name]) => name),
+      [],
+    );
   });
 
   test('never overwrites an issue', async () => {
@@ -87,7 +96,10 @@ describe('build-issue new', () => {
     const file = path.join(o.issuesDir, '454', 'issue.md');
     await writeFile(file, 'the editor’s work');
     const again = await newIssue('454', o);
-    assert.deepEqual(again.diagnostics.map((d) => [d.rule, d.file]), [['new-exists', 'issues/454/issue.md']]);
+    assert.deepEqual(
+      again.diagnostics.map((d) => [d.rule, d.file]),
+      [['new-exists', 'issues/454/issue.md']],
+    );
     assert.equal(await readFile(file, 'utf8'), 'the editor’s work');
   });
 
@@ -100,15 +112,30 @@ describe('build-issue new', () => {
 
   test('says why it cannot start: no issue before it, a serial that is none, a broken issue before it', async () => {
     const o = await options('2023-10-20');
-    assert.deepEqual((await newIssue('100', o)).diagnostics.map((d) => d.rule), ['new-no-previous']);
-    assert.match((await newIssue('100', o)).diagnostics[0]!.message.en, /the issues here are 453\); a new publication starts with build-issue init/);
-    assert.deepEqual((await newIssue('4x', o)).diagnostics.map((d) => d.rule), ['new-serial']);
-    assert.deepEqual((await newIssue('0', o)).diagnostics.map((d) => d.rule), ['new-serial']);
+    assert.deepEqual(
+      (await newIssue('100', o)).diagnostics.map((d) => d.rule),
+      ['new-no-previous'],
+    );
+    assert.match(
+      (await newIssue('100', o)).diagnostics[0]!.message.en,
+      /the issues here are 453\); a new publication starts with build-issue init/,
+    );
+    assert.deepEqual(
+      (await newIssue('4x', o)).diagnostics.map((d) => d.rule),
+      ['new-serial'],
+    );
+    assert.deepEqual(
+      (await newIssue('0', o)).diagnostics.map((d) => d.rule),
+      ['new-serial'],
+    );
     const file = path.join(o.issuesDir, '453', 'issue.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('print_run: 2000', 'print_run: many'));
     const broken = await newIssue('454', o);
     assert.ok(hasErrors(broken.diagnostics));
-    assert.deepEqual(broken.diagnostics.map((d) => d.rule), ['field-type', 'new-previous-invalid']);
+    assert.deepEqual(
+      broken.diagnostics.map((d) => d.rule),
+      ['field-type', 'new-previous-invalid'],
+    );
     assert.equal(broken.diagnostics[0]!.file, 'issues/453/issue.md');
   });
 

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { describe, test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { checkOutput, withWriteLock } from '../../src/io/outputs.js';
 import { scratchDir } from '../helpers/scratch.js';
 
@@ -48,7 +48,10 @@ describe('the output of a build', () => {
         events.push(`${name} out`);
       });
     await Promise.all([writer('a'), writer('b')]);
-    assert.deepEqual(events.map((e) => e.split(' ')[1]), ['in', 'out', 'in', 'out']);
+    assert.deepEqual(
+      events.map((e) => e.split(' ')[1]),
+      ['in', 'out', 'in', 'out'],
+    );
 
     await writeFile(lock, String(spawnSync('true').pid));
     const started = performance.now();

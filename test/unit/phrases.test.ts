@@ -18,7 +18,19 @@ const TEXTS = [
 
 describe('phrase breaks of display lines', () => {
   test('the Party’s set phrases, names and words the dictionary splits stay whole', () => {
-    assert.deepEqual(phrases(TEXTS[0]!), ['河北省', '学习', '贯彻', '习近平新时代中国特色社会主义思想', '主题教育', '第一批', '总结', '暨第二批', '部署', '会议', '召开']);
+    assert.deepEqual(phrases(TEXTS[0]!), [
+      '河北省',
+      '学习',
+      '贯彻',
+      '习近平新时代中国特色社会主义思想',
+      '主题教育',
+      '第一批',
+      '总结',
+      '暨第二批',
+      '部署',
+      '会议',
+      '召开',
+    ]);
     assert.deepEqual(phrases(TEXTS[4]!).slice(0, 4), ['深入', '践行', '“因地制宜、', '科学']);
     assert.ok(phrases(TEXTS[4]!).includes('因势利导”'));
     assert.ok(phrases(TEXTS[5]!).includes('《新阶段新特点新探索·2023》'));
@@ -42,6 +54,9 @@ describe('phrase breaks of display lines', () => {
   test('the HTML carries a <wbr> at each break, and a two-part headline its parts', () => {
     assert.equal(displayHtml('培塑理论学习新赛道'), '培塑<wbr>理论<wbr>学习<wbr>新赛道');
     assert.equal(displayHtml('凝聚实践伟力——新阶段'), '凝聚<wbr>实践<wbr>伟<span class="nb">力——</span><wbr>新阶段');
-    assert.match(headlineHtml('中宣部中组部印发意见 提高党委中心组学习质量'), /^<span class="part">中宣部中组部印发<wbr>意见<\/span> <span class="part">提高<wbr>/);
+    assert.match(
+      headlineHtml('中宣部中组部印发意见 提高党委中心组学习质量'),
+      /^<span class="part">中宣部中组部印发<wbr>意见<\/span> <span class="part">提高<wbr>/,
+    );
   });
 });

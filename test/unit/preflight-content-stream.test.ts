@@ -1,8 +1,8 @@
 /** The content-stream reader the preflight walks pages with: operators, operands, and what it must read past. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ContentSyntaxError, Name, operations, type Operand } from '../../src/stages/verify/preflight/content-stream.js';
-import { multiply, type Matrix } from '../../src/stages/verify/preflight/graphics.js';
+import { ContentSyntaxError, Name, type Operand, operations } from '../../src/stages/verify/preflight/content-stream.js';
+import { type Matrix, multiply } from '../../src/stages/verify/preflight/graphics.js';
 
 const show = (operand: Operand) => (operand instanceof Name ? `/${operand.value}` : String(operand));
 const read = (text: string) => [...operations(Buffer.from(text, 'latin1'))].map((op) => [op.operator, ...op.operands.map(show)].join(' '));

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PDFDocument, PDFName, PDFRawStream, StandardFonts, cmyk } from 'pdf-lib';
+import { cmyk, PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { preflight } from '../../src/stages/verify/preflight/preflight.js';
 
 const A4: [number, number] = [595.276, 841.89];
@@ -39,7 +39,10 @@ describe('preflight', () => {
     const report = await check(await pdf());
     assert.deepEqual(rules(report), []);
     assert.equal(report.passed, true);
-    assert.deepEqual(report.checks.map((c) => c.name), ['pages', 'boxes', 'fonts', 'colour', 'images', 'syntax']);
+    assert.deepEqual(
+      report.checks.map((c) => c.name),
+      ['pages', 'boxes', 'fonts', 'colour', 'images', 'syntax'],
+    );
     assert.match(report.checks[0]!.summary.en, /^4 pages, a multiple of 4$/);
   });
 
@@ -118,12 +121,16 @@ describe('preflight', () => {
   test('reports content a RIP could not read, by page', async () => {
     const bytes = await pdf({
       draw: (doc, page) => {
-        if (doc.getPageCount() === 3) page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream('BT /F1 12 Tf (never ends) Tj ET q 2 Tq Q')));
+        if (doc.getPageCount() === 3)
+          page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream('BT /F1 12 Tf (never ends) Tj ET q 2 Tq Q')));
       },
     });
     const report = await check(bytes);
     assert.deepEqual(rules(report), ['error preflight-content-syntax']);
-    assert.equal(report.diagnostics[0]!.message.en, 'cannot read the content: page 3, content stream, byte 36: "Tq", which is not a PDF operator');
+    assert.equal(
+      report.diagnostics[0]!.message.en,
+      'cannot read the content: page 3, content stream, byte 36: "Tq", which is not a PDF operator',
+    );
     assert.equal(report.passed, false);
   });
 
@@ -138,7 +145,10 @@ describe('preflight', () => {
     });
     const report = await check(bytes);
     assert.ok(rules(report).includes('error preflight-content-syntax'), rules(report).join());
-    assert.match(report.diagnostics.find((d) => d.rule === 'preflight-content-syntax')!.message.en, /^cannot read the content: page 2, content stream: a stream that cannot be decoded/);
+    assert.match(
+      report.diagnostics.find((d) => d.rule === 'preflight-content-syntax')!.message.en,
+      /^cannot read the content: page 2, content stream: a stream that cannot be decoded/,
+    );
     const qpdf = report.diagnostics.find((d) => d.rule === 'preflight-syntax');
     assert.ok(qpdf && !qpdf.message.en.includes('build-issue-preflight-'), 'qpdf names the scratch copy, not test.pdf');
     assert.equal(report.passed, false);

@@ -19,7 +19,11 @@ async function sourceFiles(): Promise<string[]> {
 
 /** Modules named by relative import specifiers in the source (`import`, `export … from`, `import()`), type-only imports included. */
 function importsOf(file: string, source: string): string[] {
-  const specifiers = [...source.matchAll(/(?:^|[\s;])(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^import\s*['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  const specifiers = [
+    ...source.matchAll(
+      /(?:^|[\s;])(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^import\s*['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]!);
   return specifiers.filter((s) => s.startsWith('.')).map((s) => path.join(path.dirname(file), s.replace(/\.js$/, '.ts')));
 }
 
@@ -55,7 +59,11 @@ describe('the source tree', () => {
   test('has no import cycles', async () => {
     const files = (await sourceFiles()).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
     const graph = new Map<string, string[]>();
-    for (const file of files) graph.set(file, importsOf(file, await readFile(path.join(ROOT, file), 'utf8')).filter((target) => files.includes(target)));
+    for (const file of files)
+      graph.set(
+        file,
+        importsOf(file, await readFile(path.join(ROOT, file), 'utf8')).filter((target) => files.includes(target)),
+      );
     assert.ok([...graph.values()].flat().length > 100, 'too few imports found: the parser is broken');
     assert.deepEqual(cyclesIn(graph), []);
   });

@@ -4,8 +4,8 @@
  * stage makes of them; a malformed merge stops the build at its cell.
  */
 import assert from 'node:assert/strict';
-import type { Table } from 'mdast';
 import { describe, test } from 'node:test';
+import type { Table } from 'mdast';
 import { parseMarkdown } from '../../src/stages/load/parse-markdown.js';
 import { readStructure } from '../../src/stages/load/structure.js';
 import { captionLabel, continuedLabel } from '../../src/stages/load/table-caption.js';
@@ -29,7 +29,8 @@ function cells(markdown: string): string[][] {
   );
 }
 
-const diagnosticsOf = (snippet: string) => readStructure(parseMarkdown(ARTICLE + snippet), 'issue.md').diagnostics.map((d) => `${d.rule}@${d.line}:${d.column}`);
+const diagnosticsOf = (snippet: string) =>
+  readStructure(parseMarkdown(ARTICLE + snippet), 'issue.md').diagnostics.map((d) => `${d.rule}@${d.line}:${d.column}`);
 
 async function htmlOf(snippet: string) {
   const loaded = readStructure(parseMarkdown(ARTICLE + snippet), 'issue.md');
@@ -66,21 +67,64 @@ describe('merged cells', () => {
   });
 
   test('the full-width marks ＾ and ＜ merge as ^ and < do', () => {
-    assert.deepEqual(cells('| 甲 | 乙 |\n| --- | --- |\n| 合计 | ＜ |\n| 1 | 2 |\n| ＾ | 3 |\n'), [['甲@0,0', '乙@0,1'], ['合计@1,0×1×2'], ['1@2,0×2×1', '2@2,1'], ['3@3,1']]);
+    assert.deepEqual(cells('| 甲 | 乙 |\n| --- | --- |\n| 合计 | ＜ |\n| 1 | 2 |\n| ＾ | 3 |\n'), [
+      ['甲@0,0', '乙@0,1'],
+      ['合计@1,0×1×2'],
+      ['1@2,0×2×1', '2@2,1'],
+      ['3@3,1'],
+    ]);
   });
 
   test('a short row prints empty cells for those it leaves out; a cell holding more than the mark is text', () => {
-    assert.deepEqual(cells('| 甲 | 乙 |\n| --- | --- |\n| ^ 注 |\n'), [['甲@0,0', '乙@0,1'], ['^ 注@1,0', '@1,1']]);
+    assert.deepEqual(cells('| 甲 | 乙 |\n| --- | --- |\n| ^ 注 |\n'), [
+      ['甲@0,0', '乙@0,1'],
+      ['^ 注@1,0', '@1,1'],
+    ]);
   });
 
   const cases: Array<[string, string, string, number, number, RegExp]> = [
     ['“^” in the header row', '| 甲 | ^ |\n| --- | --- |\n| 1 | 2 |\n', 'table-merge', FIRST, 7, /header row has no cell above/],
     ['“^” in the first body row', '| 甲 | 乙 |\n| --- | --- |\n| ^ | 2 |\n', 'table-merge', FIRST + 2, 3, /merge it with the header row/],
-    ['“<” in the first column', '| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n| < | 3 |\n', 'table-merge', FIRST + 3, 3, /first column has no cell to its left/],
-    ['“^” under only part of a merged cell', '| 甲 | 乙 |\n| --- | --- |\n| 合并 | < |\n| 1 | ^ |\n', 'table-merge', FIRST + 3, 7, /no rectangle/],
-    ['“^” leaving part of a merged cell behind', '| 甲 | 乙 |\n| --- | --- |\n| 合并 | < |\n| ^ | 2 |\n', 'table-merge', FIRST + 3, 7, /spans 2 columns here/],
-    ['“<” widening a cell merged down', '| 甲 | 乙 | 丙 |\n| --- | --- | --- |\n| 合并 | 1 | 2 |\n| ^ | < | 3 |\n', 'table-merge', FIRST + 3, 7, /no rectangle/],
-    ['more cells than the header', '| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 | 3 |\n', 'table-row-cells', FIRST + 2, 11, /3 cells, the header 2/],
+    [
+      '“<” in the first column',
+      '| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n| < | 3 |\n',
+      'table-merge',
+      FIRST + 3,
+      3,
+      /first column has no cell to its left/,
+    ],
+    [
+      '“^” under only part of a merged cell',
+      '| 甲 | 乙 |\n| --- | --- |\n| 合并 | < |\n| 1 | ^ |\n',
+      'table-merge',
+      FIRST + 3,
+      7,
+      /no rectangle/,
+    ],
+    [
+      '“^” leaving part of a merged cell behind',
+      '| 甲 | 乙 |\n| --- | --- |\n| 合并 | < |\n| ^ | 2 |\n',
+      'table-merge',
+      FIRST + 3,
+      7,
+      /spans 2 columns here/,
+    ],
+    [
+      '“<” widening a cell merged down',
+      '| 甲 | 乙 | 丙 |\n| --- | --- | --- |\n| 合并 | 1 | 2 |\n| ^ | < | 3 |\n',
+      'table-merge',
+      FIRST + 3,
+      7,
+      /no rectangle/,
+    ],
+    [
+      'more cells than the header',
+      '| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 | 3 |\n',
+      'table-row-cells',
+      FIRST + 2,
+      11,
+      /3 cells, the header 2/,
+    ],
   ];
   for (const [name, snippet, rule, line, column, message] of cases) {
     test(`${name} is reported at its cell (${rule}), with what to write instead`, () => {
@@ -129,11 +173,16 @@ describe('tables in HTML', () => {
   test('each cell is a block of its own, tracked by its source line; the table is not one', async () => {
     const { html, blocks } = await htmlOf('| 甲 | 乙 |\n| --- | --- |\n| 一 | 二 |\n');
     assert.doesNotMatch(html, /<table[^>]*data-block/);
-    assert.deepEqual(blocks.slice(1).map((b) => `${b.line}:${b.chars}`), [`${FIRST}:1`, `${FIRST}:1`, `${FIRST + 2}:1`, `${FIRST + 2}:1`]);
+    assert.deepEqual(
+      blocks.slice(1).map((b) => `${b.line}:${b.chars}`),
+      [`${FIRST}:1`, `${FIRST}:1`, `${FIRST + 2}:1`, `${FIRST + 2}:1`],
+    );
   });
 
   test('a column of figures is aligned on the units digit; other columns start at the left, or as the delimiter row asks', async () => {
-    const { html } = await htmlOf('| 序号 | 分值 | 权重 | 说明 |\n| --- | --- | --- | ---: |\n| 1 | 12.5 | 15% | 甲 |\n| 2 | 1,234 | — | 乙 |\n');
+    const { html } = await htmlOf(
+      '| 序号 | 分值 | 权重 | 说明 |\n| --- | --- | --- | ---: |\n| 1 | 12.5 | 15% | 甲 |\n| 2 | 1,234 | — | 乙 |\n',
+    );
     assert.match(html, /<td class="align-number[^"]*"[^>]*><span class="units">12<\/span><span class="decimals">.5<\/span><\/td>/);
     assert.match(html, /<td class="align-number[^"]*"[^>]*><span class="units">15<\/span><span class="decimals">%<\/span><\/td>/);
     assert.match(html, /<td class="align-center"[^>]*>—<\/td>/, 'a dash in a column of figures is centred');

@@ -1,8 +1,8 @@
 import cliProgress from 'cli-progress';
 import type { Lang, Message } from '../../message.js';
 import { consoleReporter, type Reporter } from '../reporter.js';
-import type { IssueOutcome } from './types.js';
 import { outcomeLine } from './summary.js';
+import type { IssueOutcome } from './types.js';
 
 /**
  * How a run shows itself while it goes: on a terminal, a live bar (issues
@@ -40,17 +40,24 @@ export function createProgress(total: number, mode: ProgressMode): Progress {
     ? new cliProgress.MultiBar(
         {
           stream: process.stderr,
-          format: mode.lang === 'zh'
-            ? ' {bar} {value}/{total} 期 | {current} | {pages} 页 | 已用 {duration_formatted} | {estimate}'
-            : ' {bar} {value}/{total} issues | {current} | {pages} pages | {duration_formatted} elapsed | {estimate}',
+          format:
+            mode.lang === 'zh'
+              ? ' {bar} {value}/{total} 期 | {current} | {pages} 页 | 已用 {duration_formatted} | {estimate}'
+              : ' {bar} {value}/{total} issues | {current} | {pages} pages | {duration_formatted} elapsed | {estimate}',
           hideCursor: true,
         },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
   const say = (text: Message) => text[mode.lang];
-  const bar = bars?.create(total, 0, { current: say({ zh: '开始', en: 'starting' }), pages: 0, estimate: say({ zh: '排完第一期后估计剩余时间', en: 'estimate after the first issue' }) });
-  const streams = bars ? { out: (text: string) => bars.log(text), err: (text: string) => bars.log(text) } : { out: mode.json ? toStderr : toStdout, err: toStderr };
+  const bar = bars?.create(total, 0, {
+    current: say({ zh: '开始', en: 'starting' }),
+    pages: 0,
+    estimate: say({ zh: '排完第一期后估计剩余时间', en: 'estimate after the first issue' }),
+  });
+  const streams = bars
+    ? { out: (text: string) => bars.log(text), err: (text: string) => bars.log(text) }
+    : { out: mode.json ? toStderr : toStdout, err: toStderr };
   const report = consoleReporter(mode.lang, streams);
 
   /** The issues being built, with the pages each has laid out so far. */
@@ -60,7 +67,12 @@ export function createProgress(total: number, mode: ProgressMode): Progress {
   let done = 0;
   /** Pages of the issues done, and of those still being laid out. */
   const pagesSoFar = () => pages + [...running.values()].reduce((a, b) => a + b, 0);
-  const current = () => say(running.size ? { zh: `正在排 ${[...running.keys()].join('、')}`, en: `building ${[...running.keys()].join(', ')}` } : { zh: '完成', en: 'done' });
+  const current = () =>
+    say(
+      running.size
+        ? { zh: `正在排 ${[...running.keys()].join('、')}`, en: `building ${[...running.keys()].join(', ')}` }
+        : { zh: '完成', en: 'done' },
+    );
   // Issues take alike, so the rest take as long per issue as those done so far (with their overlap).
   const estimate = () => {
     const left = Math.round((((performance.now() - started) / 1000) * (total - done)) / done);

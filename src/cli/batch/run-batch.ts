@@ -20,7 +20,13 @@ function crashMessage(cause: unknown, signal: AbortSignal): Message {
  * issues in flight. An issue that fails (even by throwing) is recorded and
  * the others go on; an abort closes the browser and starts no further issue.
  */
-export async function runBatch(serials: readonly string[], options: BatchOptions, settings: Settings, progress: Progress, signal: AbortSignal): Promise<IssueOutcome[]> {
+export async function runBatch(
+  serials: readonly string[],
+  options: BatchOptions,
+  settings: Settings,
+  progress: Progress,
+  signal: AbortSignal,
+): Promise<IssueOutcome[]> {
   const browser = sharedBrowser(process.env, signal, serials.length);
   const digest = inputDigester(settings);
   const outcomes: IssueOutcome[] = [];
@@ -32,12 +38,22 @@ export async function runBatch(serials: readonly string[], options: BatchOptions
       const started = performance.now();
       progress.started(serial);
       const lease = browser.lease();
-      const result = await buildIssue(serial, { request: options, settings, digest, browser: lease, onPage: (pages) => progress.laidOut(serial, pages) }).catch(
+      const result = await buildIssue(serial, {
+        request: options,
+        settings,
+        digest,
+        browser: lease,
+        onPage: (pages) => progress.laidOut(serial, pages),
+      }).catch(
         (cause: unknown): IssueResult => ({
           serial,
           status: 'failed',
           output: '',
-          diagnostics: [error('build-crashed', crashMessage(cause, signal), { file: path.relative(process.cwd(), path.join(settings.issuesDir, serial)) })],
+          diagnostics: [
+            error('build-crashed', crashMessage(cause, signal), {
+              file: path.relative(process.cwd(), path.join(settings.issuesDir, serial)),
+            }),
+          ],
           notes: [],
         }),
       );

@@ -18,7 +18,8 @@ export function selectIssues(args: readonly string[], all: boolean, existing: re
   const problems: Message[] = [];
   const chosen = new Set<string>();
   if (all && args.length > 0) problems.push({ zh: '期号和 --all 只能给一个', en: 'give serials or --all, not both' });
-  if (!all && args.length === 0) problems.push({ zh: '请写出要排的期号（如 453 或 440-453），或加 --all', en: 'name the issues to build (453, 440-453) or pass --all' });
+  if (!all && args.length === 0)
+    problems.push({ zh: '请写出要排的期号（如 453 或 440-453），或加 --all', en: 'name the issues to build (453, 440-453) or pass --all' });
   if (all) for (const serial of existing) chosen.add(serial);
 
   for (const arg of args) {
@@ -34,10 +35,17 @@ export function selectIssues(args: readonly string[], all: boolean, existing: re
       }
       // A range means the issues that exist within it: archives have gaps.
       const inside = existing.filter((s) => Number(s) >= from && Number(s) <= to);
-      if (inside.length === 0) problems.push({ zh: `${arg} 之间没有任何一期；现有：${existing.join('、') || '无'}`, en: `no issue lies in ${arg}; issues here: ${existing.join(', ') || 'none'}` });
+      if (inside.length === 0)
+        problems.push({
+          zh: `${arg} 之间没有任何一期；现有：${existing.join('、') || '无'}`,
+          en: `no issue lies in ${arg}; issues here: ${existing.join(', ') || 'none'}`,
+        });
       for (const serial of inside) chosen.add(serial);
     } else {
-      problems.push({ zh: `“${arg}”既不是期号（如 453），也不是范围（如 440-453）`, en: `“${arg}” is neither a serial (453) nor a range (440-453)` });
+      problems.push({
+        zh: `“${arg}”既不是期号（如 453），也不是范围（如 440-453）`,
+        en: `“${arg}” is neither a serial (453) nor a range (440-453)`,
+      });
     }
   }
   return { serials: [...chosen].sort((a, b) => Number(a) - Number(b)), problems };

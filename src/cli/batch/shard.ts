@@ -17,7 +17,11 @@ export function parseShard(text: string): Shard | Message {
   const match = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) return { zh: `--shard 要写成 i/n，且 1 ≤ i ≤ n（如 2/4），不能是“${text}”`, en: `--shard takes i/n with 1 ≤ i ≤ n (e.g. 2/4), not “${text}”` };
+  if (!match || count < 1 || index < 1 || index > count)
+    return {
+      zh: `--shard 要写成 i/n，且 1 ≤ i ≤ n（如 2/4），不能是“${text}”`,
+      en: `--shard takes i/n with 1 ≤ i ≤ n (e.g. 2/4), not “${text}”`,
+    };
   return { index, count };
 }
 

@@ -16,8 +16,15 @@ const isCheckFinding = (rule: string) => rule.startsWith('audit-') || rule.start
 function checkNote(outcome: IssueOutcome): Message {
   if (!outcome.checked || outcome.status !== 'built') return { zh: '', en: '' };
   const found = outcome.diagnostics.filter((d) => isCheckFinding(d.rule)).length;
-  if (found === 0) return { zh: `；排版检查（--check）查过每页每行，没有发现问题`, en: `; the --check audit read every line of every page and found nothing` };
-  return { zh: `；排版检查（--check）发现 ${found} 处问题，见上`, en: `; the --check audit found ${plural(found, 'problem')}, listed above` };
+  if (found === 0)
+    return {
+      zh: `；排版检查（--check）查过每页每行，没有发现问题`,
+      en: `; the --check audit read every line of every page and found nothing`,
+    };
+  return {
+    zh: `；排版检查（--check）发现 ${found} 处问题，见上`,
+    en: `; the --check audit found ${plural(found, 'problem')}, listed above`,
+  };
 }
 
 /** The one line each issue gets when it is done (failures go to stderr through the reporter). */
@@ -25,7 +32,10 @@ export function outcomeLine(outcome: IssueOutcome): Message {
   const note = checkNote(outcome);
   switch (outcome.status) {
     case 'built':
-      return { zh: `${shown(outcome.output)}：${outcome.pages} 页，用时 ${seconds(outcome)} 秒${note.zh}`, en: `${shown(outcome.output)}: ${outcome.pages} pages in ${seconds(outcome)} s${note.en}` };
+      return {
+        zh: `${shown(outcome.output)}：${outcome.pages} 页，用时 ${seconds(outcome)} 秒${note.zh}`,
+        en: `${shown(outcome.output)}: ${outcome.pages} pages in ${seconds(outcome)} s${note.en}`,
+      };
     case 'skipped':
       return {
         zh: `${shown(outcome.output)}：${outcome.pages} 页，自上次排版以来没有改动，跳过（--force 可重排）`,
@@ -33,7 +43,10 @@ export function outcomeLine(outcome: IssueOutcome): Message {
       };
     case 'failed': {
       const errors = errorCount(outcome);
-      return { zh: `第 ${outcome.serial} 期没有排成：${errors} 个错误`, en: `issue ${outcome.serial} not built: ${plural(errors, 'error')}` };
+      return {
+        zh: `第 ${outcome.serial} 期没有排成：${errors} 个错误`,
+        en: `issue ${outcome.serial} not built: ${plural(errors, 'error')}`,
+      };
     }
   }
 }
@@ -48,18 +61,30 @@ const STATUS: Record<Lang, Record<IssueOutcome['status'], string>> = {
 };
 
 /** Pads a cell to `width` terminal columns (a Chinese character takes two). */
-const pad = (text: string, width: number, right: boolean) => (right ? ' '.repeat(width - displayWidth(text)) + text : text + ' '.repeat(width - displayWidth(text)));
+const pad = (text: string, width: number, right: boolean) =>
+  right ? ' '.repeat(width - displayWidth(text)) + text : text + ' '.repeat(width - displayWidth(text));
 
 /** serial · pages · seconds · status · output, as aligned columns. */
 export function summaryTable(outcomes: readonly IssueOutcome[], lang: Lang): string {
   const rows = [
     HEADINGS[lang],
-    ...outcomes.map((o) => [o.serial, o.pages === undefined ? '–' : String(o.pages), seconds(o), STATUS[lang][o.status], o.status === 'failed' ? '–' : shown(o.output)]),
+    ...outcomes.map((o) => [
+      o.serial,
+      o.pages === undefined ? '–' : String(o.pages),
+      seconds(o),
+      STATUS[lang][o.status],
+      o.status === 'failed' ? '–' : shown(o.output),
+    ]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => displayWidth(row[c]!))));
   const right = new Set([1, 2]);
   return rows
-    .map((row) => row.map((cell, c) => pad(cell, widths[c]!, right.has(c))).join('  ').trimEnd())
+    .map((row) =>
+      row
+        .map((cell, c) => pad(cell, widths[c]!, right.has(c)))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }
 

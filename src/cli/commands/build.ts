@@ -1,16 +1,16 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { findEngines } from '../../config/engines.js';
 import { environmentProblems, resolveSettings, type Settings } from '../../config/settings.js';
 import { checkTempDir, removeStaleScratch, removeStaleTemps } from '../../io/scratch.js';
 import type { Lang, Message } from '../../message.js';
-import type { BatchOptions } from '../batch/types.js';
 import { selectIssues } from '../batch/select.js';
 import { parseShard, shardOf } from '../batch/shard.js';
 import { summaryCounts, summaryJson, summaryTable } from '../batch/summary.js';
-import { bleedParser, printOptions, type PrintFlags } from '../print-flags.js';
+import type { BatchOptions } from '../batch/types.js';
 import { abortOnInterrupt } from '../interrupts.js';
+import { bleedParser, type PrintFlags, printOptions } from '../print-flags.js';
 import { consoleReporter, reportedAction } from '../reporter.js';
 
 export interface BuildOptions extends BatchOptions, PrintFlags {
@@ -24,7 +24,8 @@ export interface BuildOptions extends BatchOptions, PrintFlags {
 function jobsParser(lang: Lang): (value: string) => number {
   return (value) => {
     const jobs = Number(value);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError({ zh: '要写一个不小于 1 的整数', en: 'a whole number of at least 1' }[lang]);
+    if (!Number.isInteger(jobs) || jobs < 1)
+      throw new InvalidArgumentError({ zh: '要写一个不小于 1 的整数', en: 'a whole number of at least 1' }[lang]);
     return jobs;
   };
 }
@@ -49,7 +50,8 @@ export async function runBuild(args: readonly string[], options: BuildOptions, s
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const problems: Message[] = [...selection.problems, ...(shard && !('index' in shard) ? [shard] : [])];
   const serials = shard && 'index' in shard ? shardOf(selection.serials, shard) : selection.serials;
-  if (options.output && serials.length > 1) problems.push({ zh: '-o/--output 只能指定一个 PDF，只用于排一期', en: '-o/--output names one PDF: use it with a single issue' });
+  if (options.output && serials.length > 1)
+    problems.push({ zh: '-o/--output 只能指定一个 PDF，只用于排一期', en: '-o/--output names one PDF: use it with a single issue' });
   for (const problem of problems) report.fail(problem);
   if (problems.length > 0) return;
   const unusable = [...environmentProblems(process.env), ...[await checkTempDir(process.env)].filter((d) => d !== undefined)];
@@ -69,10 +71,13 @@ export async function runBuild(args: readonly string[], options: BuildOptions, s
     else if (serials.length > 1) report.data(`\n${summaryTable(outcomes, lang)}\n${summaryCounts(outcomes, seconds)[lang]}`);
     const failed = outcomes.filter((o) => o.status === 'failed').length;
     if (controller.signal.aborted) {
-      report.fail({ zh: `已中断：${serials.length} 期中完成了 ${outcomes.length} 期`, en: `interrupted after ${outcomes.length} of ${serials.length} issues` });
+      report.fail({
+        zh: `已中断：${serials.length} 期中完成了 ${outcomes.length} 期`,
+        en: `interrupted after ${outcomes.length} of ${serials.length} issues`,
+      });
       process.exitCode = 130;
-    }
-    else if (failed > 0 && serials.length > 1) report.fail({ zh: `${serials.length} 期中有 ${failed} 期没有排成`, en: `${failed} of ${serials.length} issues not built` });
+    } else if (failed > 0 && serials.length > 1)
+      report.fail({ zh: `${serials.length} 期中有 ${failed} 期没有排成`, en: `${failed} of ${serials.length} issues not built` });
   } finally {
     stopListening();
   }
@@ -83,13 +88,21 @@ export function registerBuild(program: Command, lang: Lang): void {
   program
     .argument('[serials...]', 'issues to build: serials (总期号) such as 453, ranges such as 440-453')
     .option('--all', 'build every issue under issues/', false)
-    .addOption(new Option('-j, --jobs <n>', 'issues laid out at once').argParser(jobsParser(lang)).default(availableParallelism(), `the machine’s cores, ${availableParallelism()}`))
+    .addOption(
+      new Option('-j, --jobs <n>', 'issues laid out at once')
+        .argParser(jobsParser(lang))
+        .default(availableParallelism(), `the machine’s cores, ${availableParallelism()}`),
+    )
     .option('--force', 'rebuild issues whose inputs are unchanged since their PDF was built', false)
     .option('--shard <i/n>', 'build only the i-th of n slices of the selected issues (for CI matrices)')
     .option('--json', 'print the summary as JSON on stdout (other lines go to stderr)', false)
     .option('-o, --output <file>', 'write the PDF here instead of dist/<serial>.pdf (one issue only)')
     .option('--keep-html', 'also write the HTML that was laid out, next to the PDF', false)
-    .option('--check', 'audit every line of every page against the typesetting rules, and compare article pages with the printed TOC (front matter printed:)', false)
+    .option(
+      '--check',
+      'audit every line of every page against the typesetting rules, and compare article pages with the printed TOC (front matter printed:)',
+      false,
+    )
     .option('--strict-pages', 'fail when an article starts on another page than the printed TOC gives it', false)
     .option('--bleed <length>', 'bleed around the A4 trim, e.g. 3mm (BleedBox and TrimBox set to match)', bleedParser(lang), 0)
     .option('--marks', 'draw crop marks outside the bleed, on a sheet grown to hold them', false)

@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { BROWSER_ENV, findBrowser } from '../../config/browser.js';
 import { loadEdition } from '../../config/edition.js';
-import { findEngines, type Engines } from '../../config/engines.js';
+import { type Engines, findEngines } from '../../config/engines.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import type { Lang, Message } from '../../message.js';
 import { readFontSource } from '../../stages/render/font-source.js';
-import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
+import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
 /** The major versions of Node that build-issue is tested on (package.json's engines says the same). */
 export const SUPPORTED_NODE = [20, 22, 24];
@@ -37,7 +37,10 @@ function toolVersion(command: string, args: string[]): Promise<string | undefine
 const chromiumLine = (engines: Engines, executable: string | undefined): Message => {
   if (!executable) return { zh: 'Chromium：没有找到', en: 'Chromium: none found' };
   if (engines.chromium) return { zh: `${engines.chromium}（${executable}）`, en: `${engines.chromium} (${executable})` };
-  return { zh: `Chromium（版本不明：--version 没有输出）（${executable}）`, en: `Chromium (its version unknown: --version printed none) (${executable})` };
+  return {
+    zh: `Chromium（版本不明：--version 没有输出）（${executable}）`,
+    en: `Chromium (its version unknown: --version printed none) (${executable})`,
+  };
 };
 
 /** `build-issue --version`: build-issue's version and the engines' it lays pages out with. */
@@ -65,35 +68,60 @@ export async function runDoctor(settings: Settings, report: Reporter): Promise<v
   const edition = loadedEdition.value;
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
   const problems: Message[] = [];
-  const line = (ok: boolean | '-', text: Message) => report.info({ zh: `${ok === '-' ? '-' : mark(ok)} ${text.zh}`, en: `${ok === '-' ? '-' : mark(ok)} ${text.en}` });
+  const line = (ok: boolean | '-', text: Message) =>
+    report.info({ zh: `${ok === '-' ? '-' : mark(ok)} ${text.zh}`, en: `${ok === '-' ? '-' : mark(ok)} ${text.en}` });
 
-  line(true, { zh: `build-issue ${engines.buildIssue}（${settings.packageDir}）`, en: `build-issue ${engines.buildIssue} (${settings.packageDir})` });
+  line(true, {
+    zh: `build-issue ${engines.buildIssue}（${settings.packageDir}）`,
+    en: `build-issue ${engines.buildIssue} (${settings.packageDir})`,
+  });
   const nodeMajor = Number(process.versions.node.split('.')[0]);
   const nodeSupported = SUPPORTED_NODE.includes(nodeMajor);
   const supported = SUPPORTED_NODE.join(', ');
-  line(nodeSupported, { zh: `Node ${process.versions.node}（${process.execPath}）；支持的版本：${supported}`, en: `Node ${process.versions.node} (${process.execPath}); supported: ${supported}` });
-  if (!nodeSupported) problems.push({ zh: `build-issue 没有在 Node ${nodeMajor} 上测试过`, en: `Node ${nodeMajor} is not one build-issue is tested on` });
+  line(nodeSupported, {
+    zh: `Node ${process.versions.node}（${process.execPath}）；支持的版本：${supported}`,
+    en: `Node ${process.versions.node} (${process.execPath}); supported: ${supported}`,
+  });
+  if (!nodeSupported)
+    problems.push({ zh: `build-issue 没有在 Node ${nodeMajor} 上测试过`, en: `Node ${nodeMajor} is not one build-issue is tested on` });
 
   const named = BROWSER_ENV.find((name) => process.env[name]);
   const chromium = chromiumLine(engines, browser.path);
-  const from = browser.path ? (named ? { zh: `，由 ${named} 指定`, en: `, from ${named}` } : { zh: '，在默认位置找到', en: ', found at a default path' }) : { zh: '', en: '' };
+  const from = browser.path
+    ? named
+      ? { zh: `，由 ${named} 指定`, en: `, from ${named}` }
+      : { zh: '，在默认位置找到', en: ', found at a default path' }
+    : { zh: '', en: '' };
   line(engines.chromium !== undefined, { zh: `${chromium.zh}${from.zh}`, en: `${chromium.en}${from.en}` });
   if (!browser.path) problems.push(browser.diagnostics[0]?.message ?? { zh: '没有浏览器', en: 'no browser' });
-  else if (!engines.chromium) problems.push({ zh: `${browser.path} --version 没有输出版本号`, en: `${browser.path} --version printed no version` });
+  else if (!engines.chromium)
+    problems.push({ zh: `${browser.path} --version 没有输出版本号`, en: `${browser.path} --version printed no version` });
   line(true, { zh: `Paged.js ${engines.pagedjs}`, en: `Paged.js ${engines.pagedjs}` });
 
   if (!edition) {
     const missing = loadedEdition.diagnostics.some((d) => d.rule === 'edition-missing');
-    const state = missing ? { zh: `${settings.editionsDir} 下没有`, en: `not found under ${settings.editionsDir}` } : { zh: '它的文件有错', en: 'its files are wrong' };
+    const state = missing
+      ? { zh: `${settings.editionsDir} 下没有`, en: `not found under ${settings.editionsDir}` }
+      : { zh: '它的文件有错', en: 'its files are wrong' };
     line(false, { zh: `版式 ${settings.defaultEdition}：${state.zh}`, en: `edition ${settings.defaultEdition}: ${state.en}` });
     if (!missing) report.diagnostics(loadedEdition.diagnostics);
-    problems.push(missing ? { zh: `缺少版式 ${settings.defaultEdition}`, en: `edition ${settings.defaultEdition} is missing` } : { zh: `版式 ${settings.defaultEdition} 有错`, en: `edition ${settings.defaultEdition} is wrong` });
+    problems.push(
+      missing
+        ? { zh: `缺少版式 ${settings.defaultEdition}`, en: `edition ${settings.defaultEdition} is missing` }
+        : { zh: `版式 ${settings.defaultEdition} 有错`, en: `edition ${settings.defaultEdition} is wrong` },
+    );
   } else {
-    report.info({ zh: '  字体目录（fonts/fonts.json）里的字体及其 sha256：', en: '  fonts in the catalogue (fonts/fonts.json), with their sha256:' });
+    report.info({
+      zh: '  字体目录（fonts/fonts.json）里的字体及其 sha256：',
+      en: '  fonts in the catalogue (fonts/fonts.json), with their sha256:',
+    });
     for (const [family, font] of Object.entries(edition.families)) {
       const source = await readFontSource(path.join(settings.packageDir, font.file), settings.cacheDir);
       const digest = source ? source.digest.slice(0, 16) : undefined;
-      report.info({ zh: `  ${mark(source !== undefined)} ${family}：${font.file} ${digest ?? '缺失'}`, en: `  ${mark(source !== undefined)} ${family}: ${font.file} ${digest ?? 'missing'}` });
+      report.info({
+        zh: `  ${mark(source !== undefined)} ${family}：${font.file} ${digest ?? '缺失'}`,
+        en: `  ${mark(source !== undefined)} ${family}: ${font.file} ${digest ?? 'missing'}`,
+      });
       if (!source) problems.push({ zh: `缺少字体文件 ${font.file}；请运行 npm ci`, en: `font file ${font.file} is missing` });
     }
   }
@@ -111,6 +139,8 @@ export async function runDoctor(settings: Settings, report: Reporter): Promise<v
 export function registerDoctor(program: Command, lang: Lang): void {
   program
     .command('doctor')
-    .description('say what a build runs with here: Node, the browser and its version, Paged.js, the fonts and their digests, qpdf, Ghostscript, poppler, MuPDF')
+    .description(
+      'say what a build runs with here: Node, the browser and its version, Paged.js, the fonts and their digests, qpdf, Ghostscript, poppler, MuPDF',
+    )
     .action(reportedAction(lang, () => runDoctor(resolveSettings(process.env, process.cwd()), consoleReporter(lang))));
 }

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
-import { error, formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, error, formatDiagnostic, hasErrors } from '../../diagnostics.js';
 import { readTextInput } from '../../io/read-input.js';
 import type { Lang, Message } from '../../message.js';
-import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
+import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
 export interface ImportCommandOptions {
   serial?: string;
@@ -16,19 +16,23 @@ function tally(report: readonly Diagnostic[]): Message {
   const counts = new Map<string, number>();
   for (const d of report) counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
   if (counts.size === 0) return { zh: '没有要复核的', en: 'nothing to review' };
-  return { zh: [...counts].map(([rule, n]) => `${rule} ${n} 处`).join('，'), en: [...counts].map(([rule, n]) => `${n} ${rule}`).join(', ') };
+  return {
+    zh: [...counts].map(([rule, n]) => `${rule} ${n} 处`).join('，'),
+    en: [...counts].map(([rule, n]) => `${n} ${rule}`).join(', '),
+  };
 }
 
 /** `build-issue import <file>`: bring a back issue in from the Markdown conversion of its printed PDF. */
 export async function runImport(file: string, options: ImportCommandOptions, settings: Settings, report: Reporter): Promise<void> {
   // Imported when an import runs: `--help` and `--version` load none of it.
-  const [{ importConversion }, { writeImportedIssue }, { loadIssue, PUBLICATION_FILE }, { parsePublication }, { MAX_SERIAL }] = await Promise.all([
-    import('../../stages/import/import-conversion.js'),
-    import('../../stages/import/write-folder.js'),
-    import('../../stages/load/load-issue.js'),
-    import('../../stages/load/publication.js'),
-    import('../../stages/load/front-matter.js'),
-  ]);
+  const [{ importConversion }, { writeImportedIssue }, { loadIssue, PUBLICATION_FILE }, { parsePublication }, { MAX_SERIAL }] =
+    await Promise.all([
+      import('../../stages/import/import-conversion.js'),
+      import('../../stages/import/write-folder.js'),
+      import('../../stages/load/load-issue.js'),
+      import('../../stages/load/publication.js'),
+      import('../../stages/load/front-matter.js'),
+    ]);
   const rootDir = process.cwd();
   const conversion = path.relative(rootDir, path.resolve(file));
   if (options.serial !== undefined && !(/^[1-9]\d*$/.test(options.serial) && Number(options.serial) <= MAX_SERIAL)) {
@@ -44,7 +48,11 @@ export async function runImport(file: string, options: ImportCommandOptions, set
   const publicationText = (await readTextInput(path.join(settings.issuesDir, PUBLICATION_FILE), PUBLICATION_FILE)).value?.text;
   const publication = publicationText === undefined ? undefined : parsePublication(publicationText, PUBLICATION_FILE).value;
 
-  const imported = importConversion(text, { file: conversion, serial: options.serial === undefined ? undefined : Number(options.serial), publication });
+  const imported = importConversion(text, {
+    file: conversion,
+    serial: options.serial === undefined ? undefined : Number(options.serial),
+    publication,
+  });
   report.diagnostics(imported.diagnostics);
   if (!imported.value) {
     const errors = imported.diagnostics.filter((d) => d.severity === 'error').length;
@@ -68,17 +76,22 @@ export async function runImport(file: string, options: ImportCommandOptions, set
   // Ready to build means the loader takes it as it is.
   const loaded = await loadIssue(String(serial), { issuesDir: settings.issuesDir, rootDir, defaultEdition: settings.defaultEdition });
   report.diagnostics(loaded.diagnostics);
-  if (hasErrors(loaded.diagnostics)) report.fail({ zh: `第 ${serial} 期已写入，但读取时出错，见上`, en: `issue ${serial} was written but does not load; see above` });
+  if (hasErrors(loaded.diagnostics))
+    report.fail({ zh: `第 ${serial} 期已写入，但读取时出错，见上`, en: `issue ${serial} was written but does not load; see above` });
 }
 
 export function registerImport(program: Command, lang: Lang): void {
   program
     .command('import')
-    .description('bring a back issue in from the Markdown conversion of its printed PDF, reporting every repair and every suspected conversion error')
+    .description(
+      'bring a back issue in from the Markdown conversion of its printed PDF, reporting every repair and every suspected conversion error',
+    )
     .argument('<file>', 'the conversion (Markdown)')
     .option('--serial <n>', 'the issue’s serial (总期号), when the masthead lacks it or has it wrong')
     .option('--dry-run', 'print the report only; write nothing', false)
     .action(
-      reportedAction(lang, (file: string, options: ImportCommandOptions) => runImport(file, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang))),
+      reportedAction(lang, (file: string, options: ImportCommandOptions) =>
+        runImport(file, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang)),
+      ),
     );
 }

@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { diagnosticJson, hasErrors, type Place } from '../../diagnostics.js';
 import { encodeText } from '../../io/read-input.js';
-import type { Lang } from '../../message.js';
 import { writeAtomic } from '../../io/write-atomic.js';
+import type { Lang } from '../../message.js';
 import type { LintOptions } from '../../stages/lint/lint-issue.js';
 import type { Fix } from '../../stages/lint/types.js';
-import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
+import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
 export interface LintCommandOptions {
   fix: boolean;
@@ -19,7 +19,10 @@ const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** Applies the safe fixes and writes the file (atomically); returns what changed. */
 async function fixFile(file: string, options: LintOptions): Promise<Fix[]> {
-  const [{ applyFixes }, { lintFile }] = await Promise.all([import('../../stages/lint/apply-fixes.js'), import('../../stages/lint/lint-issue.js')]);
+  const [{ applyFixes }, { lintFile }] = await Promise.all([
+    import('../../stages/lint/apply-fixes.js'),
+    import('../../stages/lint/lint-issue.js'),
+  ]);
   const linted = await lintFile(file, { ...options, fonts: false });
   if (linted.source === undefined || !linted.form || linted.fixes.length === 0) return [];
   const fixed = applyFixes(linted.source, linted.fixes);
@@ -30,7 +33,10 @@ async function fixFile(file: string, options: LintOptions): Promise<Fix[]> {
 /** `build-issue lint <serial|file>`: check an issue's text as a Chinese copy editor would. */
 export async function runLint(target: string, options: LintCommandOptions, settings: Settings, report: Reporter): Promise<void> {
   // Imported when lint runs: `--help` and `--version` load none of it.
-  const [{ ISSUE_FILE }, { lintFile }] = await Promise.all([import('../../stages/load/load-issue.js'), import('../../stages/lint/lint-issue.js')]);
+  const [{ ISSUE_FILE }, { lintFile }] = await Promise.all([
+    import('../../stages/load/load-issue.js'),
+    import('../../stages/lint/lint-issue.js'),
+  ]);
   const file = /^\d+$/.test(target) ? path.join(settings.issuesDir, target, ISSUE_FILE) : path.resolve(target);
   const lintOptions: LintOptions = { ...settings, rootDir: process.cwd(), fonts: true };
   const changed = options.fix ? await fixFile(file, lintOptions) : [];
@@ -43,7 +49,11 @@ export async function runLint(target: string, options: LintCommandOptions, setti
     const diagnostics = linted.diagnostics.map((d) => diagnosticJson(d, report.lang));
     report.data(JSON.stringify({ file: linted.file, errors, warnings, diagnostics, fixed, fixable: linted.fixes.length }, null, 2));
   } else {
-    for (const c of changed) report.info({ zh: `${where(c.place)} ${c.rule} 已改：“${c.old}” → “${c.replacement}”`, en: `${where(c.place)} ${c.rule} fixed: “${c.old}” → “${c.replacement}”` });
+    for (const c of changed)
+      report.info({
+        zh: `${where(c.place)} ${c.rule} 已改：“${c.old}” → “${c.replacement}”`,
+        en: `${where(c.place)} ${c.rule} fixed: “${c.old}” → “${c.replacement}”`,
+      });
     report.diagnostics(linted.diagnostics);
     const fixable = linted.fixes.length;
     report.info({
@@ -58,11 +68,15 @@ export async function runLint(target: string, options: LintCommandOptions, setti
 export function registerLint(program: Command, lang: Lang): void {
   program
     .command('lint')
-    .description('check an issue’s text as a Chinese copy editor would (GB/T 15834 punctuation, pairs, spaces, stray Latin, missing glyphs)')
+    .description(
+      'check an issue’s text as a Chinese copy editor would (GB/T 15834 punctuation, pairs, spaces, stray Latin, missing glyphs)',
+    )
     .argument('<serial|file>', 'an issue’s serial (lints issues/<serial>/issue.md) or the path of a Markdown file')
     .option('--fix', 'apply the fixes that are certainly right, and say what changed', false)
     .option('--json', 'print the findings as JSON on stdout', false)
     .action(
-      reportedAction(lang, (target: string, options: LintCommandOptions) => runLint(target, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang))),
+      reportedAction(lang, (target: string, options: LintCommandOptions) =>
+        runLint(target, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang)),
+      ),
     );
 }

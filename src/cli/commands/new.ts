@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
-import type { Lang } from '../../message.js';
-import { localDay, systemClock, type Clock } from '../../clock.js';
+import { type Command, InvalidArgumentError } from 'commander';
+import { type Clock, localDay, systemClock } from '../../clock.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
-import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
+import type { Lang } from '../../message.js';
+import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
 export interface DateOption {
   /** YYYY-MM-DD; default today, on the clock. */
@@ -18,28 +18,44 @@ export interface InitOptions extends DateOption {
 function dateParser(lang: Lang): (value: string) => string {
   return (value) => {
     const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-    if (!valid) throw new InvalidArgumentError({ zh: '要写日历上的日期，格式 YYYY-MM-DD，如 2024-01-15', en: 'a calendar date written YYYY-MM-DD, e.g. 2024-01-15' }[lang]);
+    if (!valid)
+      throw new InvalidArgumentError(
+        { zh: '要写日历上的日期，格式 YYYY-MM-DD，如 2024-01-15', en: 'a calendar date written YYYY-MM-DD, e.g. 2024-01-15' }[lang],
+      );
     return value;
   };
 }
 
 function serialParser(lang: Lang): (value: string) => number {
   return (value) => {
-    if (!/^[1-9]\d{0,5}$/.test(value)) throw new InvalidArgumentError({ zh: '要写 1 到 999999 之间的整数', en: 'a whole number from 1 to 999999' }[lang]);
+    if (!/^[1-9]\d{0,5}$/.test(value))
+      throw new InvalidArgumentError({ zh: '要写 1 到 999999 之间的整数', en: 'a whole number from 1 to 999999' }[lang]);
     return Number(value);
   };
 }
 
 /** `build-issue new <serial>`: the next issue's file, from the issue before it. */
-export async function runNew(serial: string, options: DateOption, settings: Settings, report: Reporter, clock: Clock = systemClock): Promise<void> {
+export async function runNew(
+  serial: string,
+  options: DateOption,
+  settings: Settings,
+  report: Reporter,
+  clock: Clock = systemClock,
+): Promise<void> {
   const { newIssue } = await import('../../scaffold/new-issue.js');
   const made = await newIssue(serial, { ...settings, rootDir: process.cwd(), date: options.date ?? localDay(clock.now()) });
   report.diagnostics(made.diagnostics);
   if (!made.value) return report.failed();
   const { file, facts, previous } = made.value;
   const issue = `${facts.year}年第${facts.number}期（总第${facts.serial}期）`;
-  report.info({ zh: `${file}：${issue}，日期 ${facts.date}，发送范围和印数同第 ${previous} 期`, en: `${file}: ${issue}, dated ${facts.date}, distribution and print run as in issue ${previous}` });
-  report.info({ zh: `下一步：把示例文字改写成本期内容，用 build-issue preview ${serial} 随时看排出的页面`, en: `next: write the issue over the sample text, and watch its pages with: build-issue preview ${serial}` });
+  report.info({
+    zh: `${file}：${issue}，日期 ${facts.date}，发送范围和印数同第 ${previous} 期`,
+    en: `${file}: ${issue}, dated ${facts.date}, distribution and print run as in issue ${previous}`,
+  });
+  report.info({
+    zh: `下一步：把示例文字改写成本期内容，用 build-issue preview ${serial} 随时看排出的页面`,
+    en: `next: write the issue over the sample text, and watch its pages with: build-issue preview ${serial}`,
+  });
 }
 
 /** `build-issue init [dir]`: a new publication's folder. */
@@ -47,7 +63,13 @@ export async function runInit(dir: string, options: InitOptions, report: Reporte
   const target = path.resolve(dir);
   const settings = resolveSettings(process.env, target);
   const { initPublication } = await import('../../scaffold/init.js');
-  const made = await initPublication({ ...settings, dir: target, rootDir: process.cwd(), serial: options.serial, date: options.date ?? localDay(clock.now()) });
+  const made = await initPublication({
+    ...settings,
+    dir: target,
+    rootDir: process.cwd(),
+    serial: options.serial,
+    date: options.date ?? localDay(clock.now()),
+  });
   report.diagnostics(made.diagnostics);
   if (!made.value) return report.failed();
   for (const file of made.value.files) report.info({ zh: `已写入 ${file}`, en: `wrote ${file}` });
@@ -62,7 +84,11 @@ export function registerNew(program: Command, lang: Lang): void {
     .description('start the next issue: issues/<serial>/issue.md from the issue before it, with a sample of every construct')
     .argument('<serial>', 'the new issue’s serial (总期号), e.g. 454')
     .option('--date <YYYY-MM-DD>', 'the issue’s date (default: today)', dateParser(lang))
-    .action(reportedAction(lang, (serial: string, options: DateOption) => runNew(serial, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang))));
+    .action(
+      reportedAction(lang, (serial: string, options: DateOption) =>
+        runNew(serial, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang)),
+      ),
+    );
   program
     .command('init')
     .description('start a new publication: issues/publication.yaml with every field commented, and a first issue that builds')

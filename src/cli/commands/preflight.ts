@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
+import { diagnosticJson } from '../../diagnostics.js';
 import { MAX_BYTES, readInput, readProblem } from '../../io/read-input.js';
 import { checkTempDir } from '../../io/scratch.js';
-import type { PreflightReport } from '../../stages/verify/preflight/preflight.js';
-import { diagnosticJson } from '../../diagnostics.js';
 import type { Lang } from '../../message.js';
+import type { PreflightReport } from '../../stages/verify/preflight/preflight.js';
 import { checkMark, reportLines } from '../../stages/verify/preflight/report.js';
-import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
+import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
 export interface PreflightCommandOptions {
   json?: boolean;
@@ -45,7 +45,5 @@ export function registerPreflight(program: Command, lang: Lang): void {
     .argument('<file>', 'the PDF to check')
     .description('check a PDF as a print shop would: page sizes and boxes, page count, fonts, colour spaces, image resolution, syntax')
     .option('--json', 'print the report as JSON on stdout: each check’s status and summary, and every problem')
-    .action(
-      reportedAction(lang, (file: string, options: PreflightCommandOptions) => runPreflight(file, options, consoleReporter(lang))),
-    );
+    .action(reportedAction(lang, (file: string, options: PreflightCommandOptions) => runPreflight(file, options, consoleReporter(lang))));
 }

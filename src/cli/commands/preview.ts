@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { systemClock } from '../../clock.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import { error } from '../../diagnostics.js';
 import type { Lang } from '../../message.js';
 import type { PreviewState } from '../../preview/state.js';
-import { consoleReporter, reportedAction, type Reporter } from '../reporter.js';
+import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
 export interface PreviewOptions {
   /** Absent or 0: a free port. */
@@ -20,7 +20,9 @@ function portParser(lang: Lang): (value: string) => number {
   return (value) => {
     const port = Number(value);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new InvalidArgumentError({ zh: '要写 1 到 65535 之间的端口号（0 表示任选一个空闲的）', en: 'a port number from 1 to 65535 (0 for a free one)' }[lang]);
+      throw new InvalidArgumentError(
+        { zh: '要写 1 到 65535 之间的端口号（0 表示任选一个空闲的）', en: 'a port number from 1 to 65535 (0 for a free one)' }[lang],
+      );
     }
     return port;
   };
@@ -46,7 +48,11 @@ function buildLog(report: Reporter): (state: PreviewState) => void {
     report.diagnostics(state.diagnostics);
     const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
     const seconds = ((state.durationMs ?? 0) / 1000).toFixed(2);
-    if (state.ok) report.info({ zh: `第 ${state.serial} 期：${state.pages} 页，用时 ${seconds} 秒`, en: `${state.serial}: ${state.pages} pages in ${seconds} s` });
+    if (state.ok)
+      report.info({
+        zh: `第 ${state.serial} 期：${state.pages} 页，用时 ${seconds} 秒`,
+        en: `${state.serial}: ${state.pages} pages in ${seconds} s`,
+      });
     else {
       const kept = state.pages !== null;
       report.info({
@@ -67,7 +73,16 @@ const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  */
 export async function runPreview(serial: string, options: PreviewOptions, settings: Settings, report: Reporter): Promise<void> {
   // Imported when a preview runs: `--help` and `--version` load none of it.
-  const [{ listIssues }, { loadAssets }, { lastingBrowser }, { previewBuild }, { openInBrowser }, { startServer }, { previewSession }, { watchInputs }] = await Promise.all([
+  const [
+    { listIssues },
+    { loadAssets },
+    { lastingBrowser },
+    { previewBuild },
+    { openInBrowser },
+    { startServer },
+    { previewSession },
+    { watchInputs },
+  ] = await Promise.all([
     import('../../stages/load/load-issue.js'),
     import('../../preview/assets.js'),
     import('../../preview/lasting-browser.js'),
@@ -80,7 +95,10 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
   const issues = await listIssues(settings.issuesDir);
   if (!issues.includes(serial)) {
     const folder = path.relative(process.cwd(), path.join(settings.issuesDir, serial));
-    const message = { zh: `没有第 ${serial} 期；现有：${issues.join('、') || '无'}`, en: `there is no issue ${serial}; issues here: ${issues.join(', ') || 'none'}` };
+    const message = {
+      zh: `没有第 ${serial} 期；现有：${issues.join('、') || '无'}`,
+      en: `there is no issue ${serial}; issues here: ${issues.join(', ') || 'none'}`,
+    };
     report.diagnostics([error('issue-missing', message, { file: folder })]);
     return report.failed();
   }
@@ -96,15 +114,17 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
   session.rebuild();
   const watcher = watchInputs(watchedPaths(serial, settings), { changed: session.rebuild, quietMs: QUIET_MS });
   try {
-    const server = await startServer(session, await loadAssets(), { port: options.port ?? 0, lang: report.lang }).catch((cause: NodeJS.ErrnoException) => {
-      if (cause.code !== 'EADDRINUSE') throw cause;
-      const message = {
-        zh: `127.0.0.1 的 ${options.port} 端口已被占用：请换一个，或不写 --port 让它任选空闲端口`,
-        en: `port ${options.port} of 127.0.0.1 is in use: choose another, or leave --port out for a free one`,
-      };
-      report.diagnostics([error('preview-port-in-use', message, { file: '--port' })]);
-      report.failed();
-    });
+    const server = await startServer(session, await loadAssets(), { port: options.port ?? 0, lang: report.lang }).catch(
+      (cause: NodeJS.ErrnoException) => {
+        if (cause.code !== 'EADDRINUSE') throw cause;
+        const message = {
+          zh: `127.0.0.1 的 ${options.port} 端口已被占用：请换一个，或不写 --port 让它任选空闲端口`,
+          en: `port ${options.port} of 127.0.0.1 is in use: choose another, or leave --port out for a free one`,
+        };
+        report.diagnostics([error('preview-port-in-use', message, { file: '--port' })]);
+        report.failed();
+      },
+    );
     if (!server) return;
     try {
       await watcher.ready;
@@ -136,5 +156,9 @@ export function registerPreview(program: Command, lang: Lang): void {
     .argument('<serial>', 'the issue to preview, e.g. 453')
     .option('--port <n>', 'serve on this port of 127.0.0.1 (default: a free one)', portParser(lang))
     .option('--open', 'open the preview in the system browser', false)
-    .action(reportedAction(lang, (serial: string, options: PreviewOptions) => runPreview(serial, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang))));
+    .action(
+      reportedAction(lang, (serial: string, options: PreviewOptions) =>
+        runPreview(serial, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang)),
+      ),
+    );
 }

@@ -8,8 +8,9 @@
  * canvas. One pdf.js worker serves every PDF (a worker of its own for each
  * would load and compile pdf.js's worker script again at every build).
  */
-import * as pdfjs from 'pdfjs-dist';
+
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import * as pdfjs from 'pdfjs-dist';
 
 export type Arrangement = 'spreads' | 'single';
 export type Zoom = number | 'fit';
@@ -52,12 +53,15 @@ export class PageView {
   ) {
     this.arrangement = options.arrangement;
     this.zoom = options.zoom;
-    this.observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        const slot = this.slots.find((s) => s.sheet === entry.target);
-        if (entry.isIntersecting && slot) void this.draw(slot);
-      }
-    }, { rootMargin: '50% 0px' });
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const slot = this.slots.find((s) => s.sheet === entry.target);
+          if (entry.isIntersecting && slot) void this.draw(slot);
+        }
+      },
+      { rootMargin: '50% 0px' },
+    );
     // At “fit width”, the pages are placed again when the room for them changes: the window is
     // resized, or a scrollbar appears once they are placed (its width is taken from the room).
     new ResizeObserver(() => {
@@ -74,17 +78,19 @@ export class PageView {
       await doc.destroy();
       return false;
     }
-    const sizes = await Promise.all(Array.from({ length: doc.numPages }, async (_, i) => {
-      const [x0, y0, x1, y1] = (await doc.getPage(i + 1)).view as [number, number, number, number];
-      return { width: x1 - x0, height: y1 - y0 };
-    }));
+    const sizes = await Promise.all(
+      Array.from({ length: doc.numPages }, async (_, i) => {
+        const [x0, y0, x1, y1] = (await doc.getPage(i + 1)).view as [number, number, number, number];
+        return { width: x1 - x0, height: y1 - y0 };
+      }),
+    );
     if (build < this.build) return false;
     const previous = this.doc;
     this.doc = doc;
     this.build = build;
     while (this.slots.length < sizes.length) this.slots.push(this.newSlot());
     for (const slot of this.slots.splice(sizes.length)) this.observer.unobserve(slot.sheet);
-    this.slots.forEach((slot, i) => (slot.size = sizes[i]!));
+    for (const [i, slot] of this.slots.entries()) slot.size = sizes[i]!;
     this.arrange();
     await this.drawInView();
     void previous?.destroy();

@@ -5,7 +5,11 @@
  */
 import type { PublicDiagnostic, PublicState } from '../state.js';
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string | undefined, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string | undefined,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   node.append(...children);
@@ -21,13 +25,24 @@ function excerpt(d: PublicDiagnostic): HTMLElement | undefined {
   const lines: (Node | string)[] = [element('span', 'line-number', `${gutter} | `), d.excerpt.text];
   if (d.excerpt.column !== undefined) {
     const before = d.excerpt.text.slice(0, d.excerpt.column - 1);
-    lines.push('\n', element('span', 'line-number', `${' '.repeat(gutter.length)} | `), element('span', 'before', before), element('span', 'caret', '^'));
+    lines.push(
+      '\n',
+      element('span', 'line-number', `${' '.repeat(gutter.length)} | `),
+      element('span', 'before', before),
+      element('span', 'caret', '^'),
+    );
   }
   return element('pre', 'excerpt', ...lines);
 }
 
 function item(d: PublicDiagnostic): HTMLElement {
-  const head = element('div', undefined, element('span', 'where', where(d)), element('span', 'rule', d.rule), element('span', 'message', d.message));
+  const head = element(
+    'div',
+    undefined,
+    element('span', 'where', where(d)),
+    element('span', 'rule', d.rule),
+    element('span', 'message', d.message),
+  );
   const shown = excerpt(d);
   return element('li', d.severity, head, ...(shown ? [shown] : []));
 }
@@ -46,6 +61,9 @@ export function showProblems(panel: HTMLElement, state: PublicState): void {
     return;
   }
   const heading = `The build failed: ${count(errors, 'error')}${warnings ? `, ${count(warnings, 'warning')}` : ''}`;
-  const note = state.pages === null ? 'No pages yet: fix the file and save it.' : 'The pages below are from the last build that succeeded; fix the file and save it.';
+  const note =
+    state.pages === null
+      ? 'No pages yet: fix the file and save it.'
+      : 'The pages below are from the last build that succeeded; fix the file and save it.';
   panel.replaceChildren(element('h2', undefined, heading), element('p', 'note', note), list);
 }

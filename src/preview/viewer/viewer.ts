@@ -7,7 +7,7 @@
  */
 import * as pdfjs from 'pdfjs-dist';
 import type { PublicState } from '../state.js';
-import { PageView, type Arrangement, type Zoom } from './pages.js';
+import { type Arrangement, PageView, type Zoom } from './pages.js';
 import { showProblems } from './problems.js';
 
 pdfjs.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.min.mjs';
@@ -31,7 +31,8 @@ function showStatus(state: PublicState): void {
   const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
   status.className = state.building ? 'building' : state.ok ? '' : 'failed';
   if (state.building) status.textContent = state.builds === 0 ? 'building…' : 'rebuilding…';
-  else if (state.ok) status.textContent = `${state.pages} pages · built ${time(state.builtAt!)} in ${(state.durationMs! / 1000).toFixed(2)} s`;
+  else if (state.ok)
+    status.textContent = `${state.pages} pages · built ${time(state.builtAt!)} in ${(state.durationMs! / 1000).toFixed(2)} s`;
   else status.textContent = `build failed: ${errors} error${errors === 1 ? '' : 's'}`;
 }
 

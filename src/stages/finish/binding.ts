@@ -1,7 +1,7 @@
-import { error, type Diagnostic } from '../../diagnostics.js';
+import type { PDFDocument } from 'pdf-lib';
+import { type Diagnostic, error } from '../../diagnostics.js';
 import type { Message } from '../../message.js';
 import type { LayoutFacts } from '../../page/types.js';
-import type { PDFDocument } from 'pdf-lib';
 
 /**
  * Saddle stitching needs a multiple of 4 pages, and GB/T 9704 puts the

@@ -13,7 +13,17 @@
  * same embedded font program, a second font dictionary. The glyphs' places
  * and shapes do not change; only the widths extractors read.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, decodePDFRawStream, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  type PDFDocument,
+  PDFName,
+  PDFNumber,
+  type PDFPage,
+  PDFRawStream,
+  type PDFRef,
+} from 'pdf-lib';
 
 /** A glyph shown by a one-glyph `Tj`, where it stands in the content. */
 interface Shown {
@@ -69,7 +79,7 @@ function widthsOf(cidFont: PDFDict): (gid: number) => number {
       const first = (items[i] as PDFNumber).asNumber();
       const next = items[i + 1];
       if (next instanceof PDFArray) {
-        next.asArray().forEach((width, k) => table.set(first + k, (cidFont.context.lookup(width) as PDFNumber).asNumber()));
+        for (const [k, width] of next.asArray().entries()) table.set(first + k, (cidFont.context.lookup(width) as PDFNumber).asNumber());
         i += 2;
       } else {
         const last = (next as PDFNumber).asNumber();
@@ -128,7 +138,10 @@ function readPage(page: PDFPage): PageGlyphs | undefined {
 
 /** Gives each glyph set narrower than its font says a font copy that says so (see the top of the file). */
 export function fitCompressedMarks(doc: PDFDocument): void {
-  const pages = doc.getPages().flatMap((page) => readPage(page) ?? []).filter((p) => p.narrowed.size > 0);
+  const pages = doc
+    .getPages()
+    .flatMap((page) => readPage(page) ?? [])
+    .filter((p) => p.narrowed.size > 0);
   // One copy of a font for each width its glyphs were narrowed to, shared by every page.
   const fontRef = (p: PageGlyphs, font: string) => p.fonts.get(PDFName.of(font))!;
   const wanted = new Map<string, { source: PDFDict; gids: Set<number> }>();

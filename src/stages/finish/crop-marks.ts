@@ -1,4 +1,4 @@
-import { PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
+import { PDFDict, type PDFDocument, PDFName } from 'pdf-lib';
 import type { Sheet } from './sheet.js';
 
 const MM = 72 / 25.4;

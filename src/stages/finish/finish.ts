@@ -5,7 +5,7 @@ import { fitCompressedMarks } from './compressed-marks.js';
 import { drawCropMarks } from './crop-marks.js';
 import { toGrayscale } from './grayscale.js';
 import { saveReproducibly } from './identity.js';
-import { writeInfo, type DocumentInfo } from './metadata.js';
+import { type DocumentInfo, writeInfo } from './metadata.js';
 import { addOutline, type OutlineEntry } from './outline.js';
 import type { PrintOptions } from './print-options.js';
 import { placeOnSheet, sheetFor } from './sheet.js';

@@ -19,7 +19,18 @@ export async function toGrayscale(pdf: Uint8Array, date: Date, file: string): Pr
     const input = path.join(dir, 'in.pdf');
     const output = path.join(dir, 'out.pdf');
     await writeFile(input, pdf);
-    const args = ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfwrite', '-sColorConversionStrategy=Gray', '-dProcessColorModel=/DeviceGray', '-o', output, input];
+    const args = [
+      '-q',
+      '-dNOPAUSE',
+      '-dBATCH',
+      '-dSAFER',
+      '-sDEVICE=pdfwrite',
+      '-sColorConversionStrategy=Gray',
+      '-dProcessColorModel=/DeviceGray',
+      '-o',
+      output,
+      input,
+    ];
     const env = { ...process.env, SOURCE_DATE_EPOCH: String(Math.floor(date.getTime() / 1000)) };
     try {
       await run('gs', args, { env, maxBuffer: 16 * 1024 * 1024 });
@@ -27,7 +38,10 @@ export async function toGrayscale(pdf: Uint8Array, date: Date, file: string): Pr
       const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
       const reason = (cause as { stderr?: string }).stderr?.trim() || String(cause);
       const message = missing
-        ? { zh: '--grayscale 需要 Ghostscript（gs），本机没有安装：apt-get install ghostscript', en: '--grayscale needs Ghostscript (gs), which is not installed: apt-get install ghostscript' }
+        ? {
+            zh: '--grayscale 需要 Ghostscript（gs），本机没有安装：apt-get install ghostscript',
+            en: '--grayscale needs Ghostscript (gs), which is not installed: apt-get install ghostscript',
+          }
         : { zh: `Ghostscript 没能把 PDF 转成灰度：${reason}`, en: `Ghostscript could not convert the PDF to grayscale: ${reason}` };
       return { diagnostics: [error(missing ? 'ghostscript-missing' : 'grayscale-failed', message, { file })] };
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFHexString, type PDFDocument } from 'pdf-lib';
+import { type PDFDocument, PDFHexString } from 'pdf-lib';
 import type { DocumentInfo } from './metadata.js';
 import { attachXmp, xmpPacket } from './xmp.js';
 

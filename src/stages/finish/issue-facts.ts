@@ -1,6 +1,6 @@
-import { producerLine, type Engines } from '../../config/engines.js';
-import type { IssueDocument } from '../load/types.js';
+import { type Engines, producerLine } from '../../config/engines.js';
 import type { LayoutFacts } from '../../page/types.js';
+import type { IssueDocument } from '../load/types.js';
 import { issueLine } from '../render/role-texts.js';
 import type { DocumentInfo } from './metadata.js';
 import type { OutlineEntry } from './outline.js';

@@ -1,4 +1,4 @@
-import { PDFHexString, PDFName, type PDFDict, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { type PDFDict, type PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 
 /** One bookmark: its title, the page (1-based) it opens, and the bookmarks under it. */
 export interface OutlineEntry {

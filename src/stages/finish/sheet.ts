@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, type PDFPage } from 'pdf-lib';
 import type { PrintOptions } from './print-options.js';
 
 /** A4 in PostScript points: 210 × 297 mm. Chromium's own A4 is 594.96 × 841.92. */

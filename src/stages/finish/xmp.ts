@@ -1,4 +1,4 @@
-import { PDFName, PDFRef, type PDFDocument } from 'pdf-lib';
+import { type PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { DocumentInfo } from './metadata.js';
 
 const escapeXml = (text: string) =>

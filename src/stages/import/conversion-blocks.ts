@@ -38,7 +38,13 @@ export function readBlocks(text: string): Block[] {
     const line = node.position!.start.line;
     if (node.type === 'heading') {
       const plain = toString(node).replace(/\s+/g, ' ').trim();
-      blocks.push({ kind: 'heading', depth: node.depth, bold: isBoldOnly(node), line, lines: [{ text: plain, line, column: node.position!.start.column }] });
+      blocks.push({
+        kind: 'heading',
+        depth: node.depth,
+        bold: isBoldOnly(node),
+        line,
+        lines: [{ text: plain, line, column: node.position!.start.column }],
+      });
     } else if (node.type === 'paragraph') {
       blocks.push({ kind: 'paragraph', depth: 0, bold: isBoldOnly(node), line, lines: rawLines(text, node) });
     } else if (node.type === 'list') {
@@ -48,7 +54,14 @@ export function readBlocks(text: string): Block[] {
         blocks.push({ kind: 'item', depth: 0, bold: false, line: item.position!.start.line, lines, marker });
       });
     } else if (node.type === 'table') {
-      blocks.push({ kind: 'table', depth: 0, bold: false, line, lines: [], rows: node.children.map((row) => row.children.map((cell) => cellText(text, cell))) });
+      blocks.push({
+        kind: 'table',
+        depth: 0,
+        bold: false,
+        line,
+        lines: [],
+        rows: node.children.map((row) => row.children.map((cell) => cellText(text, cell))),
+      });
     } else if (node.type === 'thematicBreak') {
       blocks.push({ kind: 'rule', depth: 0, bold: false, line, lines: [] });
     } else {

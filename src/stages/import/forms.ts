@@ -1,4 +1,4 @@
-import { warning, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, warning } from '../../diagnostics.js';
 import type { Message } from '../../message.js';
 import { enumeratorOf, isSignature } from '../load/conventions.js';
 import { plainText } from './conversion-blocks.js';
@@ -45,7 +45,8 @@ function run(body: readonly ImportedBlock[], start: number, take: (block: Import
   return lines;
 }
 
-const itemLine = (block: ImportedBlock): SourceText | undefined => (block.kind === 'item' ? { ...block.text, text: `${block.marker} ${block.text.text}` } : undefined);
+const itemLine = (block: ImportedBlock): SourceText | undefined =>
+  block.kind === 'item' ? { ...block.text, text: `${block.marker} ${block.text.text}` } : undefined;
 const noteLine = (block: ImportedBlock): SourceText | undefined =>
   block.kind === 'item' ? { ...block.text, text: `${block.marker.replace(/^-$/, '·')}${block.text.text}` } : numbered(block);
 
@@ -55,7 +56,8 @@ function signatureAt(body: readonly ImportedBlock[]): { start: number; lines: So
   const end = annex < 0 ? body.length : annex;
   for (let count = Math.min(SIGNATURE_LINES, end); count >= 2; count--) {
     const lines = body.slice(end - count, end).map(oneLine);
-    if (lines.every(Boolean) && isSignature(lines.map((line) => plainText(line!.text)))) return { start: end - count, lines: lines as SourceText[] };
+    if (lines.every(Boolean) && isSignature(lines.map((line) => plainText(line!.text))))
+      return { start: end - count, lines: lines as SourceText[] };
   }
   return undefined;
 }
@@ -72,7 +74,10 @@ function formsOf(body: readonly ImportedBlock[], file: string): { body: Imported
     const block = body[index]!;
     if (index === signature?.start) {
       const count = signature.lines.length;
-      push('signature', signature.lines, { zh: `发文机关和日期（${count} 行）已写成落款，每项一行`, en: `the issuing bodies and the date (${count} lines) written as the signature (落款), a line each` });
+      push('signature', signature.lines, {
+        zh: `发文机关和日期（${count} 行）已写成落款，每项一行`,
+        en: `the issuing bodies and the date (${count} lines) written as the signature (落款), a line each`,
+      });
       index += signature.lines.length - 1;
       continue;
     }
@@ -92,7 +97,10 @@ function formsOf(body: readonly ImportedBlock[], file: string): { body: Imported
     // A Markdown list is the issue format's already; numbered paragraphs become one.
     const items = block.kind === 'item' ? run(body, index, itemLine) : run(body, index, numbered);
     if (block.kind === 'item' || items.length >= 2) {
-      const message = { zh: `${items.length} 个带编号的短段已写成一个列表，每项一行`, en: `${items.length} short numbered paragraphs written as one list, an item a line` };
+      const message = {
+        zh: `${items.length} 个带编号的短段已写成一个列表，每项一行`,
+        en: `${items.length} short numbered paragraphs written as one list, an item a line`,
+      };
       push('list', items, block.kind === 'item' ? undefined : message);
       index += items.length - 1;
       continue;

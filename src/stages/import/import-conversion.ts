@@ -12,14 +12,14 @@
  * Nothing here reads or writes files: the caller passes the text and writes
  * the result (write-folder.ts).
  */
-import { error, hasErrors, warning, type Diagnostic, type Result } from '../../diagnostics.js';
-import { MAX_SERIAL } from '../load/front-matter.js';
+import { type Diagnostic, error, hasErrors, type Result, warning } from '../../diagnostics.js';
 import type { Message } from '../../message.js';
+import { MAX_SERIAL } from '../load/front-matter.js';
 import type { Publication } from '../load/types.js';
 import { readBlocks } from './conversion-blocks.js';
-import { opensFooter, readFooter, type Footer } from './footer.js';
-import { readMasthead, type Masthead } from './masthead.js';
+import { type Footer, opensFooter, readFooter } from './footer.js';
 import { recogniseForms } from './forms.js';
+import { type Masthead, readMasthead } from './masthead.js';
 import { joinPageBreaks } from './page-breaks.js';
 import { dropPageNumbers } from './page-numbers.js';
 import { hasColumnMark, readPrintedToc } from './printed-toc.js';
@@ -39,7 +39,9 @@ export interface ImportOptions {
 /** Every fact the issue needs, or an error naming the one the conversion does not state. */
 function required<T>(value: T | undefined, fact: Message, file: string, diagnostics: Diagnostic[]): T {
   if (value === undefined || (Array.isArray(value) && value.length === 0)) {
-    diagnostics.push(error('import-missing-fact', { zh: `转换稿里找不到${fact.zh}`, en: `the conversion does not state ${fact.en}` }, { file, line: 1 }));
+    diagnostics.push(
+      error('import-missing-fact', { zh: `转换稿里找不到${fact.zh}`, en: `the conversion does not state ${fact.en}` }, { file, line: 1 }),
+    );
   }
   return value as T;
 }
@@ -62,7 +64,11 @@ function comparePublication(stated: ReturnType<typeof statedPublication>, existi
     ['name', stated.name.join(' ') || undefined, existing.name.join(' ')],
     ['classification', stated.classification, existing.classification],
     ['publishers', stated.publishers.join('、') || undefined, existing.publishers.join('、')],
-    ...Object.entries(existing.office).map(([key, value]): [string, string | undefined, string] => [`office.${key}`, stated.office[key as keyof Footer['office']], value]),
+    ...Object.entries(existing.office).map(([key, value]): [string, string | undefined, string] => [
+      `office.${key}`,
+      stated.office[key as keyof Footer['office']],
+      value,
+    ]),
   ];
   return fields
     .filter(([, mine, theirs]) => mine !== undefined && mine !== theirs)
@@ -109,11 +115,17 @@ export function importConversion(text: string, options: ImportOptions): Result<I
 
   const serial = options.serial ?? masthead.serial;
   if (serial !== undefined && !(Number.isSafeInteger(serial) && serial >= 1 && serial <= MAX_SERIAL)) {
-    const message = { zh: `期号 ${serial} 不是 1 到 ${MAX_SERIAL} 之间的整数；请用 --serial 给出`, en: `the serial ${serial} is not a whole number from 1 to ${MAX_SERIAL}; give it with --serial` };
+    const message = {
+      zh: `期号 ${serial} 不是 1 到 ${MAX_SERIAL} 之间的整数；请用 --serial 给出`,
+      en: `the serial ${serial} is not a whole number from 1 to ${MAX_SERIAL}; give it with --serial`,
+    };
     diagnostics.push(error('import-missing-fact', message, { file, line: 1 }));
   }
   if (options.serial !== undefined && masthead.serial !== undefined && options.serial !== masthead.serial) {
-    const message = { zh: `刊头写的是总第${masthead.serial}期；按要求以 ${options.serial} 导入`, en: `the masthead says 总第${masthead.serial}期; imported as ${options.serial} as asked` };
+    const message = {
+      zh: `刊头写的是总第${masthead.serial}期；按要求以 ${options.serial} 导入`,
+      en: `the masthead says 总第${masthead.serial}期; imported as ${options.serial} as asked`,
+    };
     diagnostics.push(warning('import-serial-differs', message, { file, line: 1 }));
   }
   const need = <T>(value: T | undefined, fact: Message) => required(value, fact, file, diagnostics);
@@ -122,14 +134,20 @@ export function importConversion(text: string, options: ImportOptions): Result<I
     year: need(masthead.year, { zh: '年份', en: 'the year' }),
     number: need(masthead.number, { zh: '当年期号', en: 'the issue number within the year' }),
     date: need(masthead.date, { zh: '日期（…年…月…日）', en: 'the date (…年…月…日)' }),
-    distribution: { report: need(footer.report, { zh: '版记的“报：”行', en: 'the footer’s 报： line' }), send: need(footer.send, { zh: '版记的“发：”行', en: 'the footer’s 发： line' }) },
+    distribution: {
+      report: need(footer.report, { zh: '版记的“报：”行', en: 'the footer’s 报： line' }),
+      send: need(footer.send, { zh: '版记的“发：”行', en: 'the footer’s 发： line' }),
+    },
     printRun: need(footer.printRun, { zh: '印数（共印：…份）', en: 'the print run (共印：…份)' }),
   };
   // With a publication file, the conversion's facts are only compared with it; without one, they make it.
   const stated = statedPublication(masthead, footer);
   const publication: Publication = options.publication ?? {
     name: need(stated.name, { zh: '刊名（刊头的标题）', en: 'the publication’s name (a heading of the masthead)' }),
-    classification: need(stated.classification, { zh: '密级标注（如 党内刊物·注意保存）', en: 'the classification (e.g. 党内刊物·注意保存)' }),
+    classification: need(stated.classification, {
+      zh: '密级标注（如 党内刊物·注意保存）',
+      en: 'the classification (e.g. 党内刊物·注意保存)',
+    }),
     publishers: need(stated.publishers, { zh: '主办单位', en: 'the publishers (主办单位)' }),
     office: {
       name: need(stated.office.name, { zh: '编辑部（编辑：…）', en: 'the editorial office (编辑：…)' }),
@@ -152,6 +170,9 @@ export function importConversion(text: string, options: ImportOptions): Result<I
     ...suspectsIn(joined.columns, file),
     ...(options.publication ? comparePublication(stated, options.publication, file) : []),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const printed = { toc: toc.entries.map(({ title, byline, page }) => ({ title, ...(byline ? { byline } : {}), page })), pageBreaks: joined.pageBreaks };
+  const printed = {
+    toc: toc.entries.map(({ title, byline, page }) => ({ title, ...(byline ? { byline } : {}), page })),
+    pageBreaks: joined.pageBreaks,
+  };
   return { value: { meta: { ...meta, printed }, publication, columns: joined.columns, report }, diagnostics: [] };
 }

@@ -1,4 +1,4 @@
-import { warning, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, warning } from '../../diagnostics.js';
 import { plainText } from './conversion-blocks.js';
 import type { Block } from './types.js';
 
@@ -43,7 +43,14 @@ export function readMasthead(blocks: readonly Block[], file: string): { masthead
       else if (CLASSIFICATION.test(text) && !masthead.classification) masthead.classification = text;
       else if (block.kind === 'heading' && masthead.name.length === 0) masthead.name = text.split(/\s+/);
       else if (PUBLISHER.test(text)) masthead.publishers.push(text);
-      else report.push(warning('import-masthead-line', { zh: `“${text}”不是刊头要记的信息；已略去`, en: `“${text}” is not a masthead fact the issue keeps; left out` }, { file, line }));
+      else
+        report.push(
+          warning(
+            'import-masthead-line',
+            { zh: `“${text}”不是刊头要记的信息；已略去`, en: `“${text}” is not a masthead fact the issue keeps; left out` },
+            { file, line },
+          ),
+        );
     }
   }
   return { masthead, report };

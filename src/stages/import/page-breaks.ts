@@ -1,4 +1,4 @@
-import { warning, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, warning } from '../../diagnostics.js';
 import { enumeratorOf } from '../load/conventions.js';
 import { captionLabel } from '../load/table-caption.js';
 import type { PrintedPageBreak } from '../load/types.js';
@@ -111,7 +111,10 @@ export function joinPageBreaks(columns: readonly ImportedColumn[], file: string)
         if (fragment) {
           const sides = `…${before.slice(-4)} | ${first!.text.slice(0, fragment.length + 4)}…`;
           const kept = `…${before.slice(-4)}${first!.text.slice(fragment.length, fragment.length + 4)}…`;
-          const message = { zh: `“${fragment}”在分页两边各出现一次（${sides}）；只保留一次：${kept}`, en: `“${fragment}” stood on both sides of the break (${sides}); kept once: ${kept}` };
+          const message = {
+            zh: `“${fragment}”在分页两边各出现一次（${sides}）；只保留一次：${kept}`,
+            en: `“${fragment}” stood on both sides of the break (${sides}); kept once: ${kept}`,
+          };
           report.push(warning('import-duplicate-removed', message, where));
         }
       }

@@ -1,4 +1,4 @@
-import { warning, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, warning } from '../../diagnostics.js';
 import { blockText } from './conversion-blocks.js';
 import type { Block } from './types.js';
 
@@ -16,11 +16,12 @@ export const isPageNumber = (block: Block) => block.kind === 'paragraph' && bloc
  * page turned in is then joined across them (page-breaks.ts, tables.ts).
  */
 export function dropPageNumbers(blocks: readonly Block[], file: string): { blocks: Block[]; report: Diagnostic[] } {
-  const report = blocks
-    .filter(isPageNumber)
-    .map((block) => {
-      const message = { zh: `“${blockText(block)}”是印本的页码，不是正文；已略去`, en: `“${blockText(block)}” is a printed page's number, not text; left out` };
-      return warning('import-page-number', message, { file, line: block.line, column: block.lines[0]!.column });
-    });
+  const report = blocks.filter(isPageNumber).map((block) => {
+    const message = {
+      zh: `“${blockText(block)}”是印本的页码，不是正文；已略去`,
+      en: `“${blockText(block)}” is a printed page's number, not text; left out`,
+    };
+    return warning('import-page-number', message, { file, line: block.line, column: block.lines[0]!.column });
+  });
   return { blocks: blocks.filter((block) => !isPageNumber(block)), report };
 }

@@ -40,7 +40,7 @@ function isEntry(block: Block | undefined): boolean {
 
 /** A heading or bold line among the entries: a column name, or the word 目录 itself. */
 function isLabel(block: Block | undefined): boolean {
-  if (!block || block.lines.length !== 1 || !(block.kind === 'heading' || (block.kind === 'paragraph' && block.bold))) return false;
+  if (block?.lines.length !== 1 || !(block.kind === 'heading' || (block.kind === 'paragraph' && block.bold))) return false;
   const text = block.lines[0]!.text;
   return /\p{Script=Han}/u.test(text) && text.length <= 20 && !/[。！？；]$/.test(text) && !/\d{4}\s*年/.test(text);
 }
@@ -50,7 +50,10 @@ const isContentsWord = (text: string) => /^目\s*录$/.test(text);
 function readEntry(block: Block, column: string | undefined): TocEntry {
   const text = block.lines.map((line) => line.text).join('\n');
   const page = Number(PAGE.exec(text)![1]);
-  const [title = '', byline = ''] = text.replace(PAGE, '').split(LEADER).map((part) => part.replace(/\s+/g, ' ').trim());
+  const [title = '', byline = ''] = text
+    .replace(PAGE, '')
+    .split(LEADER)
+    .map((part) => part.replace(/\s+/g, ' ').trim());
   return { ...(column ? { column } : {}), title, ...(byline ? { byline } : {}), page, line: block.line };
 }
 

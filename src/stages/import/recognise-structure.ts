@@ -1,8 +1,8 @@
-import { error, warning, type Diagnostic, type Result } from '../../diagnostics.js';
+import { type Diagnostic, error, type Result, warning } from '../../diagnostics.js';
 import type { Message } from '../../message.js';
 import { pairTocEntries, titleKey } from '../load/printed-record.js';
 import { blockText, plainText } from './conversion-blocks.js';
-import { hasColumnMark, stripColumnMark, type PrintedToc, type TocEntry } from './printed-toc.js';
+import { hasColumnMark, type PrintedToc, stripColumnMark, type TocEntry } from './printed-toc.js';
 import type { Block, ImportedArticle, ImportedColumn, SourceText } from './types.js';
 
 /**
@@ -41,8 +41,13 @@ function isColumnHeading(block: Block, toc: PrintedToc): boolean {
 
 /** Headings the printed TOC names, each paired with its entry. */
 function titlesFromToc(blocks: readonly Block[], toc: PrintedToc): Map<number, TocEntry> {
-  const candidates = blocks.flatMap((block, index) => (block.kind === 'heading' && !block.bold && !isColumnHeading(block, toc) ? [index] : []));
-  const pairs = pairTocEntries(toc.entries.map((entry) => entry.title), candidates.map((index) => blockText(blocks[index]!)));
+  const candidates = blocks.flatMap((block, index) =>
+    block.kind === 'heading' && !block.bold && !isColumnHeading(block, toc) ? [index] : [],
+  );
+  const pairs = pairTocEntries(
+    toc.entries.map((entry) => entry.title),
+    candidates.map((index) => blockText(blocks[index]!)),
+  );
   return new Map(pairs.flatMap((pair, entry) => (pair < 0 ? [] : [[candidates[pair]!, toc.entries[entry]!] as const])));
 }
 
@@ -89,13 +94,21 @@ function takeMeta(blocks: readonly Block[], from: number, article: ImportedArtic
     if (block.kind !== 'paragraph' && block.kind !== 'heading') return { next: index };
     for (const [at, line] of block.lines.entries()) {
       const text = plainText(line.text);
-      const isSubtitle = !article.subtitle && !article.byline && ((subtitleKey !== '' && titleKey(text) === subtitleKey) || SUBTITLE_LINE.test(text));
-      const isByline = !article.byline && block.kind === 'paragraph' &&
-        ((entry?.byline !== undefined && titleKey(text) === titleKey(entry.byline)) || BYLINE_LINE.test(text) ||
+      const isSubtitle =
+        !article.subtitle && !article.byline && ((subtitleKey !== '' && titleKey(text) === subtitleKey) || SUBTITLE_LINE.test(text));
+      const isByline =
+        !article.byline &&
+        block.kind === 'paragraph' &&
+        ((entry?.byline !== undefined && titleKey(text) === titleKey(entry.byline)) ||
+          BYLINE_LINE.test(text) ||
           (walk.toc.entries.length === 0 && text.length <= 30 && !/[。，；！？]/.test(text)));
       if (isSubtitle) article.subtitle = { ...line, text: text.replace(/^副标?题[：:]\s*/, '') };
       else if (isByline) article.byline = { ...line, text: text.replace(BYLINE_LINE, '') };
-      else return { next: at === 0 ? index : index + 1, rest: at === 0 ? undefined : { ...block, line: line.line, lines: block.lines.slice(at) } };
+      else
+        return {
+          next: at === 0 ? index : index + 1,
+          rest: at === 0 ? undefined : { ...block, line: line.line, lines: block.lines.slice(at) },
+        };
     }
   }
   return { next: blocks.length };
@@ -111,7 +124,10 @@ export function recogniseStructure(blocks: readonly Block[], toc: PrintedToc, fi
   /** Block index → the printed TOC entry naming it, for the headings that are article titles. */
   const titles: Map<number, TocEntry | undefined> = toc.entries.length > 0 ? titlesFromToc(blocks, toc) : titlesByLevel(blocks, toc);
   if (toc.entries.length === 0) {
-    const message = { zh: '没有找到印本目录：按标题级别区分文章和小节', en: 'no printed TOC found: articles are told from sections by heading level' };
+    const message = {
+      zh: '没有找到印本目录：按标题级别区分文章和小节',
+      en: 'no printed TOC found: articles are told from sections by heading level',
+    };
     walk.diagnostics.push(warning('import-no-toc', message, { file, line: 1 }));
   }
   let article: ImportedArticle | undefined;
@@ -126,12 +142,18 @@ export function recogniseStructure(blocks: readonly Block[], toc: PrintedToc, fi
     }
     const column = walk.columns.at(-1);
     if (!column) {
-      const message = { zh: '第一个栏目之前有文字（栏目是带 ● 的标题，或印本目录里列出的标题）', en: 'text before the first column (a heading marked ●, or named in the printed TOC)' };
+      const message = {
+        zh: '第一个栏目之前有文字（栏目是带 ● 的标题，或印本目录里列出的标题）',
+        en: 'text before the first column (a heading marked ●, or named in the printed TOC)',
+      };
       walk.diagnostics.push(error('import-unplaced', message, place));
       continue;
     }
     if (block.kind !== 'heading' && block.kind !== 'paragraph' && block.kind !== 'item' && block.kind !== 'table') {
-      const message = { zh: '正文里的这一块不合刊物格式；请改写成段落', en: 'a block in the body has no place in the issue format; rewrite it as paragraphs' };
+      const message = {
+        zh: '正文里的这一块不合刊物格式；请改写成段落',
+        en: 'a block in the body has no place in the issue format; rewrite it as paragraphs',
+      };
       walk.diagnostics.push(error('import-unsupported', message, place));
       continue;
     }
@@ -146,7 +168,13 @@ export function recogniseStructure(blocks: readonly Block[], toc: PrintedToc, fi
       const entry = titles.get(index);
       if (!titles.has(index) && toc.entries.length > 0) {
         const text = blockText(block);
-        walk.diagnostics.push(warning('import-not-in-toc', { zh: `“${text}”不在印本目录里；当作文章标题`, en: `“${text}” is not in the printed TOC; taken as an article title` }, place));
+        walk.diagnostics.push(
+          warning(
+            'import-not-in-toc',
+            { zh: `“${text}”不在印本目录里；当作文章标题`, en: `“${text}” is not in the printed TOC; taken as an article title` },
+            place,
+          ),
+        );
       }
       const title = block.lines[0]!;
       article = { title: { ...title, text: printedSpelling(title, entry, walk) }, body: [], ...(entry ? { printedPage: entry.page } : {}) };

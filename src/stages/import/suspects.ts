@@ -1,4 +1,4 @@
-import { warning, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, warning } from '../../diagnostics.js';
 import { brackets, checkText, halfwidthPunctuation, latinWords, type TextRule } from '../lint/rules/index.js';
 import type { SourceText } from './types.js';
 
@@ -28,5 +28,7 @@ function locate(pieces: readonly SourceText[], offset: number): { line: number; 
 /** The suspects of a text made of conversion pieces, at their places in the conversion: all warnings, since nothing is changed. */
 export function reportSuspects(pieces: readonly SourceText[], file: string): Diagnostic[] {
   const text = pieces.map((piece) => piece.text).join('');
-  return checkText(text, SUSPECT_RULES).map((finding) => warning(finding.rule, finding.message, { file, ...locate(pieces, finding.offset) }));
+  return checkText(text, SUSPECT_RULES).map((finding) =>
+    warning(finding.rule, finding.message, { file, ...locate(pieces, finding.offset) }),
+  );
 }

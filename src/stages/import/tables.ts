@@ -1,4 +1,4 @@
-import { warning, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, warning } from '../../diagnostics.js';
 import type { ImportedBlock, ImportedTable, SourceText } from './types.js';
 
 /**
@@ -22,10 +22,12 @@ const CONTINUED = /^续表\s*[0-9０-９一二三四五六七八九十.．-]*$/u
 
 const texts = (row: readonly SourceText[]) => row.map((cell) => cell.text);
 const sameRow = (a: readonly SourceText[], b: readonly SourceText[]) => texts(a).join('\u0000') === texts(b).join('\u0000');
-const isContinuedLine = (block: ImportedBlock | undefined) => block?.kind === 'paragraph' && block.pieces.length === 1 && CONTINUED.test(block.pieces[0]!.text.trim());
+const isContinuedLine = (block: ImportedBlock | undefined) =>
+  block?.kind === 'paragraph' && block.pieces.length === 1 && CONTINUED.test(block.pieces[0]!.text.trim());
 
 /** A cell that another may merge into from below: a cell of its own column only (not part of a cell spanning columns). */
-const mergeable = (row: readonly SourceText[], column: number) => row[column]!.text !== '' && row[column]!.text !== '<' && row[column + 1]?.text !== '<';
+const mergeable = (row: readonly SourceText[], column: number) =>
+  row[column]!.text !== '' && row[column]!.text !== '<' && row[column + 1]?.text !== '<';
 
 /** The table's rows with merged cells written as merged, and what was changed. */
 function markMerges(table: ImportedTable, file: string): Diagnostic[] {
@@ -40,7 +42,10 @@ function markMerges(table: ImportedTable, file: string): Diagnostic[] {
     const oneTextEverywhere = filled.length === width && new Set(texts(row)).size === 1;
     if (width > 1 && (groupRow || oneTextEverywhere)) {
       for (const cell of row.slice(1)) cell.text = '<';
-      const message = { zh: `“${row[0]!.text}”占满整行（分组行）：其余格已写成“<”`, en: `“${row[0]!.text}” spans the row (a group row): written with “<” in the other cells` };
+      const message = {
+        zh: `“${row[0]!.text}”占满整行（分组行）：其余格已写成“<”`,
+        en: `“${row[0]!.text}” spans the row (a group row): written with “<” in the other cells`,
+      };
       report.push(warning('import-table-merged', message, where));
       return;
     }
@@ -48,7 +53,10 @@ function markMerges(table: ImportedTable, file: string): Diagnostic[] {
     let merged = 0;
     while (merged < width - 1 && row[merged]!.text === '' && filled.length > 0 && mergeable(above, merged)) row[merged++]!.text = '^';
     const empty = merged === 1 ? 'first cell is' : `first ${merged} cells are`;
-    const message = { zh: `这一行前 ${merged} 格是空的：当作与上面的格合并（“^”）`, en: `the row's ${empty} empty: taken as merged with the cell above (“^”)` };
+    const message = {
+      zh: `这一行前 ${merged} 格是空的：当作与上面的格合并（“^”）`,
+      en: `the row's ${empty} empty: taken as merged with the cell above (“^”)`,
+    };
     if (merged > 0) report.push(warning('import-table-merged', message, where));
   });
   return report;

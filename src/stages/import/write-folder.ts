@@ -6,7 +6,11 @@ import { ISSUE_FILE, PUBLICATION_FILE } from '../load/load-issue.js';
 import type { ImportedIssue } from './types.js';
 import { issueMarkdown, publicationYaml } from './write-issue.js';
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Writes issues/<serial>/issue.md, and issues/publication.yaml when the
@@ -21,7 +25,18 @@ export async function writeImportedIssue(
   const publicationFile = path.join(options.issuesDir, PUBLICATION_FILE);
   const shown = (file: string) => path.relative(options.rootDir, file);
   if (await exists(issueFile)) {
-    return { diagnostics: [error('import-exists', { zh: '这一期已经存在；请先把它移走，或用 --serial 换一个期号导入', en: 'this issue exists already; move it away first, or import under another --serial' }, { file: shown(issueFile) })] };
+    return {
+      diagnostics: [
+        error(
+          'import-exists',
+          {
+            zh: '这一期已经存在；请先把它移走，或用 --serial 换一个期号导入',
+            en: 'this issue exists already; move it away first, or import under another --serial',
+          },
+          { file: shown(issueFile) },
+        ),
+      ],
+    };
   }
   const written: string[] = [];
   if (!(await exists(publicationFile))) {

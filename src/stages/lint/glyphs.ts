@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadEdition } from '../../config/edition.js';
 import type { Settings } from '../../config/settings.js';
-import { warning, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, warning } from '../../diagnostics.js';
 import { editionPlace } from '../load/front-matter.js';
 import { ISSUE_FILE, loadIssue, PUBLICATION_FILE } from '../load/load-issue.js';
 import { checkGlyphs } from '../render/fonts.js';

@@ -1,6 +1,6 @@
 import { splitFrontMatter } from '../load/front-matter.js';
-import type { Fix } from './types.js';
 import type { LineIndex } from './source-map.js';
+import type { Fix } from './types.js';
 
 /**
  * Ideographic spaces (全角空格, U+3000) at the start of a line of the Markdown,

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics.js';
-import { readTextInput, type DecodedText } from '../../io/read-input.js';
+import { type DecodedText, readTextInput } from '../../io/read-input.js';
 import type { IssueDocument } from '../load/types.js';
-import { lintGlyphs, type GlyphOptions } from './glyphs.js';
+import { type GlyphOptions, lintGlyphs } from './glyphs.js';
 import { lintText, type TextLint } from './lint-text.js';
 
 export interface FileLint extends TextLint {

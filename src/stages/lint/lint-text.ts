@@ -1,9 +1,9 @@
-import { diagnostic, warning, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, diagnostic, warning } from '../../diagnostics.js';
 import { indentFindings } from './indents.js';
-import type { Fix } from './types.js';
 import { checkText } from './rules/index.js';
 import { issueSegments, type LoadedText } from './segments.js';
 import { exactRange, lineIndex, toSource } from './source-map.js';
+import type { Fix } from './types.js';
 
 export interface TextLint {
   diagnostics: Diagnostic[];

@@ -9,7 +9,7 @@ import { readStructure } from '../load/structure.js';
 import { captionLabel } from '../load/table-caption.js';
 import type { Column } from '../load/types.js';
 import { CHINESE_TEXT_RULES, LIST_RULES, RUNNING_TEXT_RULES, type TextRule } from './rules/index.js';
-import { locate, type LineIndex, type Span } from './source-map.js';
+import { type LineIndex, locate, type Span } from './source-map.js';
 
 /** One piece of the issue's text, the rules that apply to it, and where it stands in the file. */
 export interface Segment {
@@ -76,7 +76,8 @@ function bodySegments(block: Nodes, source: string, lines: LineIndex): Segment[]
 }
 
 /** A table's caption (表1　…) is a headline of the table below it. */
-const isCaption = (block: Paragraph, next: RootContent | undefined) => next?.type === 'table' && captionLabel(toString(block)) !== undefined;
+const isCaption = (block: Paragraph, next: RootContent | undefined) =>
+  next?.type === 'table' && captionLabel(toString(block)) !== undefined;
 
 /**
  * Body paragraphs are running text; titles, subtitles, bylines, headings and
@@ -90,7 +91,8 @@ function markdownSegments(tree: Root, file: string, source: string, lines: LineI
   const segments: Segment[] = [];
   tree.children.forEach((block, index) => {
     if (block.type === 'heading') segments.push(blockSegment(block, CHINESE_TEXT_RULES, source, lines));
-    else if (block.type === 'paragraph' && isCaption(block, tree.children[index + 1])) segments.push(blockSegment(block, CHINESE_TEXT_RULES, source, lines));
+    else if (block.type === 'paragraph' && isCaption(block, tree.children[index + 1]))
+      segments.push(blockSegment(block, CHINESE_TEXT_RULES, source, lines));
     else if (body.has(block) || block.type === 'footnoteDefinition') segments.push(...bodySegments(block, source, lines));
     else if (block.type === 'paragraph') segments.push(blockSegment(block, CHINESE_TEXT_RULES, source, lines));
   });
@@ -111,5 +113,8 @@ export interface LoadedText {
 export function issueSegments(source: string, file: string, lines: LineIndex, loaded?: LoadedText): Segment[] {
   const split = splitFrontMatter(source, file).value;
   const tree = loaded?.markdown ?? parseMarkdown(split?.markdown ?? source);
-  return [...(split ? frontMatterSegments(source, split.yaml, lines) : []), ...markdownSegments(tree, file, source, lines, loaded?.columns)];
+  return [
+    ...(split ? frontMatterSegments(source, split.yaml, lines) : []),
+    ...markdownSegments(tree, file, source, lines, loaded?.columns),
+  ];
 }

@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { error, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, error } from '../../diagnostics.js';
 import { placeOf } from './content-checks.js';
 import { classifyBlocks, lineText, listLevels, splitLines } from './conventions.js';
 import type { Article } from './types.js';
@@ -13,7 +13,14 @@ export function classifyArticle(article: Article, file: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const tooDeep = (at: Nodes) =>
     diagnostics.push(
-      error('list-depth', { zh: '列表只能嵌套一层；第三层请写成所在条目里的正文', en: 'lists nest one level only; write the third level as running text in its item' }, placeOf(at, file)),
+      error(
+        'list-depth',
+        {
+          zh: '列表只能嵌套一层；第三层请写成所在条目里的正文',
+          en: 'lists nest one level only; write the third level as running text in its item',
+        },
+        placeOf(at, file),
+      ),
     );
   for (const block of article.body.children) {
     if (block.type === 'paragraph' && block.data?.kind === 'list') {

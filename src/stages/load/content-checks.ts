@@ -1,8 +1,8 @@
 import type { Nodes, Parents, RootContent } from 'mdast';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
-import { error, type Diagnostic } from '../../diagnostics.js';
-import { withHint, type Message } from '../../message.js';
-import { contentOf, type ContentType } from './content-model.js';
+import { type Diagnostic, error } from '../../diagnostics.js';
+import { type Message, withHint } from '../../message.js';
+import { type ContentType, contentOf } from './content-model.js';
 import { tableGrid } from './table-grid.js';
 
 /** Where a node stands, for its diagnostics. */
@@ -66,7 +66,10 @@ const PLACE_CHECKS: { [T in ContentType]?: PlaceCheck<T> } = {
   },
   image: (_node, ancestors) => {
     const parent = ancestors.at(-1);
-    const alone = parent?.type === 'paragraph' && parent.children.every((c) => c.type === 'image' || isBlank(c)) && parent.children.filter((c) => c.type === 'image').length === 1;
+    const alone =
+      parent?.type === 'paragraph' &&
+      parent.children.every((c) => c.type === 'image' || isBlank(c)) &&
+      parent.children.filter((c) => c.type === 'image').length === 1;
     return alone && ancestors.length === 1
       ? undefined
       : {
@@ -102,7 +105,8 @@ export function checkContent(block: RootContent, file: string): Diagnostic[] {
     }
     if (node.type === 'table') {
       // At the cell's text (the cell itself begins at its “|”).
-      for (const { rule, message, hint, node: cell } of tableGrid(node).problems) diagnostics.push(error(rule, withHint(message, hint), placeOf(cell.children[0] ?? cell, file)));
+      for (const { rule, message, hint, node: cell } of tableGrid(node).problems)
+        diagnostics.push(error(rule, withHint(message, hint), placeOf(cell.children[0] ?? cell, file)));
     }
     return undefined;
   });

@@ -59,7 +59,10 @@ export const CONTENT_MODEL = {
     hint: { zh: '请改用 Markdown 写这段文字', en: 'write the text as Markdown' },
   },
   code: unsupported(
-    { zh: '代码块（缩进四个空格的行，或用 ``` 围起来的文字）印不出来', en: 'a code block (a line indented by four spaces, or fenced with ```) does not print' },
+    {
+      zh: '代码块（缩进四个空格的行，或用 ``` 围起来的文字）印不出来',
+      en: 'a code block (a line indented by four spaces, or fenced with ```) does not print',
+    },
     { zh: '去掉缩进或 ```，把文字写成普通段落', en: 'remove the indentation or the fence, and write the text as a paragraph' },
   ),
   thematicBreak: unsupported(

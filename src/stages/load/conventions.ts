@@ -67,7 +67,11 @@ export function splitLines(paragraph: Paragraph): PhrasingContent[][] {
   return lines.filter((line) => line.length > 0);
 }
 
-export const lineText = (line: readonly PhrasingContent[]) => line.map((node) => toString(node)).join('').trim();
+export const lineText = (line: readonly PhrasingContent[]) =>
+  line
+    .map((node) => toString(node))
+    .join('')
+    .trim();
 
 /** The levels of a numbered-lines list (1, or 2 for the second style), or undefined if the lines are not one. */
 export function listLevels(lines: readonly string[]): { levels: number[]; styles: MarkerStyle[] } | undefined {

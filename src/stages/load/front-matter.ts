@@ -14,12 +14,26 @@ export function splitFrontMatter(text: string, file: string): Result<SplitSource
   const lines = text.split('\n');
   if (lines[0]?.trim() !== '---') {
     return {
-      diagnostics: [error('front-matter-missing', { zh: '文件开头要有前置信息，写在两行“---”之间', en: 'the file must start with front matter between two “---” lines' }, { file, line: 1, column: 1 })],
+      diagnostics: [
+        error(
+          'front-matter-missing',
+          { zh: '文件开头要有前置信息，写在两行“---”之间', en: 'the file must start with front matter between two “---” lines' },
+          { file, line: 1, column: 1 },
+        ),
+      ],
     };
   }
   const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
   if (end < 0) {
-    return { diagnostics: [error('front-matter-unclosed', { zh: '前置信息缺少结尾的“---”行', en: 'front matter has no closing “---” line' }, { file, line: 1, column: 1 })] };
+    return {
+      diagnostics: [
+        error(
+          'front-matter-unclosed',
+          { zh: '前置信息缺少结尾的“---”行', en: 'front matter has no closing “---” line' },
+          { file, line: 1, column: 1 },
+        ),
+      ],
+    };
   }
   return {
     value: {
@@ -43,11 +57,7 @@ export const MAX_SERIAL = 999_999;
 const FIELDS = ['serial', 'year', 'number', 'date', 'distribution', 'print_run', 'edition', 'printed'];
 
 /** Validates the issue's own facts. `serial` must agree with the folder the issue lives in. */
-export function parseIssueMeta(
-  yaml: string,
-  file: string,
-  options: { folderSerial: string; defaultEdition: string },
-): Result<IssueMeta> {
+export function parseIssueMeta(yaml: string, file: string, options: { folderSerial: string; defaultEdition: string }): Result<IssueMeta> {
   const fields = new YamlFields(yaml, file, 1);
   fields.rejectUnknown([], FIELDS);
   fields.rejectUnknown(['distribution'], ['report', 'send']);
@@ -60,28 +70,57 @@ export function parseIssueMeta(
   }
   const year = fields.integer(['year'], { min: 1949, max: 2999 });
   const number = fields.integer(['number'], { min: 1, max: 99 });
-  const date = fields.string(['date'], { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: { zh: 'YYYY-MM-DD，如 2023-09-20', en: 'YYYY-MM-DD, e.g. 2023-09-20' } });
-  if (date && !isCalendarDate(date)) fields.report(['date'], 'field-format', { zh: `“${date}”不是日历上的日期`, en: `“${date}” is not a calendar date` });
+  const date = fields.string(['date'], {
+    pattern: /^\d{4}-\d{2}-\d{2}$/,
+    hint: { zh: 'YYYY-MM-DD，如 2023-09-20', en: 'YYYY-MM-DD, e.g. 2023-09-20' },
+  });
+  if (date && !isCalendarDate(date))
+    fields.report(['date'], 'field-format', { zh: `“${date}”不是日历上的日期`, en: `“${date}” is not a calendar date` });
   if (date && year !== undefined && !date.startsWith(String(year))) {
-    fields.report(['date'], 'date-year-mismatch', { zh: `${date} 不在本期的年份 ${year} 年`, en: `${date} is not in the issue's year ${year}` });
+    fields.report(['date'], 'date-year-mismatch', {
+      zh: `${date} 不在本期的年份 ${year} 年`,
+      en: `${date} is not in the issue's year ${year}`,
+    });
   }
   const report = fields.string(['distribution', 'report'], { hint: { zh: '报：…', en: '报：…' } });
   const send = fields.string(['distribution', 'send'], { hint: { zh: '发：…', en: '发：…' } });
   const printRun = fields.integer(['print_run'], { min: 1, max: 10_000_000 });
-  const edition = fields.string(['edition'], { optional: true, pattern: /^\w[\w.-]*$/, hint: { zh: '版式名，如 2023', en: 'a style edition name such as 2023' } });
+  const edition = fields.string(['edition'], {
+    optional: true,
+    pattern: /^\w[\w.-]*$/,
+    hint: { zh: '版式名，如 2023', en: 'a style edition name such as 2023' },
+  });
   const printed = readPrintedRecord(fields);
   if (
-    fields.diagnostics.length > 0 || serial === undefined || year === undefined || number === undefined ||
-    !date || !report || !send || printRun === undefined
+    fields.diagnostics.length > 0 ||
+    serial === undefined ||
+    year === undefined ||
+    number === undefined ||
+    !date ||
+    !report ||
+    !send ||
+    printRun === undefined
   ) {
     return { diagnostics: fields.diagnostics };
   }
   return {
     value: {
-      serial, year, number, date, distribution: { report, send }, printRun, edition: edition ?? options.defaultEdition, ...(printed ? { printed } : {}),
+      serial,
+      year,
+      number,
+      date,
+      distribution: { report, send },
+      printRun,
+      edition: edition ?? options.defaultEdition,
+      ...(printed ? { printed } : {}),
       positions: {
-        serial: fields.position(['serial']), year: fields.position(['year']), number: fields.position(['number']), date: fields.position(['date']),
-        report: fields.position(['distribution', 'report']), send: fields.position(['distribution', 'send']), printRun: fields.position(['print_run']),
+        serial: fields.position(['serial']),
+        year: fields.position(['year']),
+        number: fields.position(['number']),
+        date: fields.position(['date']),
+        report: fields.position(['distribution', 'report']),
+        send: fields.position(['distribution', 'send']),
+        printRun: fields.position(['print_run']),
         edition: fields.position(['edition']),
       },
     },

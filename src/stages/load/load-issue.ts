@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { error, hasErrors, type Diagnostic, type Result } from '../../diagnostics.js';
+import { type Diagnostic, error, hasErrors, type Result } from '../../diagnostics.js';
 import { readTextInput } from '../../io/read-input.js';
 import { parseIssueMeta, splitFrontMatter } from './front-matter.js';
 import { parseMarkdown } from './parse-markdown.js';
@@ -83,7 +83,14 @@ export async function loadIssue(serial: string, options: LoadOptions): Promise<R
 
   if (hasErrors(diagnostics) || !publication.value || !meta.value || !columns.value) return { diagnostics };
   return {
-    value: { dir, file: shown(issueFile), publication: publication.value, meta: meta.value, columns: columns.value, source: { text: issueText.value, markdown: tree } },
+    value: {
+      dir,
+      file: shown(issueFile),
+      publication: publication.value,
+      meta: meta.value,
+      columns: columns.value,
+      source: { text: issueText.value, markdown: tree },
+    },
     diagnostics,
   };
 }

@@ -32,5 +32,3 @@ declare module 'mdast' {
     noteMark?: string;
   }
 }
-
-export {};

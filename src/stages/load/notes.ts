@@ -1,7 +1,7 @@
 import type { FootnoteDefinition, FootnoteReference, Link, Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { error, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, error } from '../../diagnostics.js';
 import { placeOf } from './content-checks.js';
 import { noteMark } from './note-marks.js';
 import type { Article } from './types.js';
@@ -17,7 +17,11 @@ import type { Article } from './types.js';
  */
 
 /** The URL as a reader would compare it with the link text: without scheme, mailto: or trailing slash. */
-const bare = (url: string) => url.replace(/^(?:https?:\/\/|mailto:)/i, '').replace(/\/$/, '').toLowerCase();
+const bare = (url: string) =>
+  url
+    .replace(/^(?:https?:\/\/|mailto:)/i, '')
+    .replace(/\/$/, '')
+    .toLowerCase();
 
 /** Whether a link prints a note: its URL is not what its text says. */
 export const linkNeedsNote = (link: Link) => bare(link.url) !== bare(toString(link).trim());
@@ -25,7 +29,12 @@ export const linkNeedsNote = (link: Link) => bare(link.url) !== bare(toString(li
 const UNDEFINED_REFERENCE = /\[\^[^\]\s]+\]/gu;
 
 /** Numbers the notes of one article, recording each mark on its reference (data.noteMark). */
-function numberArticleNotes(article: Article, definitions: ReadonlyMap<string, FootnoteDefinition>, used: Set<string>, file: string): Diagnostic[] {
+function numberArticleNotes(
+  article: Article,
+  definitions: ReadonlyMap<string, FootnoteDefinition>,
+  used: Set<string>,
+  file: string,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const notes: Array<{ definition: FootnoteDefinition } | { url: string }> = [];
   const numbers = new Map<string, number>();
@@ -73,7 +82,10 @@ export function numberNotes(articles: readonly Article[], definitions: readonly 
     const id = definition.identifier.toUpperCase();
     if (byId.has(id)) {
       const label = definition.label ?? definition.identifier;
-      const message = { zh: `注释 [^${label}] 写了两次；每条注释要用不同的标号`, en: `the note [^${label}] is defined twice; give each note its own label` };
+      const message = {
+        zh: `注释 [^${label}] 写了两次；每条注释要用不同的标号`,
+        en: `the note [^${label}] is defined twice; give each note its own label`,
+      };
       return [error('note-duplicate', message, placeOf(definition, file))];
     }
     byId.set(id, definition);

@@ -15,8 +15,14 @@ import type { YamlFields } from './yaml-fields.js';
  */
 export function readPrintedRecord(fields: YamlFields): PrintedRecord | undefined {
   fields.rejectUnknown(['printed'], ['toc', 'page_breaks']);
-  const tocCount = fields.count(['printed', 'toc'], { zh: '印本目录每条一个“- title: … page: …”', en: 'one “- title: … page: …” per printed entry' });
-  const breakCount = fields.count(['printed', 'page_breaks'], { zh: '每个分页一个“- page: … after: …”', en: 'one “- page: … after: …” per break' });
+  const tocCount = fields.count(['printed', 'toc'], {
+    zh: '印本目录每条一个“- title: … page: …”',
+    en: 'one “- title: … page: …” per printed entry',
+  });
+  const breakCount = fields.count(['printed', 'page_breaks'], {
+    zh: '每个分页一个“- page: … after: …”',
+    en: 'one “- page: … after: …” per break',
+  });
   if (tocCount === undefined && breakCount === undefined) return undefined;
 
   const toc: PrintedTocEntry[] = [];

@@ -1,11 +1,11 @@
 import type { FootnoteDefinition, Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { error, type Diagnostic, type Result } from '../../diagnostics.js';
+import { type Diagnostic, error, type Result } from '../../diagnostics.js';
 import { withHint } from '../../message.js';
+import { classifyArticle } from './classify-article.js';
 import { checkContent, placeOf } from './content-checks.js';
 import { contentOf } from './content-model.js';
-import { classifyArticle } from './classify-article.js';
 import { removeIndents } from './indents.js';
 import { isNoteDefinition, numberNotes } from './notes.js';
 import type { Article, Column } from './types.js';
@@ -35,7 +35,10 @@ const lineOf = (node: { position?: { start: { line: number; column: number } } }
 
 function metaLines(node: RootContent | undefined): Array<[string, string]> | undefined {
   if (node?.type !== 'paragraph') return undefined;
-  const lines = toString(node).split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = toString(node)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const matches = lines.map((line) => META_LINE.exec(line));
   if (matches.length === 0 || matches.some((m) => m === null)) return undefined;
   return matches.map((m) => [m![1] === '作者' ? 'byline' : 'subtitle', m![2]!.trim()]);
@@ -51,7 +54,10 @@ function checkInline(node: Heading, ctx: Context): void {
     if (inner === node || inner.type === 'text' || inner.type === 'strong' || inner.type === 'emphasis') return;
     const entry = contentOf(inner.type);
     const message = entry.print
-      ? { zh: '栏目名和标题只印纯文字；这部分请写进文章正文', en: 'a column name or title prints as plain text; write this in the article body instead' }
+      ? {
+          zh: '栏目名和标题只印纯文字；这部分请写进文章正文',
+          en: 'a column name or title prints as plain text; write this in the article body instead',
+        }
       : withHint(entry.message, entry.hint);
     ctx.diagnostics.push(error(entry.print ? 'title-markup' : entry.rule, message, lineOf(inner, ctx)));
   });
@@ -84,34 +90,63 @@ export function readStructure(tree: Root, file: string): Result<Column[]> {
     }
     const column = columns.at(-1);
     if (!column) {
-      ctx.diagnostics.push(error('content-before-column', { zh: '正文要从栏目标题开始，如“# 学习动态”', en: 'the body must start with a column heading, e.g. “# 学习动态”' }, place));
+      ctx.diagnostics.push(
+        error(
+          'content-before-column',
+          { zh: '正文要从栏目标题开始，如“# 学习动态”', en: 'the body must start with a column heading, e.g. “# 学习动态”' },
+          place,
+        ),
+      );
       continue;
     }
     if (node.type === 'heading' && node.depth === 2) {
       checkInline(node, ctx);
       const articleIndex = columns.reduce((sum, c) => sum + c.articles.length, 0) + 1;
-      article = { id: `a${articleIndex}`, title: headingText(node), body: { type: 'root', children: [] }, notes: [], position: { file, line: place.line } };
+      article = {
+        id: `a${articleIndex}`,
+        title: headingText(node),
+        body: { type: 'root', children: [] },
+        notes: [],
+        position: { file, line: place.line },
+      };
       column.articles.push(article);
       for (let meta = metaLines(nodes[index + 1]); meta; meta = metaLines(nodes[index + 1])) {
         index++;
         for (const [key, value] of meta) {
           const label = key === 'byline' ? '作者' : '副题';
-          if (value === '') ctx.diagnostics.push(error('empty-meta', { zh: `“${label}：”后面没有内容`, en: `“${label}：” has no text` }, lineOf(nodes[index]!, ctx)));
+          if (value === '')
+            ctx.diagnostics.push(
+              error('empty-meta', { zh: `“${label}：”后面没有内容`, en: `“${label}：” has no text` }, lineOf(nodes[index]!, ctx)),
+            );
           else if (article[key as 'byline' | 'subtitle'] !== undefined) {
-            ctx.diagnostics.push(error('duplicate-meta', { zh: `这篇文章已经有“${label}：”了，只能写一行`, en: `the article already has a ${key}` }, lineOf(nodes[index]!, ctx)));
-          }
-          else article[key as 'byline' | 'subtitle'] = value;
+            ctx.diagnostics.push(
+              error(
+                'duplicate-meta',
+                { zh: `这篇文章已经有“${label}：”了，只能写一行`, en: `the article already has a ${key}` },
+                lineOf(nodes[index]!, ctx),
+              ),
+            );
+          } else article[key as 'byline' | 'subtitle'] = value;
         }
       }
       continue;
     }
     if (!article) {
-      const message = { zh: `栏目“${column.name}”下的文字前面要有文章标题，如“## 标题”`, en: `text under column “${column.name}” must follow an article title, e.g. “## 标题”` };
+      const message = {
+        zh: `栏目“${column.name}”下的文字前面要有文章标题，如“## 标题”`,
+        en: `text under column “${column.name}” must follow an article title, e.g. “## 标题”`,
+      };
       ctx.diagnostics.push(error('content-before-article', message, place));
       continue;
     }
     if (node.type === 'paragraph' && metaLines(node)) {
-      ctx.diagnostics.push(error('misplaced-meta', { zh: '“副题：”和“作者：”要紧接在文章标题下面', en: '“副题：” and “作者：” lines belong directly under the article title' }, place));
+      ctx.diagnostics.push(
+        error(
+          'misplaced-meta',
+          { zh: '“副题：”和“作者：”要紧接在文章标题下面', en: '“副题：” and “作者：” lines belong directly under the article title' },
+          place,
+        ),
+      );
       continue;
     }
     ctx.diagnostics.push(...checkContent(node, ctx.file));
@@ -124,14 +159,25 @@ export function readStructure(tree: Root, file: string): Result<Column[]> {
   ctx.diagnostics.push(...numberNotes(articles, definitions, file));
   for (const column of columns) {
     if (column.articles.length === 0) {
-      ctx.diagnostics.push(error('empty-column', { zh: `栏目“${column.name}”下没有文章`, en: `column “${column.name}” has no article` }, column.position));
+      ctx.diagnostics.push(
+        error('empty-column', { zh: `栏目“${column.name}”下没有文章`, en: `column “${column.name}” has no article` }, column.position),
+      );
     }
     for (const a of column.articles) {
       if (!a.body.children.some((n) => n.type === 'paragraph')) {
-        ctx.diagnostics.push(error('empty-article', { zh: `文章“${a.title}”没有正文段落`, en: `article “${a.title}” has no paragraphs` }, a.position));
+        ctx.diagnostics.push(
+          error('empty-article', { zh: `文章“${a.title}”没有正文段落`, en: `article “${a.title}” has no paragraphs` }, a.position),
+        );
       }
     }
   }
-  if (columns.length === 0) ctx.diagnostics.push(error('no-columns', { zh: '这一期没有栏目（“# 栏目”），也没有文章', en: 'the issue has no columns (“# 栏目”) and no articles' }, { file }));
+  if (columns.length === 0)
+    ctx.diagnostics.push(
+      error(
+        'no-columns',
+        { zh: '这一期没有栏目（“# 栏目”），也没有文章', en: 'the issue has no columns (“# 栏目”) and no articles' },
+        { file },
+      ),
+    );
   return { value: columns, diagnostics: ctx.diagnostics };
 }

@@ -49,8 +49,14 @@ export interface TableGrid {
 
 const textOf = (cell: TableCell | undefined) => (cell ? toString(cell).trim() : '');
 
-const HINT_UP: Message = { zh: '“^”只能写在表体单元格的下方，并且合并格的每一列都要写', en: 'write “^” only under a cell of the body, in every column of the merged cell' };
-const HINT_LEFT: Message = { zh: '“<”只能写在单元格的右边，并且合并格的每一行都要写', en: 'write “<” only to the right of a cell, in every row of the merged cell' };
+const HINT_UP: Message = {
+  zh: '“^”只能写在表体单元格的下方，并且合并格的每一列都要写',
+  en: 'write “^” only under a cell of the body, in every column of the merged cell',
+};
+const HINT_LEFT: Message = {
+  zh: '“<”只能写在单元格的右边，并且合并格的每一行都要写',
+  en: 'write “<” only to the right of a cell, in every row of the merged cell',
+};
 
 /** The grid of a GFM table: which cells print, and how far each spans. */
 export function tableGrid(table: Table): TableGrid {
@@ -60,19 +66,23 @@ export function tableGrid(table: Table): TableGrid {
   const rows: GridCell[][] = [];
   /** For each row, the cell each column belongs to. */
   const owners: GridCell[][] = [];
-  const problem = (node: TableCell, rule: GridProblem['rule'], message: Message, hint: Message) => problems.push({ rule, message, hint, node });
+  const problem = (node: TableCell, rule: GridProblem['rule'], message: Message, hint: Message) =>
+    problems.push({ rule, message, hint, node });
 
   table.children.forEach((row, r) => {
     const printed: GridCell[] = [];
     const owner: GridCell[] = [];
-    row.children.slice(columns).forEach((extra) =>
+    for (const extra of row.children.slice(columns)) {
       problem(
         extra,
         'table-row-cells',
-        { zh: `这一行有 ${row.children.length} 格，表头只有 ${columns} 格：多出的格印不出来`, en: `this row has ${row.children.length} cells, the header ${columns}: the cells beyond the header's would not print` },
+        {
+          zh: `这一行有 ${row.children.length} 格，表头只有 ${columns} 格：多出的格印不出来`,
+          en: `this row has ${row.children.length} cells, the header ${columns}: the cells beyond the header's would not print`,
+        },
         { zh: '删去多出的“|”格，或在表头加上这一列', en: 'remove the extra “|” cells, or add the column to the header row' },
-      ),
-    );
+      );
+    }
     for (let c = 0; c < columns; c++) {
       const node = row.children[c];
       const text = textOf(node);
@@ -93,11 +103,21 @@ export function tableGrid(table: Table): TableGrid {
           owner[c] = above;
           continue;
         } else {
-          problem(node, 'table-merge', { zh: '这里写“^”，上面合并出的格就不是矩形了', en: '“^” here would make the merged cell above it no rectangle' }, HINT_UP);
+          problem(
+            node,
+            'table-merge',
+            { zh: '这里写“^”，上面合并出的格就不是矩形了', en: '“^” here would make the merged cell above it no rectangle' },
+            HINT_UP,
+          );
         }
       } else if (node && MERGE_LEFT.test(text)) {
         if (c === 0) {
-          problem(node, 'table-merge', { zh: '第一列的“<”左边没有可合并的格', en: '“<” in the first column has no cell to its left to merge with' }, HINT_LEFT);
+          problem(
+            node,
+            'table-merge',
+            { zh: '第一列的“<”左边没有可合并的格', en: '“<” in the first column has no cell to its left to merge with' },
+            HINT_LEFT,
+          );
         } else if (left && left.row === r && left.column + left.colSpan === c) {
           left.colSpan++;
           owner[c] = left;
@@ -106,7 +126,12 @@ export function tableGrid(table: Table): TableGrid {
           owner[c] = left;
           continue;
         } else {
-          problem(node, 'table-merge', { zh: '这里写“<”，左边合并出的格就不是矩形了', en: '“<” here would make the merged cell to its left no rectangle' }, HINT_LEFT);
+          problem(
+            node,
+            'table-merge',
+            { zh: '这里写“<”，左边合并出的格就不是矩形了', en: '“<” here would make the merged cell to its left no rectangle' },
+            HINT_LEFT,
+          );
         }
       }
       const cell: GridCell = { node, row: r, column: c, rowSpan: 1, colSpan: 1 };
@@ -119,7 +144,10 @@ export function tableGrid(table: Table): TableGrid {
       for (let c = cell.column; c < cell.column + cell.colSpan; c++) {
         const node = row.children[c];
         if (owner[c] !== cell && node) {
-          const message = { zh: `上面的合并格在这里跨 ${cell.colSpan} 列，这一格却没有并进去`, en: `the merged cell above spans ${cell.colSpan} columns here, but this cell is not merged into it` };
+          const message = {
+            zh: `上面的合并格在这里跨 ${cell.colSpan} 列，这一格却没有并进去`,
+            en: `the merged cell above spans ${cell.colSpan} columns here, but this cell is not merged into it`,
+          };
           problem(node, 'table-merge', message, HINT_UP);
         }
       }

@@ -63,7 +63,9 @@ export interface SourcePosition {
 }
 
 /** A note of an article (注释), marked in reading order (①②…): a footnote's text, or a link's URL. */
-export type ArticleNote = { mark: string; definition: FootnoteDefinition; url?: undefined } | { mark: string; url: string; definition?: undefined };
+export type ArticleNote =
+  | { mark: string; definition: FootnoteDefinition; url?: undefined }
+  | { mark: string; url: string; definition?: undefined };
 
 export interface Article {
   /** Stable id used for anchors, the TOC and bookmarks: a1, a2, … in reading order. */

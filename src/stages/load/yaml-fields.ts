@@ -1,5 +1,5 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import { error, type Diagnostic } from '../../diagnostics.js';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
+import { type Diagnostic, error } from '../../diagnostics.js';
 import type { Message } from '../../message.js';
 
 const hinted = (hint: Message | undefined): Message => (hint ? { zh: `（${hint.zh}）`, en: ` (${hint.en})` } : { zh: '', en: '' });
@@ -24,7 +24,13 @@ export class YamlFields {
     for (const e of this.doc.errors) {
       const at = e.linePos?.[0];
       const problem = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
-      this.diagnostics.push(error('yaml-syntax', { zh: `YAML 格式有误（${problem}）；请检查这一行的冒号、缩进和引号`, en: problem }, this.place(at?.line, at?.col)));
+      this.diagnostics.push(
+        error(
+          'yaml-syntax',
+          { zh: `YAML 格式有误（${problem}）；请检查这一行的冒号、缩进和引号`, en: problem },
+          this.place(at?.line, at?.col),
+        ),
+      );
     }
     // Aliases that multiply (a “billion laughs”) are refused before any field is read.
     if (this.doc.errors.length === 0) {
@@ -100,7 +106,10 @@ export class YamlFields {
     if (typeof value !== 'object' || value === null) return;
     for (const key of Object.keys(value)) {
       if (!known.includes(key)) {
-        this.report([...path, key], 'unknown-field', { zh: `没有这个字段，可用的字段是 ${known.join('、')}`, en: `unknown field; expected one of ${known.join(', ')}` });
+        this.report([...path, key], 'unknown-field', {
+          zh: `没有这个字段，可用的字段是 ${known.join('、')}`,
+          en: `unknown field; expected one of ${known.join(', ')}`,
+        });
       }
     }
   }
@@ -133,7 +142,10 @@ export class YamlFields {
       return undefined;
     }
     if (typeof value !== 'number' || !Number.isInteger(value) || value < options.min || value > options.max) {
-      this.report(path, 'field-type', { zh: `要填 ${options.min} 到 ${options.max} 之间的整数`, en: `must be a whole number from ${options.min} to ${options.max}` });
+      this.report(path, 'field-type', {
+        zh: `要填 ${options.min} 到 ${options.max} 之间的整数`,
+        en: `must be a whole number from ${options.min} to ${options.max}`,
+      });
       return undefined;
     }
     return value;

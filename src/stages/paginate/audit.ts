@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { error, warning, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, error, warning } from '../../diagnostics.js';
 import type { AuditFinding } from '../../page/types.js';
 import type { HtmlBundle } from '../render/render-issue.js';
 
@@ -29,7 +29,10 @@ export function auditFindings(findings: readonly AuditFinding[], bundle: HtmlBun
   return findings.map((f) =>
     report(
       `audit-${f.rule}`,
-      { zh: `第 ${f.page} 页第 ${f.line} 行：${f.message.zh}：${f.text}`, en: `page ${f.page}, line ${f.line}: ${f.message.en}: ${f.text}` },
+      {
+        zh: `第 ${f.page} 页第 ${f.line} 行：${f.message.zh}：${f.text}`,
+        en: `page ${f.page}, line ${f.line}: ${f.message.en}: ${f.text}`,
+      },
       { file: bundle.file, line: lines.get(f.block) },
     ),
   );

@@ -1,4 +1,4 @@
-import { warning, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, warning } from '../../diagnostics.js';
 import type { PlacedImage } from '../../page/types.js';
 import { MIN_DPI } from '../verify/preflight/images.js';
 

@@ -1,12 +1,12 @@
 import type { Browser, ConsoleMessage, Page } from 'puppeteer-core';
-import { error, type Result } from '../../diagnostics.js';
-import type { HtmlBundle } from '../render/render-issue.js';
-import { checkCompleteness } from './completeness.js';
-import type { AuditFinding, LayoutFacts } from '../../page/types.js';
-import { auditDisplayLines, auditFindings, auditPages } from './audit.js';
-import { checkImageResolution } from './image-resolution.js';
 import { layOut, returnLayoutPage, takeLayoutPage, writeIssue } from '../../browser/layout-pages.js';
 import { refusedByPolicy } from '../../browser/load-only.js';
+import { error, type Result } from '../../diagnostics.js';
+import type { AuditFinding, LayoutFacts } from '../../page/types.js';
+import type { HtmlBundle } from '../render/render-issue.js';
+import { auditDisplayLines, auditFindings, auditPages } from './audit.js';
+import { checkCompleteness } from './completeness.js';
+import { checkImageResolution } from './image-resolution.js';
 
 export interface PaginateOptions {
   /** Audit every line of every page against the CJK rules (--check). */
@@ -48,17 +48,35 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
     // The same steps as stock pagedjs-cli, so the kept HTML lays out the same
     // there; only the document is written into a page that holds Paged.js already.
     await writeIssue(layoutPage, bundle.html);
-    const stopped = await layOut(layoutPage, options.onPage).then(() => undefined, (cause: unknown) => cause);
+    const stopped = await layOut(layoutPage, options.onPage).then(
+      () => undefined,
+      (cause: unknown) => cause,
+    );
     const refusals = [...new Set([...gate.blocked.splice(0), ...heard.refused])].map((url) =>
-      error('network-blocked', { zh: `排版时页面要读取 ${url}，已拦下：只能用本期自己的文件`, en: `the page asked for ${url}; only the build's own content may load` }, { file: bundle.file }),
+      error(
+        'network-blocked',
+        {
+          zh: `排版时页面要读取 ${url}，已拦下：只能用本期自己的文件`,
+          en: `the page asked for ${url}; only the build's own content may load`,
+        },
+        { file: bundle.file },
+      ),
     );
     // Chromium closed under the layout (an interrupt): not the issue's fault.
     if (stopped !== undefined && (page.isClosed() || !browser.connected)) throw stopped;
     // A page that threw in its layout: after a refusal, Paged.js reading what was refused (it throws the bare ProgressEvent of its request).
     if (stopped !== undefined) {
       const thrown = stopped instanceof Error ? (stopped.message.split('\n')[0] ?? '') : String(stopped);
-      const why = refusals.length > 0 ? { zh: '页面要读的东西被拦下了（见上）', en: 'it could not read what the page asked for (refused above)' } : { zh: thrown, en: thrown };
-      return { diagnostics: [...refusals, error('layout-failed', { zh: `排版中途停止：${why.zh}`, en: `the layout stopped: ${why.en}` }, { file: bundle.file })] };
+      const why =
+        refusals.length > 0
+          ? { zh: '页面要读的东西被拦下了（见上）', en: 'it could not read what the page asked for (refused above)' }
+          : { zh: thrown, en: thrown };
+      return {
+        diagnostics: [
+          ...refusals,
+          error('layout-failed', { zh: `排版中途停止：${why.zh}`, en: `the layout stopped: ${why.en}` }, { file: bundle.file }),
+        ],
+      };
     }
     const facts = await page.evaluate(() => window.buildIssue.layoutFacts());
 
@@ -73,7 +91,8 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
       ...(options.audit ? [] : auditFindings(display, bundle, true)),
       ...refusals,
     ];
-    for (const text of heard.warnings) diagnostics.push(error('layout-failed', { zh: `排版出错：${text}`, en: text }, { file: bundle.file }));
+    for (const text of heard.warnings)
+      diagnostics.push(error('layout-failed', { zh: `排版出错：${text}`, en: text }, { file: bundle.file }));
     if (diagnostics.some((d) => d.severity === 'error' && !d.rule.startsWith('audit-'))) return { diagnostics };
 
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: options.tagged, timeout: 0 });

@@ -16,7 +16,7 @@ const SHEET_COLUMNS = 4;
 
 /** Where the proofs of dist/453.pdf go: dist/453.proof/. */
 export function proofDir(pdfFile: string): string {
-  return pdfFile.replace(/\.pdf$/i, '') + '.proof';
+  return `${pdfFile.replace(/\.pdf$/i, '')}.proof`;
 }
 
 /**
@@ -61,7 +61,10 @@ export async function writeProofs(pdfFile: string, browser: Browser): Promise<Re
   } catch (cause) {
     const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
     const message = missing
-      ? { zh: '没有安装 pdftoppm，做不了校样图：apt-get install -y poppler-utils', en: 'pdftoppm is not installed: apt-get install -y poppler-utils' }
+      ? {
+          zh: '没有安装 pdftoppm，做不了校样图：apt-get install -y poppler-utils',
+          en: 'pdftoppm is not installed: apt-get install -y poppler-utils',
+        }
       : { zh: `pdftoppm 出错，做不了校样图：${String(cause)}`, en: `pdftoppm failed: ${String(cause)}` };
     return { diagnostics: [error('proof-failed', message, { file: pdfFile })] };
   }

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FontFamily } from '../../config/edition.js';
-import { error, type Diagnostic, type Place, type Result } from '../../diagnostics.js';
+import { type Diagnostic, error, type Place, type Result } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
 import type { Message } from '../../message.js';
-import { readFontSource, type FontSource } from './font-source.js';
+import { type FontSource, readFontSource } from './font-source.js';
 
 /** A piece of text and the role (masthead, title, body …) whose font will set it. */
 export interface RoleText {

@@ -1,4 +1,4 @@
-import { createInflate, crc32 } from 'node:zlib';
+import { crc32, createInflate } from 'node:zlib';
 
 /**
  * What an image file holds, read from its bytes before any browser sees it:
@@ -36,7 +36,15 @@ const CUT_SHORT = 'the file is cut short (its end is missing)';
 function pngDataSize(width: number, height: number, bitsPerPixel: number, interlaced: boolean): number {
   const rows = (w: number, h: number) => (w === 0 || h === 0 ? 0 : h * (1 + Math.ceil((w * bitsPerPixel) / 8)));
   if (!interlaced) return rows(width, height);
-  const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
+  const passes = [
+    [0, 0, 8, 8],
+    [4, 0, 8, 8],
+    [0, 4, 4, 8],
+    [2, 0, 4, 4],
+    [0, 2, 2, 4],
+    [1, 0, 2, 2],
+    [0, 1, 1, 2],
+  ] as const;
   return passes.reduce((sum, [x, y, dx, dy]) => sum + rows(Math.ceil((width - x) / dx), Math.ceil((height - y) / dy)), 0);
 }
 
@@ -68,7 +76,8 @@ async function inspectPng(bytes: Buffer, maxPixels: number): Promise<Inspected> 
     const type = bytes.toString('latin1', offset + 4, offset + 8);
     if (offset + 12 + length > bytes.length) return { problem: CUT_SHORT };
     const body = bytes.subarray(offset + 8, offset + 8 + length);
-    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length)) return { problem: `its ${type} chunk is damaged (checksum mismatch)` };
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length))
+      return { problem: `its ${type} chunk is damaged (checksum mismatch)` };
     if (!header) {
       if (type !== 'IHDR' || length !== 13) return { problem: 'it has no PNG header (IHDR)' };
       const bitsPerPixel = (CHANNELS[body[9]!] ?? 0) * body[8]!;
@@ -84,7 +93,10 @@ async function inspectPng(bytes: Buffer, maxPixels: number): Promise<Inspected> 
   const expected = pngDataSize(width, height, bitsPerPixel, interlaced);
   const inflated = await inflatedSize(Buffer.concat(data), expected);
   if (inflated === undefined) return { problem: 'its image data is damaged (not valid zlib data)' };
-  if (inflated !== expected) return { problem: `its image data is ${inflated < expected ? 'incomplete' : 'longer than its size'} (${Math.min(inflated, expected + 1)} bytes where ${expected} belong)` };
+  if (inflated !== expected)
+    return {
+      problem: `its image data is ${inflated < expected ? 'incomplete' : 'longer than its size'} (${Math.min(inflated, expected + 1)} bytes where ${expected} belong)`,
+    };
   return { facts: { format: 'png', width, height } };
 }
 
@@ -113,7 +125,11 @@ function inspectJpeg(bytes: Buffer): Inspected {
     offset += length;
     if (marker === 0xda) {
       // Entropy-coded data: 0xFF is followed by 0x00 (a stuffed byte) or a restart marker inside a scan.
-      while (offset + 1 < bytes.length && !(bytes[offset] === 0xff && bytes[offset + 1] !== 0x00 && !(bytes[offset + 1]! >= 0xd0 && bytes[offset + 1]! <= 0xd7))) offset++;
+      while (
+        offset + 1 < bytes.length &&
+        !(bytes[offset] === 0xff && bytes[offset + 1] !== 0x00 && !(bytes[offset + 1]! >= 0xd0 && bytes[offset + 1]! <= 0xd7))
+      )
+        offset++;
     }
   }
   return { problem: CUT_SHORT };

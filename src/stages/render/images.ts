@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { error, type Diagnostic, type Place } from '../../diagnostics.js';
-import type { Message } from '../../message.js';
+import { type Diagnostic, error, type Place } from '../../diagnostics.js';
 import { MAX_BYTES, readInput } from '../../io/read-input.js';
-import { FORMAT_NAMES, inspectImage, MIME, type ImageFormat } from './image-format.js';
+import type { Message } from '../../message.js';
+import { FORMAT_NAMES, type ImageFormat, inspectImage, MIME } from './image-format.js';
 
 /** The most pixels an image may have: a 50-megapixel photograph; an A4 page at 300 dpi is under 9. */
 export const MAX_IMAGE_PIXELS = 50_000_000;
@@ -22,24 +22,41 @@ function fileName(url: string): string {
 
 /** An image file read and checked: its data: URL, or the one problem that stops it. */
 async function imageUrl(url: string, issueDir: string, place: Place): Promise<{ dataUrl?: string; problem?: Diagnostic }> {
-  const fail = (rule: string, message: Message) => ({ problem: error(rule, { zh: `图片 ${url}：${message.zh}`, en: `${url}: ${message.en}` }, place) });
+  const fail = (rule: string, message: Message) => ({
+    problem: error(rule, { zh: `图片 ${url}：${message.zh}`, en: `${url}: ${message.en}` }, place),
+  });
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
-    return fail('image-remote', { zh: '图片要放在本期的文件夹里，不能用网址；请下载后放进来再引用', en: "images must be files in the issue's folder" });
+    return fail('image-remote', {
+      zh: '图片要放在本期的文件夹里，不能用网址；请下载后放进来再引用',
+      en: "images must be files in the issue's folder",
+    });
   }
   const target = path.resolve(issueDir, fileName(url));
-  if (!target.startsWith(path.resolve(issueDir) + path.sep)) return fail('image-outside', { zh: '在本期文件夹之外；请把图片复制到本期文件夹里', en: "it is outside the issue's folder" });
+  if (!target.startsWith(path.resolve(issueDir) + path.sep))
+    return fail('image-outside', { zh: '在本期文件夹之外；请把图片复制到本期文件夹里', en: "it is outside the issue's folder" });
   const named = EXTENSIONS[path.extname(target).toLowerCase()];
   if (!named) return fail('image-type', { zh: '请用 PNG、JPEG、GIF 或 WebP 格式的图片', en: 'use a PNG, JPEG, GIF or WebP image' });
   // Its real path too: a symbolic link in the folder must not bring in a file from elsewhere.
   const read = await readInput(target, { maxBytes: MAX_BYTES.image, within: issueDir });
   if ('problem' in read) {
-    const rule = { missing: 'image-missing', outside: 'image-outside', 'too-large': 'image-too-large' }[read.problem as string] ?? `file-${read.problem}`;
+    const rule =
+      { missing: 'image-missing', outside: 'image-outside', 'too-large': 'image-too-large' }[read.problem as string] ??
+      `file-${read.problem}`;
     const folder = path.basename(issueDir);
-    return fail(rule, read.problem === 'missing' ? { zh: `${folder}/ 里没有这个文件；请检查文件名`, en: `there is no such file in ${folder}/` } : read.message);
+    return fail(
+      rule,
+      read.problem === 'missing'
+        ? { zh: `${folder}/ 里没有这个文件；请检查文件名`, en: `there is no such file in ${folder}/` }
+        : read.message,
+    );
   }
   const inspected = await inspectImage(read.bytes, MAX_IMAGE_PIXELS);
   // The damage is told in English (image-format.ts): the Chinese says what it means and what to do.
-  if ('problem' in inspected) return fail('image-broken', { zh: `文件已损坏（${inspected.problem}），印出来会是坏的；请换一个完好的文件`, en: `${inspected.problem}; the page would print it broken` });
+  if ('problem' in inspected)
+    return fail('image-broken', {
+      zh: `文件已损坏（${inspected.problem}），印出来会是坏的；请换一个完好的文件`,
+      en: `${inspected.problem}; the page would print it broken`,
+    });
   const { format, width, height } = inspected.facts;
   if (format !== named) {
     const message = {

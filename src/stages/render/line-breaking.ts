@@ -32,7 +32,9 @@ function lastText(node: Element): Text | undefined {
  * Chinese: it goes, unless it stands between two Latin words, where it is one.
  */
 const joinLines = (value: string) =>
-  value.replace(/(.)\n(?=(.))/gu, (_, before: string, after: string) => (/[\x21-\x7E]/.test(before) && /[\x21-\x7E]/.test(after) ? `${before} ` : before));
+  value.replace(/(.)\n(?=(.))/gu, (_, before: string, after: string) =>
+    /[\x21-\x7E]/.test(before) && /[\x21-\x7E]/.test(after) ? `${before} ` : before,
+  );
 
 /**
  * Joins text nodes that follow each other (a link's text and the text around

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { defaultSchema, type Schema, sanitize } from 'hast-util-sanitize';
 import type { FootnoteDefinition, Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -87,11 +87,22 @@ async function notesList(notes: readonly ArticleNote[]): Promise<Element> {
   const definitions = notes.map((note): FootnoteDefinition => {
     const data = { noteMark: note.mark };
     if (note.definition) return { ...structuredClone(note.definition), data };
-    return { type: 'footnoteDefinition', identifier: note.mark, children: [{ type: 'paragraph', children: [{ type: 'text', value: note.url }] }], data };
+    return {
+      type: 'footnoteDefinition',
+      identifier: note.mark,
+      children: [{ type: 'paragraph', children: [{ type: 'text', value: note.url }] }],
+      data,
+    };
   });
   const items = ((await toHast.run({ type: 'root', children: definitions })) as HastRoot).children.filter((c) => c.type === 'element');
   const position = definitions.find((d) => d.position)?.position;
-  return { type: 'element', tagName: 'section', properties: { className: ['notes'] }, children: [{ type: 'element', tagName: 'ol', properties: { className: ['note-list'] }, children: items }], position };
+  return {
+    type: 'element',
+    tagName: 'section',
+    properties: { className: ['notes'] },
+    children: [{ type: 'element', tagName: 'ol', properties: { className: ['note-list'] }, children: items }],
+    position,
+  };
 }
 
 /**

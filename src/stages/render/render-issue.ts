@@ -1,16 +1,16 @@
 import path from 'node:path';
-import { hasErrors, type Diagnostic, type Result } from '../../diagnostics.js';
 import type { Edition } from '../../config/edition.js';
+import { type Diagnostic, hasErrors, type Result } from '../../diagnostics.js';
 import type { IssueDocument } from '../load/types.js';
 import { chineseDate } from './dates.js';
-import { inlineImages } from './images.js';
-import { prepareFonts, type PreparedFont } from './fonts.js';
 import { displayHtml, headlineHtml } from './display/display-html.js';
+import { type PreparedFont, prepareFonts } from './fonts.js';
+import { inlineImages } from './images.js';
 import { blockCounter, markdownToHtml } from './markdown-to-html.js';
-import type { Block } from './types.js';
+import { pageScript } from './page-script.js';
 import { collectRoleTexts, issueLine } from './role-texts.js';
 import { compileTemplates } from './templates.js';
-import { pageScript } from './page-script.js';
+import type { Block } from './types.js';
 
 export interface ArticleEntry {
   id: string;
@@ -53,7 +53,11 @@ function fontFaceCss(fonts: readonly PreparedFont[]): string {
 export async function renderIssue(doc: IssueDocument, options: RenderOptions): Promise<Result<HtmlBundle>> {
   const { edition } = options;
   // The templates' own text is set in the body's font (every other family's fallback), which must carry it.
-  const templateText = { role: 'body', text: edition.templateChars, place: { file: path.relative(process.cwd(), edition.templatesDir) || edition.templatesDir } };
+  const templateText = {
+    role: 'body',
+    text: edition.templateChars,
+    place: { file: path.relative(process.cwd(), edition.templatesDir) || edition.templatesDir },
+  };
   const fonts = await prepareFonts([...collectRoleTexts(doc, options.publicationFile), templateText], edition.generated, {
     rootDir: options.rootDir,
     families: edition.families,
@@ -80,7 +84,9 @@ export async function renderIssue(doc: IssueDocument, options: RenderOptions): P
         subtitleBlock: article.subtitle ? counter.next(article.position.line + 1, article.subtitle).id : null,
         subtitleHtml: article.subtitle ? headlineHtml(article.subtitle) : null,
         /** The TOC entry: a subtitle that opens with a dash runs on after the title; any other sits after a space. */
-        tocTitleHtml: displayHtml(article.subtitle ? `${article.title}${article.subtitle.startsWith('——') ? '' : ' '}${article.subtitle}` : article.title),
+        tocTitleHtml: displayHtml(
+          article.subtitle ? `${article.title}${article.subtitle.startsWith('——') ? '' : ' '}${article.subtitle}` : article.title,
+        ),
         bylineBlock: article.byline ? counter.next(article.position.line + 1, article.byline).id : null,
         bylineHtml: article.byline ? displayHtml(article.byline) : null,
         bodyHtml: await markdownToHtml(withImages.body, counter, article.notes),

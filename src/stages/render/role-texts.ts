@@ -36,10 +36,7 @@ function roleWithin(ancestors: readonly Parents[], captions: ReadonlySet<Nodes>)
 function codeTexts(value: string, place: Place): RoleText[] {
   const ascii = value.replace(/[^\x20-\x7E]/g, '');
   const other = value.replace(/[\x20-\x7E]/g, '');
-  return [
-    ...(ascii ? [{ role: 'code', text: ascii, place }] : []),
-    ...(other ? [{ role: 'body', text: other, place }] : []),
-  ];
+  return [...(ascii ? [{ role: 'code', text: ascii, place }] : []), ...(other ? [{ role: 'body', text: other, place }] : [])];
 }
 
 /**
@@ -83,7 +80,9 @@ function bodyTexts(tree: Root | Nodes, file: string): RoleText[] {
 function noteTexts(notes: readonly ArticleNote[], file: string, at: Place): RoleText[] {
   return notes.flatMap((note) => [
     { role: 'body', text: note.mark, place: at },
-    ...(note.definition ? bodyTexts({ type: 'root', children: note.definition.children }, file) : [{ role: 'body', text: note.url, place: at }]),
+    ...(note.definition
+      ? bodyTexts({ type: 'root', children: note.definition.children }, file)
+      : [{ role: 'body', text: note.url, place: at }]),
   ]);
 }
 

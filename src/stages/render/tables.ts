@@ -19,7 +19,12 @@ export function markTable(table: Element, previous: Element | undefined, counter
   const caption = previous?.tagName === 'p' ? captionLabel(textOf(previous)) : undefined;
   if (previous && caption) previous.properties.className = ['table-caption', 'snap'];
   const afterText = previous?.tagName === 'p' && !caption;
-  table.properties = { ...table.properties, className: afterText ? ['table', 'after-text'] : ['table'], dataContinued: continuedLabel(caption), dataLine: table.position?.start.line ?? 0 };
+  table.properties = {
+    ...table.properties,
+    className: afterText ? ['table', 'after-text'] : ['table'],
+    dataContinued: continuedLabel(caption),
+    dataLine: table.position?.start.line ?? 0,
+  };
   visit(table, 'element', (cell: Element) => {
     if (cell.tagName !== 'td' && cell.tagName !== 'th') return;
     const block = counter.next(Number(cell.properties.dataLine ?? 0), textOf(cell));

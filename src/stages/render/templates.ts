@@ -17,7 +17,9 @@ const compiled = new Map<string, IssueTemplate>();
 export async function compileTemplates(dir: string): Promise<IssueTemplate> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.hbs')).sort();
   if (!files.includes('issue.hbs')) throw new Error(`templates folder ${dir} has no issue.hbs`);
-  const sources = await Promise.all(files.map(async (file) => ({ name: file.replace(/\.hbs$/, ''), source: await readFile(path.join(dir, file), 'utf8') })));
+  const sources = await Promise.all(
+    files.map(async (file) => ({ name: file.replace(/\.hbs$/, ''), source: await readFile(path.join(dir, file), 'utf8') })),
+  );
   const key = JSON.stringify(sources);
   const known = compiled.get(key);
   if (known) return known;

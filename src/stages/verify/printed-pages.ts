@@ -1,7 +1,7 @@
-import { error, warning, type Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, error, warning } from '../../diagnostics.js';
+import type { LayoutFacts } from '../../page/types.js';
 import { pairTocEntries } from '../load/printed-record.js';
 import type { IssueDocument } from '../load/types.js';
-import type { LayoutFacts } from '../../page/types.js';
 
 /**
  * For an issue that carries its printed TOC (front matter `printed.toc`):
@@ -16,13 +16,19 @@ export function comparePrintedPages(doc: IssueDocument, facts: Pick<LayoutFacts,
   if (toc.length === 0) return [];
   const report = options.strict ? error : warning;
   const articles = doc.columns.flatMap((column) => column.articles);
-  const pairs = pairTocEntries(toc.map((entry) => entry.title), articles.map((article) => article.title));
+  const pairs = pairTocEntries(
+    toc.map((entry) => entry.title),
+    articles.map((article) => article.title),
+  );
   const diagnostics: Diagnostic[] = [];
   pairs.forEach((index, entryIndex) => {
     const entry = toc[entryIndex]!;
     const article = articles[index];
     if (!article) {
-      const message = { zh: `印本目录里的“${entry.title}”（第 ${entry.page} 页）在本期找不到对应的文章`, en: `the printed TOC's “${entry.title}” (page ${entry.page}) names no article of this issue` };
+      const message = {
+        zh: `印本目录里的“${entry.title}”（第 ${entry.page} 页）在本期找不到对应的文章`,
+        en: `the printed TOC's “${entry.title}” (page ${entry.page}) names no article of this issue`,
+      };
       diagnostics.push(report('printed-toc-unmatched', message, { file: doc.file }));
       return;
     }
@@ -36,7 +42,14 @@ export function comparePrintedPages(doc: IssueDocument, facts: Pick<LayoutFacts,
     }
   });
   articles.forEach((article, index) => {
-    if (!pairs.includes(index)) diagnostics.push(report('printed-toc-missing', { zh: `“${article.title}”不在印本目录里`, en: `“${article.title}” is not in the printed TOC` }, article.position));
+    if (!pairs.includes(index))
+      diagnostics.push(
+        report(
+          'printed-toc-missing',
+          { zh: `“${article.title}”不在印本目录里`, en: `“${article.title}” is not in the printed TOC` },
+          article.position,
+        ),
+      );
   });
   return diagnostics;
 }

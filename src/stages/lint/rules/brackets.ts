@@ -8,7 +8,17 @@ import type { Finding } from './finding.js';
  * closing one only on the last, GB/T 15834 4.1.3.3) is reported too: it is
  * rare in this publication, and an editor can confirm it.
  */
-const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '〔': '〕', '【': '】', '「': '」', '『': '』' };
+const PAIRS: Record<string, string> = {
+  '“': '”',
+  '‘': '’',
+  '《': '》',
+  '〈': '〉',
+  '（': '）',
+  '〔': '〕',
+  '【': '】',
+  '「': '」',
+  '『': '』',
+};
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 
 interface Open {
@@ -34,7 +44,16 @@ export function brackets(text: string): Finding[] {
     if (!opener || (ch === '’' && isApostrophe(text, offset))) continue;
     const depth = stack.findLastIndex((open) => open.mark === opener);
     if (depth < 0) {
-      findings.push({ rule: 'bracket-unbalanced', severity: 'error', offset, length: 1, message: { zh: `${quote(ch, 'zh')}前面没有与它配对的${quote(opener, 'zh')}`, en: `${quote(ch)} closes nothing: no ${quote(opener)} before it` } });
+      findings.push({
+        rule: 'bracket-unbalanced',
+        severity: 'error',
+        offset,
+        length: 1,
+        message: {
+          zh: `${quote(ch, 'zh')}前面没有与它配对的${quote(opener, 'zh')}`,
+          en: `${quote(ch)} closes nothing: no ${quote(opener)} before it`,
+        },
+      });
       continue;
     }
     const inner = stack[stack.length - 1]!;
@@ -53,7 +72,16 @@ export function brackets(text: string): Finding[] {
     stack.splice(depth, 1);
   }
   for (const open of stack) {
-    findings.push({ rule: 'bracket-unbalanced', severity: 'error', offset: open.offset, length: 1, message: { zh: `${quote(open.mark, 'zh')}后面没有与它配对的${quote(PAIRS[open.mark]!, 'zh')}`, en: `${quote(open.mark)} is never closed: no ${quote(PAIRS[open.mark]!)} after it` } });
+    findings.push({
+      rule: 'bracket-unbalanced',
+      severity: 'error',
+      offset: open.offset,
+      length: 1,
+      message: {
+        zh: `${quote(open.mark, 'zh')}后面没有与它配对的${quote(PAIRS[open.mark]!, 'zh')}`,
+        en: `${quote(open.mark)} is never closed: no ${quote(PAIRS[open.mark]!)} after it`,
+      },
+    });
   }
   return findings;
 }

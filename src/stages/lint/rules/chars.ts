@@ -44,7 +44,14 @@ export function skipSpaces(text: string, offset: number): number {
 }
 
 /** Quotation marks by their names in Chinese, which say more than the mark between other marks would. */
-const QUOTE_NAMES: Record<string, string> = { '"': '直双引号', "'": '直单引号', '“': '前双引号', '”': '后双引号', '‘': '前单引号', '’': '后单引号' };
+const QUOTE_NAMES: Record<string, string> = {
+  '"': '直双引号',
+  "'": '直单引号',
+  '“': '前双引号',
+  '”': '后双引号',
+  '‘': '前单引号',
+  '’': '后单引号',
+};
 
 /**
  * Quotes a piece of text in a message. A quotation mark inside “…” would be

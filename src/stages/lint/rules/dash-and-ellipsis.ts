@@ -24,7 +24,10 @@ export function dashForm(text: string): Finding[] {
       severity: 'error',
       offset: match.index,
       length: run.length,
-      message: { zh: `${quote(run, 'zh')}不是破折号；中文破折号是${quote('——', 'zh')}（两个 U+2014）`, en: `${quote(run)} is not a dash; the Chinese dash is ${quote('——')} (two U+2014)` },
+      message: {
+        zh: `${quote(run, 'zh')}不是破折号；中文破折号是${quote('——', 'zh')}（两个 U+2014）`,
+        en: `${quote(run)} is not a dash; the Chinese dash is ${quote('——')} (two U+2014)`,
+      },
       // A longer rule of dashes may be a blank to fill in; only a pair is surely a 破折号.
       fix: run.length === 2 ? '——' : undefined,
     });
@@ -45,7 +48,10 @@ export function ellipsisForm(text: string): Finding[] {
       severity: 'error',
       offset: match.index,
       length: run.length,
-      message: { zh: `${quote(run, 'zh')}不是省略号；中文省略号是${quote('……', 'zh')}（两个 U+2026）`, en: `${quote(run)} is not an ellipsis; the Chinese ellipsis is ${quote('……')} (two U+2026)` },
+      message: {
+        zh: `${quote(run, 'zh')}不是省略号；中文省略号是${quote('……', 'zh')}（两个 U+2026）`,
+        en: `${quote(run)} is not an ellipsis; the Chinese ellipsis is ${quote('……')} (two U+2026)`,
+      },
       // Three or six dots are one ellipsis however they were typed; other counts need an editor.
       fix: dots === 3 || dots === 6 ? '……' : undefined,
     });

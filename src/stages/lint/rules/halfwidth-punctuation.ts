@@ -33,8 +33,14 @@ export function halfwidthPunctuation(text: string): Finding[] {
       offset,
       length: run.length,
       message: /["']/.test(run)
-        ? { zh: `中文里用了${quote(run, 'zh')}；请用弯引号“ ”（里层用‘ ’）`, en: `straight quote ${quote(run)} in Chinese text; use curly quotes “ ” (‘ ’ inside them)` }
-        : { zh: `中文里用了半角的${quote(run, 'zh')}；请改为${quote(replacement(run), 'zh')}`, en: `half-width ${quote(run)} in Chinese text; use ${quote(replacement(run))}` },
+        ? {
+            zh: `中文里用了${quote(run, 'zh')}；请用弯引号“ ”（里层用‘ ’）`,
+            en: `straight quote ${quote(run)} in Chinese text; use curly quotes “ ” (‘ ’ inside them)`,
+          }
+        : {
+            zh: `中文里用了半角的${quote(run, 'zh')}；请改为${quote(replacement(run), 'zh')}`,
+            en: `half-width ${quote(run)} in Chinese text; use ${quote(replacement(run))}`,
+          },
     };
     // Only pause and stop marks that sit after Chinese and before Chinese (or
     // the end) are certainly full-width ones; a period might be a 间隔号 and a

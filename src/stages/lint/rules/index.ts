@@ -21,10 +21,27 @@ import { paragraphEnd } from './paragraph-end.js';
 import { spacesInChinese } from './spaces.js';
 
 export type { Finding, TextRule } from './finding.js';
-export { brackets, dashForm, doubledAtJoin, ellipsisForm, fullwidthAlphanumeric, halfwidthPunctuation, latinWords, paragraphEnd, spacesInChinese };
+export {
+  brackets,
+  dashForm,
+  doubledAtJoin,
+  ellipsisForm,
+  fullwidthAlphanumeric,
+  halfwidthPunctuation,
+  latinWords,
+  paragraphEnd,
+  spacesInChinese,
+};
 
 /** Rules for any Chinese text, headlines and lists included: its marks, letters and digits. */
-export const CHINESE_TEXT_RULES: readonly TextRule[] = [halfwidthPunctuation, fullwidthAlphanumeric, dashForm, ellipsisForm, brackets, latinWords];
+export const CHINESE_TEXT_RULES: readonly TextRule[] = [
+  halfwidthPunctuation,
+  fullwidthAlphanumeric,
+  dashForm,
+  ellipsisForm,
+  brackets,
+  latinWords,
+];
 
 /** Rules for a list of names (the distribution lines): no spaces between them either. */
 export const LIST_RULES: readonly TextRule[] = [...CHINESE_TEXT_RULES, spacesInChinese];

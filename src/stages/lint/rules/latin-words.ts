@@ -1,4 +1,4 @@
-import { charAt, charBefore, isChinese, quote, skipSpaces, SPACE } from './chars.js';
+import { charAt, charBefore, isChinese, quote, SPACE, skipSpaces } from './chars.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -8,8 +8,57 @@ import type { Finding } from './finding.js';
  * name left by an HTML conversion (nbsp, span), or pinyin left by an input
  * method. A suspicion, so a warning.
  */
-const UNITS = new Set(['km', 'm', 'dm', 'cm', 'mm', 'nm', 'kg', 'g', 'mg', 't', 'l', 'ml', 'h', 'min', 's', 'ms', 'kw', 'kwh', 'mw', 'gw', 'ha', 'pt', 'px', 'dpi', 'ppm']);
-const HTML_LEFTOVERS = new Set(['nbsp', 'amp', 'quot', 'lt', 'gt', 'ldquo', 'rdquo', 'lsquo', 'rsquo', 'mdash', 'ndash', 'hellip', 'middot', 'emsp', 'ensp', 'span', 'div', 'br', 'p', 'font', 'style', 'class']);
+const UNITS = new Set([
+  'km',
+  'm',
+  'dm',
+  'cm',
+  'mm',
+  'nm',
+  'kg',
+  'g',
+  'mg',
+  't',
+  'l',
+  'ml',
+  'h',
+  'min',
+  's',
+  'ms',
+  'kw',
+  'kwh',
+  'mw',
+  'gw',
+  'ha',
+  'pt',
+  'px',
+  'dpi',
+  'ppm',
+]);
+const HTML_LEFTOVERS = new Set([
+  'nbsp',
+  'amp',
+  'quot',
+  'lt',
+  'gt',
+  'ldquo',
+  'rdquo',
+  'lsquo',
+  'rsquo',
+  'mdash',
+  'ndash',
+  'hellip',
+  'middot',
+  'emsp',
+  'ensp',
+  'span',
+  'div',
+  'br',
+  'p',
+  'font',
+  'style',
+  'class',
+]);
 
 // A stretch of Latin text: words, numbers and the marks inside addresses, with single spaces between.
 const LATIN_RUN = /[A-Za-z0-9@][\w@.:/+#&%'’-]*(?: [A-Za-z0-9@][\w@.:/+#&%'’-]*)*/g;
@@ -44,8 +93,14 @@ export function latinWords(text: string): Finding[] {
       offset: match.index,
       length: run.length,
       message: HTML_LEFTOVERS.has(word.toLowerCase())
-        ? { zh: `中文里的${quote(run, 'zh')}像是残留的 HTML（${word}）；请删去`, en: `${quote(run)} in Chinese text looks like a leftover of HTML (${word}); delete it` }
-        : { zh: `中文里的${quote(run, 'zh')}既不是名称也不是单位；是不是转换时弄坏的？`, en: `${quote(run)} in Chinese text is neither a name nor a unit; is it damage from a conversion?` },
+        ? {
+            zh: `中文里的${quote(run, 'zh')}像是残留的 HTML（${word}）；请删去`,
+            en: `${quote(run)} in Chinese text looks like a leftover of HTML (${word}); delete it`,
+          }
+        : {
+            zh: `中文里的${quote(run, 'zh')}既不是名称也不是单位；是不是转换时弄坏的？`,
+            en: `${quote(run)} in Chinese text is neither a name nor a unit; is it damage from a conversion?`,
+          },
     });
   }
   return findings;

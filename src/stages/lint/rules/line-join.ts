@@ -21,7 +21,10 @@ export function doubledAtJoin(text: string): Finding[] {
         severity: 'warning',
         offset: join + 1,
         length: size,
-        message: { zh: `${quote(before, 'zh')}既在上一行末尾，又在下一行开头；是不是多了一处？`, en: `${quote(before)} ends one line and starts the next; is one of them a leftover?` },
+        message: {
+          zh: `${quote(before, 'zh')}既在上一行末尾，又在下一行开头；是不是多了一处？`,
+          en: `${quote(before)} ends one line and starts the next; is one of them a leftover?`,
+        },
       });
       break;
     }

@@ -1,5 +1,5 @@
-import { charAt, charBefore, isChinese } from './chars.js';
 import type { Message } from '../../../message.js';
+import { charAt, charBefore, isChinese } from './chars.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -13,7 +13,11 @@ import type { Finding } from './finding.js';
 const SPACES = /[ \u3000\u00a0\t]+/g;
 
 const name = (run: string): Message =>
-  run.includes('\u3000') ? { zh: '全角空格', en: 'ideographic space' } : run.includes('\u00a0') ? { zh: '不换行空格', en: 'no-break space' } : { zh: '空格', en: 'space' };
+  run.includes('\u3000')
+    ? { zh: '全角空格', en: 'ideographic space' }
+    : run.includes('\u00a0')
+      ? { zh: '不换行空格', en: 'no-break space' }
+      : { zh: '空格', en: 'space' };
 
 export function spacesInChinese(text: string): Finding[] {
   const findings: Finding[] = [];

@@ -7,7 +7,12 @@ import type { NodeHandler } from './handler.js';
  * hanging, then its text; a note of several paragraphs keeps them.
  */
 export const footnoteDefinition: NodeHandler<'footnoteDefinition'> = (state, node) => {
-  const mark: ElementContent = { type: 'element', tagName: 'span', properties: { className: ['note-mark'] }, children: [{ type: 'text', value: node.data?.noteMark ?? '' }] };
+  const mark: ElementContent = {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['note-mark'] },
+    children: [{ type: 'text', value: node.data?.noteMark ?? '' }],
+  };
   const [first, ...rest] = node.children;
   const children: ElementContent[] = [mark];
   if (first?.type === 'paragraph') children.push(...state.all(first));

@@ -2,21 +2,21 @@ import type { Handlers } from 'mdast-util-to-hast';
 import { CONTENT_MODEL, type ContentType, type PrintedType } from '../../load/content-model.js';
 import { blockquote } from './blockquote.js';
 import { hardBreak } from './break.js';
+import { emphasis } from './emphasis.js';
 import { footnoteDefinition } from './footnote-definition.js';
 import { footnoteReference } from './footnote-reference.js';
-import { inlineCode } from './inline-code.js';
-import { link } from './link.js';
-import { listItem } from './list-item.js';
-import { list } from './list.js';
-import { emphasis } from './emphasis.js';
 import type { NodeHandler } from './handler.js';
 import { heading } from './heading.js';
 import { image } from './image.js';
+import { inlineCode } from './inline-code.js';
+import { link } from './link.js';
+import { list } from './list.js';
+import { listItem } from './list-item.js';
 import { paragraph } from './paragraph.js';
 import { strong } from './strong.js';
+import { table } from './table.js';
 import { tableCell } from './table-cell.js';
 import { tableRow } from './table-row.js';
-import { table } from './table.js';
 import { text } from './text.js';
 
 /**
@@ -56,5 +56,8 @@ const rejectedAtLoad = (type: ContentType) => () => {
  * which is no content, keeps its own).
  */
 export const HANDLERS = Object.fromEntries(
-  (Object.keys(CONTENT_MODEL) as ContentType[]).map((type) => [type, (PRINTED_HANDLERS as Partial<Record<ContentType, unknown>>)[type] ?? rejectedAtLoad(type)]),
+  (Object.keys(CONTENT_MODEL) as ContentType[]).map((type) => [
+    type,
+    (PRINTED_HANDLERS as Partial<Record<ContentType, unknown>>)[type] ?? rejectedAtLoad(type),
+  ]),
 ) as Handlers;

@@ -1,5 +1,5 @@
-import type { NodeHandler } from './handler.js';
 import { elementFrom } from './element.js';
+import type { NodeHandler } from './handler.js';
 
 /** An image, alone in its paragraph (the load stage rejects one inside a sentence); render/images.ts has inlined its file. */
 export const image: NodeHandler<'image'> = (state, node) =>

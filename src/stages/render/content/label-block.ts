@@ -1,12 +1,17 @@
 import type { Element, ElementContent } from 'hast';
 import type { Paragraph } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
-import { enumeratorOf, LABELS, lineText, splitLines, type BlockKind } from '../../load/conventions.js';
+import { type BlockKind, enumeratorOf, LABELS, lineText, splitLines } from '../../load/conventions.js';
 import { elementFrom } from './element.js';
 import { lineWithout } from './lines.js';
 import { markerSpan, markerWidth } from './marker.js';
 
-const span = (className: string, text: string): Element => ({ type: 'element', tagName: 'span', properties: { className: [className] }, children: [{ type: 'text', value: text }] });
+const span = (className: string, text: string): Element => ({
+  type: 'element',
+  tagName: 'span',
+  properties: { className: [className] },
+  children: [{ type: 'text', value: text }],
+});
 
 /**
  * A note block (注：…) or annex list (附件：…): the label hangs before the

@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import type { Paragraph } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
-import { enumeratorOf, lineText, listLevels, splitLines, type MarkerStyle } from '../../load/conventions.js';
+import { enumeratorOf, lineText, listLevels, type MarkerStyle, splitLines } from '../../load/conventions.js';
 import { elementFrom } from './element.js';
 import { lineWithout } from './lines.js';
 import { markerSpan, markerWidth } from './marker.js';
@@ -23,10 +23,19 @@ export function lineList(state: State, node: Paragraph): Element {
   const texts = lines.map(lineText);
   const { levels, styles } = listLevels(texts)!;
   const markers = texts.map((text) => enumeratorOf(text)!.marker);
-  const outer = listElement(styles[0]!, markers.filter((_, i) => levels[i] === 1), false);
+  const outer = listElement(
+    styles[0]!,
+    markers.filter((_, i) => levels[i] === 1),
+    false,
+  );
   let inner: Element | undefined;
   lines.forEach((line, i) => {
-    const item: Element = { type: 'element', tagName: 'li', properties: {}, children: [markerSpan(markers[i]!), ...lineWithout(state, node, line, markers[i])] };
+    const item: Element = {
+      type: 'element',
+      tagName: 'li',
+      properties: {},
+      children: [markerSpan(markers[i]!), ...lineWithout(state, node, line, markers[i])],
+    };
     const parentItem = outer.children.at(-1) as Element | undefined;
     if (levels[i] === 1 || !parentItem) {
       outer.children.push(item);
@@ -34,7 +43,11 @@ export function lineList(state: State, node: Paragraph): Element {
       return;
     }
     if (!inner) {
-      inner = listElement(styles[1]!, markers.filter((_, j) => levels[j] === 2), true);
+      inner = listElement(
+        styles[1]!,
+        markers.filter((_, j) => levels[j] === 2),
+        true,
+      );
       parentItem.children.push(inner);
     }
     inner.children.push(item);

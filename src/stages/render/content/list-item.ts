@@ -11,7 +11,7 @@ import { markerSpan } from './marker.js';
  */
 export const listItem: NodeHandler<'listItem'> = (state, node, parent) => {
   const ordered = parent?.type === 'list' && parent.ordered === true;
-  const number = (parent?.type === 'list' ? (parent.start ?? 1) + parent.children.indexOf(node) : 1);
+  const number = parent?.type === 'list' ? (parent.start ?? 1) + parent.children.indexOf(node) : 1;
   const children: ElementContent[] = [markerSpan(itemMarker(node.data?.marker, ordered, number))];
   node.children.forEach((child, i) => {
     if (i === 0 && child.type === 'paragraph') children.push(...state.all(child));

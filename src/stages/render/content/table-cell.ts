@@ -1,7 +1,7 @@
 import type { ElementContent } from 'hast';
 import { toString } from 'mdast-util-to-string';
-import type { NodeHandler } from './handler.js';
 import { elementFrom } from './element.js';
+import type { NodeHandler } from './handler.js';
 import { figureParts, placementOf } from './table-layout.js';
 
 /**
@@ -26,7 +26,12 @@ export const tableCell: NodeHandler<'tableCell'> = (state, node) => {
   };
   const children: ElementContent[] =
     placement.align === 'number'
-      ? figureParts(toString(node).trim()).map((part, i) => ({ type: 'element', tagName: 'span', properties: { className: [i === 0 ? 'units' : 'decimals'] }, children: [{ type: 'text', value: part }] }))
+      ? figureParts(toString(node).trim()).map((part, i) => ({
+          type: 'element',
+          tagName: 'span',
+          properties: { className: [i === 0 ? 'units' : 'decimals'] },
+          children: [{ type: 'text', value: part }],
+        }))
       : state.all(node);
   return elementFrom(state, node, placement.header ? 'th' : 'td', children, properties);
 };

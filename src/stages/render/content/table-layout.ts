@@ -1,6 +1,6 @@
 import type { Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { tableGrid, type TableGrid } from '../../load/table-grid.js';
+import { type TableGrid, tableGrid } from '../../load/table-grid.js';
 
 /**
  * How a table's cells print: the grid of its merged cells (load/table-grid.ts)
@@ -58,7 +58,17 @@ export function layoutOf(table: Table): TableGrid {
       const header = cell.row === 0;
       const asked = table.align?.[cell.column];
       const figure = figures[cell.column] && cell.colSpan === 1 && NUMBER.test(textOf(cell.node));
-      const align: CellAlign = header ? 'center' : asked ? asked : cell.colSpan > 1 ? 'left' : figure ? 'number' : figures[cell.column] ? 'center' : 'left';
+      const align: CellAlign = header
+        ? 'center'
+        : asked
+          ? asked
+          : cell.colSpan > 1
+            ? 'left'
+            : figure
+              ? 'number'
+              : figures[cell.column]
+                ? 'center'
+                : 'left';
       placements.set(cell.node, { header, column: cell.column, rowSpan: cell.rowSpan, colSpan: cell.colSpan, align });
     }
   }

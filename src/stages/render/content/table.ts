@@ -1,6 +1,6 @@
 import type { Element } from 'hast';
-import type { NodeHandler } from './handler.js';
 import { elementFrom } from './element.js';
+import type { NodeHandler } from './handler.js';
 import { layoutOf } from './table-layout.js';
 
 /**

@@ -34,4 +34,3 @@ export const PREFIXES: readonly string[] = ['第', '新', '高', '各', '副', '
  * is read as one name.
  */
 export const KEPT_BRACKETS = { pairs: ['“”', '《》', '（）', '‘’', '〈〉'], maxChars: 14 } as const;
-

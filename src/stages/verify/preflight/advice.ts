@@ -21,8 +21,14 @@ const BUILD_ISSUE: Advice = {
 };
 
 const OTHER: Advice = {
-  padding: { zh: '在最后一页之前加空白页，或与印厂商定别的装订方式', en: 'add blank pages before the last page, or agree another binding with the shop' },
-  type3: { zh: '请在生成这个 PDF 的程序里改为嵌入 TrueType 或 CFF 字体', en: 'embed the font as TrueType or CFF instead, in the program that made the PDF' },
+  padding: {
+    zh: '在最后一页之前加空白页，或与印厂商定别的装订方式',
+    en: 'add blank pages before the last page, or agree another binding with the shop',
+  },
+  type3: {
+    zh: '请在生成这个 PDF 的程序里改为嵌入 TrueType 或 CFF 字体',
+    en: 'embed the font as TrueType or CFF instead, in the program that made the PDF',
+  },
 };
 
 export function adviceFor(producer: string | undefined): Advice {

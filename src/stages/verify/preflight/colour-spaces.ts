@@ -1,11 +1,16 @@
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, type PDFContext, PDFDict, PDFName, PDFNumber, type PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
 
 /** Inline images abbreviate the device spaces. */
 const ABBREVIATIONS: Record<string, string> = { G: 'DeviceGray', RGB: 'DeviceRGB', CMYK: 'DeviceCMYK', I: 'Indexed' };
 const ICC_COMPONENTS: Record<number, string> = { 1: 'gray', 3: 'RGB', 4: 'CMYK' };
 
 /** A colour space as a print shop names it: DeviceRGB, ICCBased RGB, Separation All, Indexed DeviceRGB … */
-export function colourSpaceName(context: PDFContext, space: PDFObject | string | undefined, resources: PDFDict | undefined, depth = 0): string | undefined {
+export function colourSpaceName(
+  context: PDFContext,
+  space: PDFObject | string | undefined,
+  resources: PDFDict | undefined,
+  depth = 0,
+): string | undefined {
   if (space === undefined || depth > 4) return undefined;
   const object = space instanceof PDFRef ? context.lookup(space) : space;
   const name = typeof object === 'string' ? object : object instanceof PDFName ? object.decodeText() : undefined;

@@ -34,8 +34,8 @@ export class ContentSyntaxError extends Error {
 /** Every operator of PDF 2.0 (ISO 32000-2, Annex A). */
 const OPERATORS = new Set(
   (
-    "b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh " +
-    "T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' \""
+    'b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh ' +
+    'T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y \' "'
   ).split(' '),
 );
 
@@ -65,7 +65,8 @@ class Reader {
     const { bytes } = this;
     while (this.pos < bytes.length) {
       if (isSpace(bytes[this.pos])) this.pos++;
-      else if (bytes[this.pos] === 0x25 /* % */) while (this.pos < bytes.length && bytes[this.pos] !== 0x0a && bytes[this.pos] !== 0x0d) this.pos++;
+      else if (bytes[this.pos] === 0x25 /* % */)
+        while (this.pos < bytes.length && bytes[this.pos] !== 0x0a && bytes[this.pos] !== 0x0d) this.pos++;
       else break;
     }
   }
@@ -90,11 +91,18 @@ class Reader {
     if (bytes[this.pos] === 0x2d /* - */ || bytes[this.pos] === 0x2b /* + */) sign = bytes[this.pos++] === 0x2d ? -1 : 1;
     let value = 0;
     let digits = 0;
-    while (bytes[this.pos]! >= 0x30 && bytes[this.pos]! <= 0x39) (value = value * 10 + bytes[this.pos++]! - 0x30), digits++;
+    while (bytes[this.pos]! >= 0x30 && bytes[this.pos]! <= 0x39) {
+      value = value * 10 + bytes[this.pos++]! - 0x30;
+      digits++;
+    }
     if (bytes[this.pos] === 0x2e /* . */) {
       this.pos++;
       let scale = 1;
-      while (bytes[this.pos]! >= 0x30 && bytes[this.pos]! <= 0x39) (scale /= 10), (value += (bytes[this.pos++]! - 0x30) * scale), digits++;
+      while (bytes[this.pos]! >= 0x30 && bytes[this.pos]! <= 0x39) {
+        scale /= 10;
+        value += (bytes[this.pos++]! - 0x30) * scale;
+        digits++;
+      }
     }
     if (digits > 0 && !isRegular(bytes[this.pos])) return sign * value;
     this.pos = start;
@@ -121,7 +129,8 @@ class Reader {
     const end = this.bytes.indexOf(0x3e /* > */, start);
     if (end < 0) throw new ContentSyntaxError(start, 'a hex string that never ends');
     for (let i = start + 1; i < end; i++) {
-      if ((CLASS[this.bytes[i]!]! & (HEX | SPACE)) === 0) throw new ContentSyntaxError(i, 'a hex string with characters that are not hex digits');
+      if ((CLASS[this.bytes[i]!]! & (HEX | SPACE)) === 0)
+        throw new ContentSyntaxError(i, 'a hex string with characters that are not hex digits');
     }
     this.pos = end + 1;
   }
@@ -135,10 +144,22 @@ class Reader {
       this.pos++;
       return new Name(this.word().replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
     }
-    if (byte === 0x28) return this.skipString(), null;
-    if (byte === 0x3c /* < */ && next === 0x3c) return this.skipNested(0x3c, 0x3e, 2), null;
-    if (byte === 0x3c) return this.skipHexString(), null;
-    if (byte === 0x5b /* [ */) return this.skipNested(0x5b, 0x5d, 1), null;
+    if (byte === 0x28) {
+      this.skipString();
+      return null;
+    }
+    if (byte === 0x3c /* < */ && next === 0x3c) {
+      this.skipNested(0x3c, 0x3e, 2);
+      return null;
+    }
+    if (byte === 0x3c) {
+      this.skipHexString();
+      return null;
+    }
+    if (byte === 0x5b /* [ */) {
+      this.skipNested(0x5b, 0x5d, 1);
+      return null;
+    }
     if (byte !== undefined && (CLASS[byte]! & NUMBER_START) !== 0) return this.number();
     const start = this.pos;
     const word = this.word();
@@ -154,9 +175,13 @@ class Reader {
     do {
       const byte = this.bytes[this.pos];
       if (byte === 0x28) this.skipString();
-      else if (byte === open && (width === 1 || this.bytes[this.pos + 1] === open)) (depth++, (this.pos += width));
-      else if (byte === close && (width === 1 || this.bytes[this.pos + 1] === close)) (depth--, (this.pos += width));
-      else this.pos++;
+      else if (byte === open && (width === 1 || this.bytes[this.pos + 1] === open)) {
+        depth++;
+        this.pos += width;
+      } else if (byte === close && (width === 1 || this.bytes[this.pos + 1] === close)) {
+        depth--;
+        this.pos += width;
+      } else this.pos++;
     } while (depth > 0 && this.pos < this.bytes.length);
     if (depth > 0) throw new ContentSyntaxError(start, width === 1 ? 'an array that never ends' : 'a dictionary that never ends');
   }
@@ -167,7 +192,12 @@ class Reader {
     const start = this.pos;
     this.pos++;
     while (this.pos < bytes.length) {
-      if (bytes[this.pos] === 0x45 && bytes[this.pos + 1] === 0x49 && isSpace(bytes[this.pos - 1]) && (this.pos + 2 >= bytes.length || !isRegular(bytes[this.pos + 2]))) {
+      if (
+        bytes[this.pos] === 0x45 &&
+        bytes[this.pos + 1] === 0x49 &&
+        isSpace(bytes[this.pos - 1]) &&
+        (this.pos + 2 >= bytes.length || !isRegular(bytes[this.pos + 2]))
+      ) {
         this.pos += 2;
         return;
       }
@@ -190,7 +220,8 @@ export function* operations(bytes: Uint8Array): Generator<Operation> {
     const at = reader.pos;
     const operator = reader.word();
     if (!operator) throw new ContentSyntaxError(at, `an unexpected ${String.fromCharCode(bytes[at]!)}`);
-    if (!OPERATORS.has(operator) && compatibility === 0) throw new ContentSyntaxError(at, `${JSON.stringify(operator)}, which is not a PDF operator`);
+    if (!OPERATORS.has(operator) && compatibility === 0)
+      throw new ContentSyntaxError(at, `${JSON.stringify(operator)}, which is not a PDF operator`);
     if (operator === 'BX') compatibility++;
     if (operator === 'EX') compatibility = Math.max(0, compatibility - 1);
     if (operator === 'BI') {

@@ -78,7 +78,13 @@ function glyphProblem(view: DataView, glyphCount: number): string | undefined {
 function checksum(font: Uint8Array, offset: number, length: number): number {
   let sum = 0;
   for (let at = offset; at < offset + length; at += 4) {
-    sum = (sum + (((font[at] ?? 0) << 24) >>> 0) + ((at + 1 < offset + length ? font[at + 1]! : 0) << 16) + ((at + 2 < offset + length ? font[at + 2]! : 0) << 8) + (at + 3 < offset + length ? font[at + 3]! : 0)) >>> 0;
+    sum =
+      (sum +
+        (((font[at] ?? 0) << 24) >>> 0) +
+        ((at + 1 < offset + length ? font[at + 1]! : 0) << 16) +
+        ((at + 2 < offset + length ? font[at + 2]! : 0) << 8) +
+        (at + 3 < offset + length ? font[at + 3]! : 0)) >>>
+      0;
   }
   return sum;
 }
@@ -99,7 +105,8 @@ export function trueTypeProblem(font: Uint8Array): string | undefined {
     const length = view.getUint32(record + 12);
     if (offset + length > font.length) return `its ${tag} table runs past its end`;
     const recorded = view.getUint32(record + 4);
-    if ((tag === 'glyf' || tag === 'loca') && recorded !== 0 && checksum(font, offset, length) !== recorded) return `its ${tag} table does not match its checksum`;
+    if ((tag === 'glyf' || tag === 'loca') && recorded !== 0 && checksum(font, offset, length) !== recorded)
+      return `its ${tag} table does not match its checksum`;
     tables.set(tag, { offset, length });
   }
   for (const tag of ['head', 'maxp', 'loca', 'glyf']) if (!tables.has(tag)) return `it has no ${tag} table`;

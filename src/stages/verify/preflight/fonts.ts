@@ -1,8 +1,8 @@
 import { PDFArray, PDFDict, PDFName, PDFRawStream } from 'pdf-lib';
-import { error, warning, type Diagnostic } from '../../../diagnostics.js';
+import { type Diagnostic, error, warning } from '../../../diagnostics.js';
 import type { Message } from '../../../message.js';
 import type { Advice } from './advice.js';
-import { count, pageList, type CheckResult } from './check.js';
+import { type CheckResult, count, pageList } from './check.js';
 import { trueTypeProblem } from './font-program.js';
 import { decodeStream } from './graphics.js';
 
@@ -21,7 +21,8 @@ interface FontFacts {
 
 function factsOf(font: PDFDict): FontFacts {
   const subtype = font.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() ?? 'unknown';
-  const name = font.lookupMaybe(PDFName.of('BaseFont'), PDFName)?.decodeText() ?? font.lookupMaybe(PDFName.of('Name'), PDFName)?.decodeText();
+  const name =
+    font.lookupMaybe(PDFName.of('BaseFont'), PDFName)?.decodeText() ?? font.lookupMaybe(PDFName.of('Name'), PDFName)?.decodeText();
   const descendant = subtype === 'Type0' ? font.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray)?.lookup(0, PDFDict) : undefined;
   const described = descendant ?? font;
   const descriptor = described.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
@@ -30,7 +31,13 @@ function factsOf(font: PDFDict): FontFacts {
   // A Type 3 font's glyphs are drawn by the PDF itself: nothing is embedded, nothing is missing.
   const stream = descriptor?.lookup(PDFName.of('FontFile2'));
   const trueType = stream instanceof PDFRawStream ? stream : undefined;
-  return { name, type, program: subtype === 'Type3' ? 'Type 3 glyph procedures' : program && PROGRAMS[program], trueType, subset: /^[A-Z]{6}\+/.test(name ?? '') };
+  return {
+    name,
+    type,
+    program: subtype === 'Type3' ? 'Type 3 glyph procedures' : program && PROGRAMS[program],
+    trueType,
+    subset: /^[A-Z]{6}\+/.test(name ?? ''),
+  };
 }
 
 /** What keeps an embedded TrueType program from being read, if anything. */
@@ -45,10 +52,15 @@ function programProblem(stream: PDFRawStream): string | undefined {
 }
 
 /** A font as the report names it: by its name, or as one without a name (never by a PDF object number). */
-const fontName = (facts: FontFacts): Message => (facts.name ? { zh: facts.name, en: facts.name } : { zh: '无名字体', en: 'an unnamed font' });
+const fontName = (facts: FontFacts): Message =>
+  facts.name ? { zh: facts.name, en: facts.name } : { zh: '无名字体', en: 'an unnamed font' };
 
 /** Every font the pages use: embedded, subset, and none Type 3 (a shop's RIP rasterises Type 3 glyphs badly, if at all). */
-export function checkFonts(fontsByPage: ReadonlyMap<string, { font: PDFDict; pages: number[] }>, file: string, advice: Advice): CheckResult {
+export function checkFonts(
+  fontsByPage: ReadonlyMap<string, { font: PDFDict; pages: number[] }>,
+  file: string,
+  advice: Advice,
+): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const names: Message[] = [];
   const type3: { name?: string; pages: number[] }[] = [];
@@ -61,9 +73,21 @@ export function checkFonts(fontsByPage: ReadonlyMap<string, { font: PDFDict; pag
     names.push({ zh: `${name.zh}（${facts.type}）`, en: `${name.en} (${facts.type})` });
     if (facts.type === 'Type3') type3.push({ name: facts.name, pages });
     else if (!facts.program) {
-      diagnostics.push(error('preflight-font-not-embedded', { zh: `${on.zh}的字体 ${name.zh}（${facts.type}）没有嵌入`, en: `font ${name.en} (${facts.type}) on ${on.en} is not embedded` }, { file }));
+      diagnostics.push(
+        error(
+          'preflight-font-not-embedded',
+          { zh: `${on.zh}的字体 ${name.zh}（${facts.type}）没有嵌入`, en: `font ${name.en} (${facts.type}) on ${on.en} is not embedded` },
+          { file },
+        ),
+      );
     } else if (!facts.subset) {
-      diagnostics.push(warning('preflight-font-not-subset', { zh: `${on.zh}的字体 ${name.zh} 整个嵌入，没有取子集`, en: `font ${name.en} on ${on.en} is embedded whole, not as a subset` }, { file }));
+      diagnostics.push(
+        warning(
+          'preflight-font-not-subset',
+          { zh: `${on.zh}的字体 ${name.zh} 整个嵌入，没有取子集`, en: `font ${name.en} on ${on.en} is embedded whole, not as a subset` },
+          { file },
+        ),
+      );
     }
     if (facts.trueType) {
       const program = programs.get(facts.trueType) ?? { name, problem: programProblem(facts.trueType), pages: new Set<number>() };
@@ -74,7 +98,10 @@ export function checkFonts(fontsByPage: ReadonlyMap<string, { font: PDFDict; pag
   for (const { name, problem, pages } of programs.values()) {
     const list = pageList([...pages].sort((a, b) => a - b));
     if (problem) {
-      const message = { zh: `${list.zh}的字体 ${name.zh} 读不出来（${problem}），它的文字印不出来`, en: `font ${name.en} on ${list.en} cannot be read: ${problem}; its text would not print` };
+      const message = {
+        zh: `${list.zh}的字体 ${name.zh} 读不出来（${problem}），它的文字印不出来`,
+        en: `font ${name.en} on ${list.en} cannot be read: ${problem}; its text would not print`,
+      };
       diagnostics.push(error('preflight-font-damaged', message, { file }));
     }
   }

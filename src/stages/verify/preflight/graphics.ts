@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, type PDFContext, PDFDict, PDFName, PDFNumber, type PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
 import { colourSpaceName } from './colour-spaces.js';
-import { ContentSyntaxError, Name, operations, type Operand } from './content-stream.js';
+import { ContentSyntaxError, Name, type Operand, operations } from './content-stream.js';
 
 /** [a b c d e f], as `cm` writes it. */
 export type Matrix = [number, number, number, number, number, number];
@@ -65,10 +65,14 @@ export function streamBytes(context: PDFContext, object: PDFObject | undefined):
 }
 
 /** A stream's dictionary, or the object itself if it is a dictionary. */
-const dictOf = (object: PDFObject | undefined) => (object instanceof PDFRawStream ? object.dict : object instanceof PDFDict ? object : undefined);
+const dictOf = (object: PDFObject | undefined) =>
+  object instanceof PDFRawStream ? object.dict : object instanceof PDFDict ? object : undefined;
 
 const matrixOf = (dict: PDFDict): Matrix =>
-  (dict.lookupMaybe(PDFName.of('Matrix'), PDFArray)?.asArray().map((n) => (n as PDFNumber).asNumber()) as Matrix | undefined) ?? IDENTITY;
+  (dict
+    .lookupMaybe(PDFName.of('Matrix'), PDFArray)
+    ?.asArray()
+    .map((n) => (n as PDFNumber).asNumber()) as Matrix | undefined) ?? IDENTITY;
 
 const numbers = (operands: Operand[]) => operands.filter((o): o is number => typeof o === 'number');
 
@@ -126,7 +130,13 @@ class Walker {
   }
 
   /** A pattern paints in the space of the stream that uses it (its `base`), not the CTM of the moment. */
-  private pattern(ref: PDFRef | undefined, object: PDFObject | undefined, base: Matrix, resources: PDFDict | undefined, depth: number): void {
+  private pattern(
+    ref: PDFRef | undefined,
+    object: PDFObject | undefined,
+    base: Matrix,
+    resources: PDFDict | undefined,
+    depth: number,
+  ): void {
     const key = ref?.toString();
     if (key && this.patternsSeen.has(key)) return;
     if (key) this.patternsSeen.add(key);
@@ -164,18 +174,35 @@ class Walker {
     for (const { operator, operands } of operations(bytes)) {
       const last = operands[operands.length - 1];
       switch (operator) {
-        case 'q': saved.push(ctm); break;
-        case 'Q': ctm = saved.pop() ?? base; break;
+        case 'q':
+          saved.push(ctm);
+          break;
+        case 'Q':
+          ctm = saved.pop() ?? base;
+          break;
         case 'cm': {
           const m = numbers(operands);
           if (m.length === 6) ctm = multiply(m as Matrix, ctm);
           break;
         }
-        case 'cs': case 'CS': this.colour(last instanceof Name ? last.value : undefined, resources); break;
-        case 'g': case 'G': this.use.colourSpaces.add('DeviceGray'); break;
-        case 'rg': case 'RG': this.use.colourSpaces.add('DeviceRGB'); break;
-        case 'k': case 'K': this.use.colourSpaces.add('DeviceCMYK'); break;
-        case 'scn': case 'SCN': {
+        case 'cs':
+        case 'CS':
+          this.colour(last instanceof Name ? last.value : undefined, resources);
+          break;
+        case 'g':
+        case 'G':
+          this.use.colourSpaces.add('DeviceGray');
+          break;
+        case 'rg':
+        case 'RG':
+          this.use.colourSpaces.add('DeviceRGB');
+          break;
+        case 'k':
+        case 'K':
+          this.use.colourSpaces.add('DeviceCMYK');
+          break;
+        case 'scn':
+        case 'SCN': {
           if (last instanceof Name) {
             const { ref, object } = this.resource(resources, 'Pattern', last);
             this.pattern(ref, object, base, resources, depth);
@@ -192,14 +219,21 @@ class Walker {
           if (object instanceof PDFDict) this.use.fonts.set(ref?.toString() ?? (font as Name).value, object);
           break;
         }
-        case 'BI': this.inlineImage(operands, ctm, resources); break;
+        case 'BI':
+          this.inlineImage(operands, ctm, resources);
+          break;
         case 'Do': {
           const { object } = this.resource(resources, 'XObject', last);
           if (!(object instanceof PDFRawStream)) break;
           const subtype = object.dict.lookup(PDFName.of('Subtype'));
           if (subtype === PDFName.of('Image')) this.image(object.dict, (last as Name).value, ctm, resources);
           else if (subtype === PDFName.of('Form')) {
-            this.stream(object, object.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources, multiply(matrixOf(object.dict), ctm), depth + 1);
+            this.stream(
+              object,
+              object.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources,
+              multiply(matrixOf(object.dict), ctm),
+              depth + 1,
+            );
           }
           break;
         }

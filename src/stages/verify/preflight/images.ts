@@ -1,5 +1,5 @@
 import { warning } from '../../../diagnostics.js';
-import { count, type CheckResult } from './check.js';
+import { type CheckResult, count } from './check.js';
 import type { ImagePlacement } from './graphics.js';
 
 /** The resolution offset printing needs at the size an image is placed. */

@@ -1,13 +1,13 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { error, hasErrors, type Diagnostic } from '../../../diagnostics.js';
+import { type Diagnostic, error, hasErrors } from '../../../diagnostics.js';
 import { scratchDir } from '../../../io/scratch.js';
 import { adviceFor } from './advice.js';
 import { checkBoxes, checkPageCount } from './boxes.js';
 import type { CheckResult } from './check.js';
 import { checkFonts } from './fonts.js';
-import { walkPage, type ImagePlacement } from './graphics.js';
+import { type ImagePlacement, walkPage } from './graphics.js';
 import { checkImages } from './images.js';
 import { checkSyntax, readStructure, type StructureOutcome } from './syntax.js';
 
@@ -72,7 +72,13 @@ export async function preflight(bytes: Uint8Array, options: PreflightOptions): P
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true }).catch((cause: unknown) => cause as Error);
   if (doc instanceof Error) {
     await structure.catch(() => undefined);
-    const diagnostics = [error('preflight-unreadable', { zh: `这个文件读不出来，不是可用的 PDF：${doc.message}`, en: `not a PDF that can be read: ${doc.message}` }, { file })];
+    const diagnostics = [
+      error(
+        'preflight-unreadable',
+        { zh: `这个文件读不出来，不是可用的 PDF：${doc.message}`, en: `not a PDF that can be read: ${doc.message}` },
+        { file },
+      ),
+    ];
     return { file, checks: [{ name: 'syntax', summary: { zh: '无法读取', en: 'unreadable' }, diagnostics }], diagnostics, passed: false };
   }
   const pages = doc.getPages();
@@ -83,7 +89,14 @@ export async function preflight(bytes: Uint8Array, options: PreflightOptions): P
     checkPageCount(pages.length, file, options.requireMultipleOf4, advice),
     checkBoxes(pages, file),
     checkFonts(use.fonts, file, advice),
-    { name: 'colour', summary: colours.length > 0 ? { zh: colours.join('、'), en: colours.join(', ') } : { zh: '未设置（黑色，默认 DeviceGray）', en: 'none set (black, DeviceGray by default)' }, diagnostics: [] },
+    {
+      name: 'colour',
+      summary:
+        colours.length > 0
+          ? { zh: colours.join('、'), en: colours.join(', ') }
+          : { zh: '未设置（黑色，默认 DeviceGray）', en: 'none set (black, DeviceGray by default)' },
+      diagnostics: [],
+    },
     checkImages(use.images, file),
     checkSyntax(await structure, use.syntaxErrors, file),
   ];

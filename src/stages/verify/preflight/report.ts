@@ -27,7 +27,10 @@ export function verdict(report: PreflightReport): Message {
   const warnings = report.diagnostics.length - errors;
   const s = (n: number) => (n === 1 ? '' : 's');
   if (report.passed) {
-    return { zh: `预检通过${warnings > 0 ? `，${warnings} 个警告` : ''}`, en: `preflight passed${warnings > 0 ? ` with ${warnings} warning${s(warnings)}` : ''}` };
+    return {
+      zh: `预检通过${warnings > 0 ? `，${warnings} 个警告` : ''}`,
+      en: `preflight passed${warnings > 0 ? ` with ${warnings} warning${s(warnings)}` : ''}`,
+    };
   }
   return {
     zh: `预检未通过：${errors} 个错误${warnings > 0 ? `，${warnings} 个警告` : ''}`,
@@ -40,6 +43,8 @@ export function reportLines(report: PreflightReport, lang: Lang): string[] {
   const labels = report.checks.map((c) => checkLabel(c)[lang]);
   const width = Math.max(...labels.map(displayWidth));
   const title = { zh: `预检 ${report.file}`, en: `preflight ${report.file}` }[lang];
-  const rows = report.checks.map((c, i) => `  ${checkMark(c)} ${labels[i]!}${' '.repeat(width - displayWidth(labels[i]!))}  ${c.summary[lang]}`);
+  const rows = report.checks.map(
+    (c, i) => `  ${checkMark(c)} ${labels[i]!}${' '.repeat(width - displayWidth(labels[i]!))}  ${c.summary[lang]}`,
+  );
   return [title, ...rows, verdict(report)[lang]];
 }

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { devNull } from 'node:os';
-import { error, warning, type Diagnostic } from '../../../diagnostics.js';
+import { type Diagnostic, error, warning } from '../../../diagnostics.js';
 import type { Message } from '../../../message.js';
 import type { CheckResult } from './check.js';
 
@@ -20,10 +20,15 @@ export interface StructureOutcome {
  */
 export function readStructure(pdfFile: string): Promise<StructureOutcome> {
   return new Promise((resolve) => {
-    execFile('qpdf', ['--decode-level=all', '--compress-streams=n', pdfFile, devNull], { maxBuffer: 16 * 1024 * 1024 }, (cause, stdout, stderr) => {
-      const code = cause ? ((cause as NodeJS.ErrnoException).code ?? 1) : 0;
-      resolve({ code, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      'qpdf',
+      ['--decode-level=all', '--compress-streams=n', pdfFile, devNull],
+      { maxBuffer: 16 * 1024 * 1024 },
+      (cause, stdout, stderr) => {
+        const code = cause ? ((cause as NodeJS.ErrnoException).code ?? 1) : 0;
+        resolve({ code, output: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 
@@ -32,19 +37,40 @@ export function checkSyntax(structure: StructureOutcome, contentErrors: readonly
   const diagnostics: Diagnostic[] = contentErrors.map((problem) =>
     error('preflight-content-syntax', { zh: `页面内容读不出来：${problem}`, en: `cannot read the content: ${problem}` }, { file }),
   );
-  const content: Message = contentErrors.length === 0 ? { zh: '页面内容可读', en: 'content streams read' } : { zh: '页面内容有错', en: 'content streams with errors' };
+  const content: Message =
+    contentErrors.length === 0
+      ? { zh: '页面内容可读', en: 'content streams read' }
+      : { zh: '页面内容有错', en: 'content streams with errors' };
   if (structure.code === 'ENOENT') {
-    const message = { zh: '没有安装 qpdf，未检查文件结构（apt-get install qpdf）', en: 'qpdf is not installed, so the file structure was not checked (apt-get install qpdf)' };
+    const message = {
+      zh: '没有安装 qpdf，未检查文件结构（apt-get install qpdf）',
+      en: 'qpdf is not installed, so the file structure was not checked (apt-get install qpdf)',
+    };
     diagnostics.push(warning('preflight-syntax-unchecked', message, { file }));
-    return { name: 'syntax', summary: { zh: `未检查结构（没有安装 qpdf）；${content.zh}`, en: `structure not checked (qpdf is not installed); ${content.en}` }, diagnostics };
+    return {
+      name: 'syntax',
+      summary: { zh: `未检查结构（没有安装 qpdf）；${content.zh}`, en: `structure not checked (qpdf is not installed); ${content.en}` },
+      diagnostics,
+    };
   }
   if (structure.code === 0) {
-    return { name: 'syntax', summary: { zh: `qpdf：结构和流编码都没有错误；${content.zh}`, en: `qpdf: no structure or stream encoding errors; ${content.en}` }, diagnostics };
+    return {
+      name: 'syntax',
+      summary: { zh: `qpdf：结构和流编码都没有错误；${content.zh}`, en: `qpdf: no structure or stream encoding errors; ${content.en}` },
+      diagnostics,
+    };
   }
-  const lines = structure.output.split('\n').filter((line) => /^(WARNING|ERROR|qpdf:)|error|warning/i.test(line)).slice(0, 5);
+  const lines = structure.output
+    .split('\n')
+    .filter((line) => /^(WARNING|ERROR|qpdf:)|error|warning/i.test(line))
+    .slice(0, 5);
   const detail = lines.join('; ') || structure.output.trim().split('\n').slice(-2).join('; ');
   const report = structure.code === 3 ? warning : error;
   diagnostics.unshift(report('preflight-syntax', { zh: `qpdf 发现文件结构有问题：${detail}`, en: `qpdf: ${detail}` }, { file }));
   const found = structure.code === 3 ? { zh: '结构有警告', en: 'warnings' } : { zh: '结构有错误', en: 'errors' };
-  return { name: 'syntax', summary: { zh: `qpdf：${found.zh}；${content.zh}`, en: `qpdf: structure ${found.en}; ${content.en}` }, diagnostics };
+  return {
+    name: 'syntax',
+    summary: { zh: `qpdf：${found.zh}；${content.zh}`, en: `qpdf: structure ${found.en}; ${content.en}` },
+    diagnostics,
+  };
 }
