@@ -10,12 +10,13 @@ export interface ShownDiagnostic extends Diagnostic {
 /** A diagnostic as /build.json and the viewer give it: its message in the preview's language, both texts, and its line. */
 export type PublicDiagnostic = ReturnType<typeof diagnosticJson> & { excerpt?: Excerpt };
 
-/** The state as /build.json and the viewer have it (see PreviewState): diagnostics in the preview's language. */
-export type PublicState = Omit<PreviewState, 'diagnostics'> & { diagnostics: PublicDiagnostic[] };
+/** The state as /build.json and the viewer have it (see PreviewState): diagnostics in the preview's language, which it names. */
+export type PublicState = Omit<PreviewState, 'diagnostics'> & { lang: Lang; diagnostics: PublicDiagnostic[] };
 
 export function publicState(state: PreviewState, lang: Lang): PublicState {
   return {
     ...state,
+    lang,
     diagnostics: state.diagnostics.map(({ excerpt, ...d }) => ({ ...diagnosticJson(d, lang), ...(excerpt ? { excerpt } : {}) })),
   };
 }

@@ -116,6 +116,29 @@ describe('build-issue preview in a real browser', () => {
     await assert.rejects(stat(path.join(dir, 'dist', '453.pdf')), 'the preview wrote dist/453.pdf');
   });
 
+  test('the viewer speaks the preview’s language: English with BUILD_ISSUE_LANG=en, Chinese by default', async () => {
+    const words = (p: Page) =>
+      p.evaluate(() => [
+        document.getElementById('status')!.textContent,
+        document.getElementById('spreads')!.textContent,
+        document.documentElement.lang,
+      ]);
+    const [status, spreads, lang] = await words(page);
+    assert.match(status!, /^16 pages · built /);
+    assert.deepEqual([spreads, lang], ['spreads', 'en']);
+    const chinese = await startPreview(dir, ['453'], { BUILD_ISSUE_LANG: undefined });
+    const other = await viewer.browser.newPage();
+    try {
+      await other.goto(chinese.url);
+      await other.waitForFunction(() => document.getElementById('status')!.textContent!.startsWith('16 页'), { timeout: LONG });
+      const [, spreadsZh, langZh] = await words(other);
+      assert.deepEqual([spreadsZh, langZh], ['对页', 'zh-CN']);
+    } finally {
+      await other.close();
+      chinese.child.kill('SIGINT');
+    }
+  });
+
   test('at fit width, pages are placed and drawn again when their room narrows (as when a scrollbar appears)', async () => {
     // The sheets in the window, each drawn at the size it is placed at, and no row wider than the room.
     const fitted = (narrowerThan: number) =>

@@ -4,6 +4,7 @@
  * the column. Errors open the panel; warnings alone fold it away.
  */
 import type { PublicDiagnostic, PublicState } from '../state.js';
+import { LABELS } from './labels.js';
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -47,23 +48,19 @@ function item(d: PublicDiagnostic): HTMLElement {
   return element('li', d.severity, head, ...(shown ? [shown] : []));
 }
 
-const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-
 export function showProblems(panel: HTMLElement, state: PublicState): void {
   const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = state.diagnostics.length - errors;
+  const text = LABELS[state.lang];
   panel.hidden = state.diagnostics.length === 0;
   panel.classList.toggle('warnings-only', errors === 0);
   if (panel.hidden) return void panel.replaceChildren();
   const list = element('ol', undefined, ...state.diagnostics.map(item));
   if (errors === 0) {
-    panel.replaceChildren(element('details', undefined, element('summary', undefined, count(warnings, 'warning')), list));
+    panel.replaceChildren(element('details', undefined, element('summary', undefined, text.warnings(warnings)), list));
     return;
   }
-  const heading = `The build failed: ${count(errors, 'error')}${warnings ? `, ${count(warnings, 'warning')}` : ''}`;
-  const note =
-    state.pages === null
-      ? 'No pages yet: fix the file and save it.'
-      : 'The pages below are from the last build that succeeded; fix the file and save it.';
+  const heading = text.failedHeading(errors, warnings);
+  const note = state.pages === null ? text.fixNoPages : text.fixLastPages;
   panel.replaceChildren(element('h2', undefined, heading), element('p', 'note', note), list);
 }

@@ -7,6 +7,7 @@
  */
 import * as pdfjs from 'pdfjs-dist';
 import type { PublicState } from '../state.js';
+import { LABELS } from './labels.js';
 import { type Arrangement, PageView, type Zoom } from './pages.js';
 import { showProblems } from './problems.js';
 
@@ -29,11 +30,23 @@ function time(iso: string): string {
 function showStatus(state: PublicState): void {
   const status = byId('status');
   const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
+  const text = LABELS[state.lang];
   status.className = state.building ? 'building' : state.ok ? '' : 'failed';
-  if (state.building) status.textContent = state.builds === 0 ? 'building…' : 'rebuilding…';
-  else if (state.ok)
-    status.textContent = `${state.pages} pages · built ${time(state.builtAt!)} in ${(state.durationMs! / 1000).toFixed(2)} s`;
-  else status.textContent = `build failed: ${errors} error${errors === 1 ? '' : 's'}`;
+  if (state.building) status.textContent = state.builds === 0 ? text.building : text.rebuilding;
+  else if (state.ok) status.textContent = text.built(state.pages!, time(state.builtAt!), (state.durationMs! / 1000).toFixed(2));
+  else status.textContent = text.failed(errors);
+}
+
+/** The toolbar's words, in the preview's language. */
+function label(state: PublicState): void {
+  const text = LABELS[state.lang];
+  document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  byId('title').textContent = text.issue(state.serial);
+  byId('spreads').textContent = text.spreads;
+  byId('spreads').title = text.spreadsTitle;
+  byId('single').textContent = text.single;
+  byId('single').title = text.singleTitle;
+  (document.querySelector('#zoom option[value="fit"]') as HTMLOptionElement).textContent = text.fit;
 }
 
 // New PDFs are drawn in order, each after the last, so pages are never drawn out of turn.
@@ -41,11 +54,11 @@ let drawing = Promise.resolve();
 
 function onState(state: PublicState): void {
   document.title = `${state.serial} · build-issue preview`;
-  byId('title').textContent = `issue ${state.serial}`;
+  label(state);
   showStatus(state);
   showProblems(byId('problems'), state);
   const waiting = document.querySelector('#pages > .waiting');
-  if (waiting) waiting.textContent = state.building ? 'The first build is running…' : 'No pages yet: the build failed (see above).';
+  if (waiting) waiting.textContent = state.building ? LABELS[state.lang].firstBuild : LABELS[state.lang].noPagesFailed;
   if (state.pdfBuild <= requested) return;
   const build = (requested = state.pdfBuild);
   drawing = drawing
@@ -93,10 +106,15 @@ addEventListener('keydown', (event) => {
   else if (event.key === 's') setArrangement(arrangement === 'spreads' ? 'single' : 'spreads');
 });
 
+let lang: PublicState['lang'] = 'zh';
 const events = new EventSource('/events');
-events.addEventListener('state', (event) => onState(JSON.parse((event as MessageEvent<string>).data) as PublicState));
+events.addEventListener('state', (event) => {
+  const state = JSON.parse((event as MessageEvent<string>).data) as PublicState;
+  lang = state.lang;
+  onState(state);
+});
 events.addEventListener('error', () => {
   const status = byId('status');
   status.className = 'failed';
-  status.textContent = 'disconnected: is build-issue preview still running?';
+  status.textContent = LABELS[lang].disconnected;
 });
