@@ -2,19 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { PACKAGE_DIR } from '../config/settings.js';
+import type { IssueMeta } from '../stages/load/types.js';
 
-/** What the front matter of a new issue says. */
-export interface IssueFacts {
-  serial: number;
-  year: number;
-  /** Number within the year. */
-  number: number;
-  /** YYYY-MM-DD. */
-  date: string;
-  distribution: { report: string; send: string };
-  printRun: number;
-  edition: string;
-}
+/** What the front matter of a new issue says: the facts of an issue's own, without a printed original's record. */
+export type IssueFacts = Pick<IssueMeta, 'serial' | 'year' | 'number' | 'date' | 'distribution' | 'printRun' | 'edition'>;
 
 /** A value as YAML writes it: plain when it can be, quoted when it must be. */
 const scalar = (value: string | number) => stringify(value, { lineWidth: 0 }).trimEnd();
