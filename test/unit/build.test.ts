@@ -127,15 +127,17 @@ test('a rebuild keeps the chunks of earlier builds for an hour, for runs still i
   assert.equal(run3.stderr, '');
 });
 
-test('on a Node with a compile cache (22.1 and later), a run keeps its compiled code in it', async (t) => {
+test('on a Node with a compile cache (22.1 and later), a run keeps its compiled code in the package’s cache, not the temporary folder', async (t) => {
   if (!('enableCompileCache' in module)) return t.skip(`Node ${process.versions.node} has no compile cache`);
   const dir = await packageCopy();
   await compileBuild(dir);
   const tmp = await scratchDir('build-issue-tmp-');
-  // Node keeps it in the temporary folder, under node-compile-cache/.
   await exec(process.execPath, [path.join(dir, 'bin', 'build-issue.js'), '--help'], { cwd: dir, env: { ...process.env, TMPDIR: tmp } });
-  const cached = await readdir(path.join(tmp, 'node-compile-cache'), { recursive: true }).catch(() => []);
+  const cached = await readdir(path.join(dir, 'node_modules', '.cache', 'build-issue', 'compile-cache'), { recursive: true }).catch(
+    () => [],
+  );
   assert.ok(cached.length > 0, 'nothing in the compile cache');
+  assert.deepEqual(await readdir(tmp), [], 'the run left files in the temporary folder');
 });
 
 test('no module finds files by its own place: in lib/ that place is a chunk’s (PACKAGE_DIR finds the package)', async () => {
