@@ -13,6 +13,8 @@
  * same embedded font program, a second font dictionary. The glyphs' places
  * and shapes do not change; only the widths extractors read.
  */
+
+import { inflateSync } from 'node:zlib';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -36,12 +38,17 @@ interface Shown {
   y: number;
 }
 
-const TOKEN = /\/[^\s/<>[\]()]+|<[0-9a-fA-F]*>|-?\d*\.?\d+|[A-Za-z'"*]+|\[|\]|\((?:\\.|[^\\)])*\)/gu;
+/** A content stream's tokens: an operand (group 1) or an operator (group 2). */
+const TOKEN = /(\/[^\s/<>[\]()]+|<[0-9a-fA-F]*>|-?\d*\.?\d+|\[|\]|\((?:\\.|[^\\)])*\))|([A-Za-z'"*]+)/gu;
+/** A one-glyph hex string, <hhhh>. */
+const ONE_GLYPH = /^<[0-9a-fA-F]{4}>$/u;
 
 /** The one-glyph text shows of a content stream, with their positions in text space. */
 function glyphsOf(content: string): Shown[] {
   const shown: Shown[] = [];
-  const operands: string[] = [];
+  // The operators read here take at most two operands: only the last two are kept.
+  let last: string | undefined;
+  let beforeLast: string | undefined;
   let lastAt = 0;
   let font = '';
   let size = 0;
@@ -49,22 +56,22 @@ function glyphsOf(content: string): Shown[] {
   let y = 0;
   let lineX = 0;
   let lineY = 0;
-  for (const m of content.matchAll(TOKEN)) {
-    const token = m[0];
-    if (!/^[A-Za-z'"*]+$/u.test(token)) {
-      operands.push(token);
-      lastAt = m.index;
+  const tokens = new RegExp(TOKEN);
+  for (let m = tokens.exec(content); m !== null; m = tokens.exec(content)) {
+    const operator = m[2];
+    if (operator === undefined) {
+      [beforeLast, last, lastAt] = [last, m[1], m.index];
       continue;
     }
-    const num = (i: number) => Number(operands.at(i));
-    if (token === 'Tf') [font, size] = [operands.at(-2)!.slice(1), num(-1)];
-    else if (token === 'Tm') [x, y, lineX, lineY] = [num(-2), num(-1), num(-2), num(-1)];
-    else if (token === 'Td') [x, y, lineX, lineY] = [lineX + num(-2), lineY + num(-1), lineX + num(-2), lineY + num(-1)];
-    else if (token === 'BT') [x, y, lineX, lineY] = [0, 0, 0, 0];
-    else if (token === 'Tj' && /^<[0-9a-fA-F]{4}>$/u.test(operands.at(-1) ?? '')) {
-      shown.push({ start: lastAt, end: m.index + 2, gid: parseInt(operands.at(-1)!.slice(1, -1), 16), font, size, x, y });
+    const [a, b] = [Number(beforeLast), Number(last)];
+    if (operator === 'Tf') [font, size] = [beforeLast?.slice(1) ?? '', b];
+    else if (operator === 'Tm') [x, y, lineX, lineY] = [a, b, a, b];
+    else if (operator === 'Td') [x, y, lineX, lineY] = [lineX + a, lineY + b, lineX + a, lineY + b];
+    else if (operator === 'BT') [x, y, lineX, lineY] = [0, 0, 0, 0];
+    else if (operator === 'Tj' && last !== undefined && ONE_GLYPH.test(last)) {
+      shown.push({ start: lastAt, end: m.index + 2, gid: parseInt(last.slice(1, -1), 16), font, size, x, y });
     }
-    operands.length = 0;
+    last = beforeLast = undefined;
   }
   return shown;
 }
@@ -96,8 +103,11 @@ function widthsOf(cidFont: PDFDict): (gid: number) => number {
 function contentOf(page: PDFPage): string | undefined {
   const contents = page.node.Contents();
   if (!(contents instanceof PDFRawStream)) return undefined; // Chromium writes one stream a page
-  // One character a byte, so that the bytes come back as they were.
-  return Array.from(decodePDFRawStream(contents).decode(), (byte) => String.fromCharCode(byte)).join('');
+  // Chromium's streams are Flate alone, which Node's zlib inflates natively; anything else goes through pdf-lib.
+  const flateOnly = contents.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !contents.dict.has(PDFName.of('DecodeParms'));
+  const bytes = flateOnly ? inflateSync(contents.contents) : decodePDFRawStream(contents).decode();
+  // One character a byte (Latin-1), so that the bytes come back as they were.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 interface PageGlyphs {
@@ -183,6 +193,6 @@ export function fitCompressedMarks(doc: PDFDocument): void {
       at = glyph.end;
     }
     out += p.content.slice(at);
-    p.page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(Uint8Array.from(out, (ch) => ch.charCodeAt(0)))));
+    p.page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(Buffer.from(out, 'latin1'))));
   }
 }
