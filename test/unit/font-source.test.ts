@@ -24,6 +24,12 @@ describe('font sources', () => {
     );
     assert.ok(source!.coverage.has('楷'.codePointAt(0)!));
     assert.ok(!source!.coverage.has(0x1f600));
+    // Asked one by one, at every edge of every run: each covered code point and each neighbour that is not.
+    const covered = new Set(face.characterSet);
+    for (const cp of covered) {
+      assert.ok(source!.coverage.has(cp), `U+${cp.toString(16)}`);
+      for (const next of [cp - 1, cp + 1]) assert.equal(source!.coverage.has(next), covered.has(next), `U+${next.toString(16)}`);
+    }
   });
 
   test('coverage is kept in the cache folder and read from there, keyed by the font’s digest', async () => {

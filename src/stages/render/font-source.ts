@@ -13,7 +13,7 @@ export interface FontSource {
   /** sha256 of the bytes, hex. */
   digest: string;
   /** The code points the font has glyphs for. */
-  coverage: ReadonlySet<number>;
+  coverage: CodePoints;
 }
 
 // One reading per font file and process: a batch run asks for the same fonts for every issue.
@@ -32,10 +32,34 @@ function toRuns(codePoints: readonly number[]): [number, number][] {
   return runs;
 }
 
-function fromRuns(runs: readonly [number, number][]): Set<number> {
-  const set = new Set<number>();
-  for (const [first, last] of runs) for (let cp = first; cp <= last; cp++) set.add(cp);
-  return set;
+/** What a font covers, as build-issue asks it: whether it has a code point (and, for tests, which). */
+export interface CodePoints extends Iterable<number> {
+  has(codePoint: number): boolean;
+}
+
+/**
+ * A set of code points kept as its sorted runs, looked up by bisection: a
+ * CJK font covers tens of thousands of code points in a few thousand runs,
+ * and a build asks about a few thousand characters.
+ */
+class Coverage implements CodePoints {
+  constructor(private readonly runs: readonly (readonly [number, number])[]) {}
+
+  has(codePoint: number): boolean {
+    let [low, high] = [0, this.runs.length - 1];
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const [first, last] = this.runs[middle]!;
+      if (codePoint < first) high = middle - 1;
+      else if (codePoint > last) low = middle + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    for (const [first, last] of this.runs) for (let cp = first; cp <= last; cp++) yield cp;
+  }
 }
 
 /**
@@ -56,13 +80,13 @@ async function cached(cacheDir: string | undefined, name: string, compute: () =>
  * Brotli in JavaScript: about 0.75 s for LXGW WenKai), so the answer is kept
  * under the font's digest and decoded once per font.
  */
-async function coverageOf(bytes: () => Promise<Buffer>, digest: string, cacheDir: string | undefined): Promise<Set<number>> {
+async function coverageOf(bytes: () => Promise<Buffer>, digest: string, cacheDir: string | undefined): Promise<Coverage> {
   const runs = await cached(cacheDir, `${digest.slice(0, 32)}.coverage.json`, async () => {
     // Imported only here: most builds find the coverage cached, and fontkit takes 0.2 s to import.
     const fontkit = await import('fontkit');
     return JSON.stringify(toRuns((fontkit.create(await bytes()) as import('fontkit').Font).characterSet));
   });
-  return fromRuns(JSON.parse(runs) as [number, number][]);
+  return new Coverage(JSON.parse(runs) as [number, number][]);
 }
 
 /** Reads a font file (undefined if it is missing): its digest and coverage, its bytes on demand. */
