@@ -73,7 +73,9 @@ export class PageView {
 
   /** Loads a build's PDF and draws the pages in the window; resolves once they are on screen, true unless a later build replaced it meanwhile. */
   async show(url: string, build: number): Promise<boolean> {
-    const doc = await pdfjs.getDocument({ url, worker: this.worker, isEvalSupported: false }).promise;
+    // Glyphs drawn as paths from the embedded fonts, not through fonts loaded into the page: each
+    // build is a new PDF whose subset fonts the browser would load again before drawing anything.
+    const doc = await pdfjs.getDocument({ url, worker: this.worker, isEvalSupported: false, disableFontFace: true }).promise;
     if (build < this.build) {
       await doc.destroy();
       return false;
