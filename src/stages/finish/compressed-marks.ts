@@ -14,18 +14,8 @@
  * and shapes do not change; only the widths extractors read.
  */
 
-import { inflateSync } from 'node:zlib';
-import {
-  decodePDFRawStream,
-  PDFArray,
-  PDFDict,
-  type PDFDocument,
-  PDFName,
-  PDFNumber,
-  type PDFPage,
-  PDFRawStream,
-  type PDFRef,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, type PDFPage, PDFRawStream, type PDFRef } from 'pdf-lib';
+import { decodeStream } from './decode-stream.js';
 
 /** A glyph shown by a one-glyph `Tj`, where it stands in the content. */
 interface Shown {
@@ -103,9 +93,7 @@ function widthsOf(cidFont: PDFDict): (gid: number) => number {
 function contentOf(page: PDFPage): string | undefined {
   const contents = page.node.Contents();
   if (!(contents instanceof PDFRawStream)) return undefined; // Chromium writes one stream a page
-  // Chromium's streams are Flate alone, which Node's zlib inflates natively; anything else goes through pdf-lib.
-  const flateOnly = contents.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !contents.dict.has(PDFName.of('DecodeParms'));
-  const bytes = flateOnly ? inflateSync(contents.contents) : decodePDFRawStream(contents).decode();
+  const bytes = decodeStream(contents);
   // One character a byte (Latin-1), so that the bytes come back as they were.
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }

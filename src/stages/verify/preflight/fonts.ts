@@ -1,10 +1,10 @@
 import { PDFArray, PDFDict, PDFName, PDFRawStream } from 'pdf-lib';
 import { type Diagnostic, error, warning } from '../../../diagnostics.js';
 import type { Message } from '../../../message.js';
+import { decodeStream } from '../../finish/decode-stream.js';
 import type { Advice } from './advice.js';
 import { type CheckResult, count, pageList } from './check.js';
 import { trueTypeProblem } from './font-program.js';
-import { decodeStream } from './graphics.js';
 
 const PROGRAMS: Record<string, string> = { FontFile: 'Type 1', FontFile2: 'TrueType', FontFile3: 'CFF/OpenType' };
 

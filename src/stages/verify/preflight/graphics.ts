@@ -1,5 +1,5 @@
-import { inflateSync } from 'node:zlib';
-import { decodePDFRawStream, PDFArray, type PDFContext, PDFDict, PDFName, PDFNumber, type PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
+import { PDFArray, type PDFContext, PDFDict, PDFName, PDFNumber, type PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
+import { decodeStream } from '../../finish/decode-stream.js';
 import { colourSpaceName } from './colour-spaces.js';
 import { ContentSyntaxError, Name, type Operand, operations } from './content-stream.js';
 
@@ -40,13 +40,6 @@ export interface PageUse {
 }
 
 const MAX_DEPTH = 12;
-
-/** Plain /FlateDecode goes to zlib, several times faster than pdf-lib's inflate in JavaScript; other filters to pdf-lib. */
-export function decodeStream(stream: PDFRawStream): Uint8Array {
-  const { dict } = stream;
-  const plainFlate = dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !dict.has(PDFName.of('DecodeParms'));
-  return plainFlate ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
-}
 
 /** The decoded bytes of a stream, or of an array of streams joined as one (a page's /Contents). */
 export function streamBytes(context: PDFContext, object: PDFObject | undefined): Uint8Array {
