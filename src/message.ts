@@ -4,6 +4,8 @@
  * texts are written side by side where the message is made, and only the
  * reporter in cli/ picks one, so no stage needs to know the language.
  */
+import { langSetting } from '../scripts/lang.js';
+
 export interface Message {
   zh: string;
   en: string;
@@ -38,17 +40,11 @@ export function withHint(what: Message, hint: Message): Message {
 /**
  * The language of the run: `--lang <zh|en>` anywhere on the command line
  * (before `--`), else BUILD_ISSUE_LANG, else Chinese. Read once, by the CLI,
- * before commander parses, so that even its usage errors can be in it.
+ * before commander builds its help and parses, so that the help and even the
+ * usage errors are in it.
  */
 export function chosenLang(args: readonly string[], env: NodeJS.ProcessEnv): { lang: Lang; problem?: Message } {
-  let value: string | undefined;
-  for (let i = 0; i < args.length && args[i] !== '--'; i++) {
-    const arg = args[i]!;
-    if (arg === '--lang') value = args[i + 1];
-    else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length);
-  }
-  const from = value === undefined ? 'BUILD_ISSUE_LANG' : '--lang';
-  value ??= env.BUILD_ISSUE_LANG;
+  const { value, from } = langSetting(args, env);
   if (value === undefined || value === '') return { lang: 'zh' };
   if ((LANGS as readonly string[]).includes(value)) return { lang: value as Lang };
   return {

@@ -46,7 +46,7 @@ const compileBuild = (dir: string) => exec(process.execPath, [path.join(dir, 'sc
 async function editDescription(dir: string, description: string): Promise<void> {
   const main = path.join(dir, 'src', 'cli', 'main.ts');
   const source = await readFile(main, 'utf8');
-  const edited = source.replace(/\.description\('Typeset[^']*'\)/, `.description('${description}')`);
+  const edited = source.replace(/en: 'Typeset[^']*'/, `en: '${description}'`);
   assert.notEqual(edited, source, 'the program’s description was not found in main.ts');
   await writeFile(main, edited);
 }

@@ -7,6 +7,7 @@ import { type Engines, findEngines } from '../../config/engines.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import type { Lang, Message } from '../../message.js';
 import { readFontSource } from '../../stages/render/font-source.js';
+import { helpText } from '../help.js';
 import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
 /** The major versions of Node that build-issue is tested on (package.json's engines says the same). */
@@ -140,7 +141,10 @@ export function registerDoctor(program: Command, lang: Lang): void {
   program
     .command('doctor')
     .description(
-      'say what a build runs with here: Node, the browser and its version, Paged.js, the fonts and their digests, qpdf, Ghostscript, poppler, MuPDF',
+      helpText(lang)({
+        zh: '说明在这台机器上排版用的是什么：Node、浏览器及其版本、Paged.js、字体及其摘要、qpdf、Ghostscript、poppler、MuPDF',
+        en: 'say what a build runs with here: Node, the browser and its version, Paged.js, the fonts and their digests, qpdf, Ghostscript, poppler, MuPDF',
+      }),
     )
     .action(reportedAction(lang, () => runDoctor(resolveSettings(process.env, process.cwd()), consoleReporter(lang))));
 }

@@ -4,6 +4,7 @@ import { resolveSettings, type Settings } from '../../config/settings.js';
 import { type Diagnostic, error, formatDiagnostic, hasErrors } from '../../diagnostics.js';
 import { readTextInput } from '../../io/read-input.js';
 import type { Lang, Message } from '../../message.js';
+import { helpText } from '../help.js';
 import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
 export interface ImportCommandOptions {
@@ -81,14 +82,21 @@ export async function runImport(file: string, options: ImportCommandOptions, set
 }
 
 export function registerImport(program: Command, lang: Lang): void {
+  const say = helpText(lang);
   program
     .command('import')
     .description(
-      'bring a back issue in from the Markdown conversion of its printed PDF, reporting every repair and every suspected conversion error',
+      say({
+        zh: '从往期印本 PDF 转成的 Markdown 导入一期，列出每一处修补和每一处疑似转换错误',
+        en: 'bring a back issue in from the Markdown conversion of its printed PDF, reporting every repair and every suspected conversion error',
+      }),
     )
-    .argument('<file>', 'the conversion (Markdown)')
-    .option('--serial <n>', 'the issue’s serial (总期号), when the masthead lacks it or has it wrong')
-    .option('--dry-run', 'print the report only; write nothing', false)
+    .argument('<file>', say({ zh: '转换得到的 Markdown 文件', en: 'the conversion (Markdown)' }))
+    .option(
+      '--serial <n>',
+      say({ zh: '这一期的总期号（刊头没有或写错时用）', en: 'the issue’s serial (总期号), when the masthead lacks it or has it wrong' }),
+    )
+    .option('--dry-run', say({ zh: '只列出报告，不写任何文件', en: 'print the report only; write nothing' }), false)
     .action(
       reportedAction(lang, (file: string, options: ImportCommandOptions) =>
         runImport(file, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang)),

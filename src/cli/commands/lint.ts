@@ -7,6 +7,7 @@ import { writeAtomic } from '../../io/write-atomic.js';
 import type { Lang } from '../../message.js';
 import type { LintOptions } from '../../stages/lint/lint-issue.js';
 import type { Fix } from '../../stages/lint/types.js';
+import { helpText } from '../help.js';
 import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
 export interface LintCommandOptions {
@@ -66,14 +67,28 @@ export async function runLint(target: string, options: LintCommandOptions, setti
 }
 
 export function registerLint(program: Command, lang: Lang): void {
+  const say = helpText(lang);
   program
     .command('lint')
     .description(
-      'check an issue’s text as a Chinese copy editor would (GB/T 15834 punctuation, pairs, spaces, stray Latin, missing glyphs)',
+      say({
+        zh: '像中文校对那样检查一期的文字（GB/T 15834 标点、成对的符号、空格、混入的西文、字体缺字）',
+        en: 'check an issue’s text as a Chinese copy editor would (GB/T 15834 punctuation, pairs, spaces, stray Latin, missing glyphs)',
+      }),
     )
-    .argument('<serial|file>', 'an issue’s serial (lints issues/<serial>/issue.md) or the path of a Markdown file')
-    .option('--fix', 'apply the fixes that are certainly right, and say what changed', false)
-    .option('--json', 'print the findings as JSON on stdout', false)
+    .argument(
+      '<serial|file>',
+      say({
+        zh: '一期的总期号（检查 issues/<serial>/issue.md），或一个 Markdown 文件的路径',
+        en: 'an issue’s serial (lints issues/<serial>/issue.md) or the path of a Markdown file',
+      }),
+    )
+    .option(
+      '--fix',
+      say({ zh: '改正确定无误的问题，并说明改了什么', en: 'apply the fixes that are certainly right, and say what changed' }),
+      false,
+    )
+    .option('--json', say({ zh: '把检查结果以 JSON 写到标准输出', en: 'print the findings as JSON on stdout' }), false)
     .action(
       reportedAction(lang, (target: string, options: LintCommandOptions) =>
         runLint(target, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang)),

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
+import { Argument, type Command, InvalidArgumentError } from 'commander';
 import { type Clock, localDay, systemClock } from '../../clock.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import type { Lang } from '../../message.js';
+import { helpText } from '../help.js';
 import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
 export interface DateOption {
@@ -79,11 +80,17 @@ export async function runInit(dir: string, options: InitOptions, report: Reporte
 }
 
 export function registerNew(program: Command, lang: Lang): void {
+  const say = helpText(lang);
   program
     .command('new')
-    .description('start the next issue: issues/<serial>/issue.md from the issue before it, with a sample of every construct')
-    .argument('<serial>', 'the new issue’s serial (总期号), e.g. 454')
-    .option('--date <YYYY-MM-DD>', 'the issue’s date (default: today)', dateParser(lang))
+    .description(
+      say({
+        zh: '开始下一期：照上一期写出 issues/<serial>/issue.md，附有每种写法的示例',
+        en: 'start the next issue: issues/<serial>/issue.md from the issue before it, with a sample of every construct',
+      }),
+    )
+    .argument('<serial>', say({ zh: '新一期的总期号，如 454', en: 'the new issue’s serial (总期号), e.g. 454' }))
+    .option('--date <YYYY-MM-DD>', say({ zh: '这一期的日期（默认：今天）', en: 'the issue’s date (default: today)' }), dateParser(lang))
     .action(
       reportedAction(lang, (serial: string, options: DateOption) =>
         runNew(serial, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang)),
@@ -91,9 +98,23 @@ export function registerNew(program: Command, lang: Lang): void {
     );
   program
     .command('init')
-    .description('start a new publication: issues/publication.yaml with every field commented, and a first issue that builds')
-    .argument('[dir]', 'the publication’s folder (made if missing)', '.')
-    .option('--serial <n>', 'the first issue’s serial (总期号)', serialParser(lang), 1)
-    .option('--date <YYYY-MM-DD>', 'the first issue’s date (default: today)', dateParser(lang))
+    .description(
+      say({
+        zh: '开始一份新刊物：写出每个字段都有注释的 issues/publication.yaml，和能排出来的第一期',
+        en: 'start a new publication: issues/publication.yaml with every field commented, and a first issue that builds',
+      }),
+    )
+    .addArgument(
+      new Argument('[dir]', say({ zh: '刊物的文件夹，没有就新建', en: 'the publication’s folder (made if missing)' })).default(
+        '.',
+        say({ zh: '当前文件夹', en: 'the current folder' }),
+      ),
+    )
+    .option('--serial <n>', say({ zh: '第一期的总期号', en: 'the first issue’s serial (总期号)' }), serialParser(lang), 1)
+    .option(
+      '--date <YYYY-MM-DD>',
+      say({ zh: '第一期的日期（默认：今天）', en: 'the first issue’s date (default: today)' }),
+      dateParser(lang),
+    )
     .action(reportedAction(lang, (dir: string, options: InitOptions) => runInit(dir, options, consoleReporter(lang))));
 }

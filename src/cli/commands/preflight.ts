@@ -5,6 +5,7 @@ import { checkTempDir } from '../../io/scratch.js';
 import type { Lang } from '../../message.js';
 import type { PreflightReport } from '../../stages/verify/preflight/preflight.js';
 import { checkMark, reportLines } from '../../stages/verify/preflight/report.js';
+import { helpText } from '../help.js';
 import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
 export interface PreflightCommandOptions {
@@ -40,10 +41,22 @@ export async function runPreflight(file: string, options: PreflightCommandOption
 }
 
 export function registerPreflight(program: Command, lang: Lang): void {
+  const say = helpText(lang);
   program
     .command('preflight')
-    .argument('<file>', 'the PDF to check')
-    .description('check a PDF as a print shop would: page sizes and boxes, page count, fonts, colour spaces, image resolution, syntax')
-    .option('--json', 'print the report as JSON on stdout: each check’s status and summary, and every problem')
+    .argument('<file>', say({ zh: '要检查的 PDF', en: 'the PDF to check' }))
+    .description(
+      say({
+        zh: '像印刷厂那样检查一个 PDF：页面尺寸和各种框、页数、字体、色彩空间、图片分辨率、文件语法',
+        en: 'check a PDF as a print shop would: page sizes and boxes, page count, fonts, colour spaces, image resolution, syntax',
+      }),
+    )
+    .option(
+      '--json',
+      say({
+        zh: '把报告以 JSON 写到标准输出：每项检查的结果和摘要，以及每个问题',
+        en: 'print the report as JSON on stdout: each check’s status and summary, and every problem',
+      }),
+    )
     .action(reportedAction(lang, (file: string, options: PreflightCommandOptions) => runPreflight(file, options, consoleReporter(lang))));
 }

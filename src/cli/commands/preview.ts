@@ -5,6 +5,7 @@ import { resolveSettings, type Settings } from '../../config/settings.js';
 import { error } from '../../diagnostics.js';
 import type { Lang } from '../../message.js';
 import type { PreviewState } from '../../preview/state.js';
+import { helpText } from '../help.js';
 import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
 export interface PreviewOptions {
@@ -150,12 +151,22 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
 }
 
 export function registerPreview(program: Command, lang: Lang): void {
+  const say = helpText(lang);
   program
     .command('preview')
-    .description('build an issue and show its pages in the browser, built again at every change of its files (until Ctrl-C)')
-    .argument('<serial>', 'the issue to preview, e.g. 453')
-    .option('--port <n>', 'serve on this port of 127.0.0.1 (default: a free one)', portParser(lang))
-    .option('--open', 'open the preview in the system browser', false)
+    .description(
+      say({
+        zh: '排出一期并在浏览器里显示它的页面，它的文件每改一次就重排一次（按 Ctrl-C 停止）',
+        en: 'build an issue and show its pages in the browser, built again at every change of its files (until Ctrl-C)',
+      }),
+    )
+    .argument('<serial>', say({ zh: '要预览的期，如 453', en: 'the issue to preview, e.g. 453' }))
+    .option(
+      '--port <n>',
+      say({ zh: '用 127.0.0.1 的这个端口（默认：任选一个空闲端口）', en: 'serve on this port of 127.0.0.1 (default: a free one)' }),
+      portParser(lang),
+    )
+    .option('--open', say({ zh: '用系统浏览器打开预览', en: 'open the preview in the system browser' }), false)
     .action(
       reportedAction(lang, (serial: string, options: PreviewOptions) =>
         runPreview(serial, options, resolveSettings(process.env, process.cwd()), consoleReporter(lang)),
