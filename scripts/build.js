@@ -30,6 +30,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { langSetting } from './lang.js';
 
 export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const LIB_DIR = path.join(PACKAGE_DIR, 'lib');
@@ -65,15 +66,15 @@ async function filesUnder(dir) {
 }
 
 /**
- * Why lib/ cannot be run as it is ('missing', or the first file changed since
- * it was made), or undefined when it is current.
+ * Why lib/ cannot be run as it is (it is missing, or the first file changed
+ * since it was made), in Chinese and English, or undefined when it is current.
  */
 export async function staleness() {
   const record = JSON.parse(await readFile(RECORD, 'utf8').catch(() => 'null'));
-  if (!record?.inputs || !(await stat(ENTRY).catch(() => undefined))) return 'lib/ is missing';
+  if (!record?.inputs || !(await stat(ENTRY).catch(() => undefined))) return { zh: '还没有 lib/', en: 'lib/ is missing' };
   const now = await stamps(Object.keys(record.inputs));
   const changed = Object.keys(now).find((file) => now[file] !== record.inputs[file]);
-  return changed && `${changed} changed since lib/ was compiled`;
+  return changed && { zh: `${changed} 在上次编译后改过`, en: `${changed} changed since lib/ was compiled` };
 }
 
 /** esbuild's options for the bundle, written to `outdir`, carrying the page script (see pageScript). */
@@ -160,20 +161,31 @@ async function removeOld(current) {
   }
 }
 
-/** Compiles, with a line on stderr saying why and when it is done. */
-export async function buildSaying(reason) {
+/**
+ * The language of the line buildSaying writes: the CLI's (--lang, then
+ * BUILD_ISSUE_LANG), Chinese unless English is asked for. A value the CLI
+ * refuses gives Chinese here; the CLI then says what is wrong with it.
+ */
+export const lineLang = (args, env) => (langSetting(args, env).value === 'en' ? 'en' : 'zh');
+
+/** Compiles, with a line on stderr (in `lang`, 'zh' or 'en') saying why, and when it is done. */
+export async function buildSaying(reason, lang) {
   const started = performance.now();
-  process.stderr.write(`build-issue: compiling src/ into lib/ (${reason}) … `);
+  const said = {
+    zh: { start: `build-issue: 正在把 src/ 编译成 lib/（${reason.zh}）……`, failed: '失败', done: (s) => `完成，用时 ${s} 秒` },
+    en: { start: `build-issue: compiling src/ into lib/ (${reason.en}) … `, failed: 'failed', done: (s) => `done in ${s} s` },
+  }[lang];
+  process.stderr.write(said.start);
   try {
     await build();
   } catch (cause) {
-    process.stderr.write('failed\n');
+    process.stderr.write(`${said.failed}\n`);
     throw cause;
   }
-  process.stderr.write(`done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(`${said.done(((performance.now() - started) / 1000).toFixed(1))}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const reason = process.argv.includes('--if-stale') ? await staleness() : 'asked for';
-  if (reason) await buildSaying(reason);
+  const reason = process.argv.includes('--if-stale') ? await staleness() : { zh: '按要求编译', en: 'asked for' };
+  if (reason) await buildSaying(reason, lineLang(process.argv.slice(2), process.env));
 }

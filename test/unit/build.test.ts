@@ -31,9 +31,13 @@ interface Run {
   stderr: string;
 }
 
-async function run(dir: string, args: string[]): Promise<Run> {
+/** Runs the package's bin; messages in English unless `env` says otherwise (BUILD_ISSUE_LANG: undefined for the Chinese default). */
+async function run(dir: string, args: string[], env: NodeJS.ProcessEnv = { BUILD_ISSUE_LANG: 'en' }): Promise<Run> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [path.join(dir, 'bin', 'build-issue.js'), ...args], { cwd: dir });
+    const { stdout, stderr } = await exec(process.execPath, [path.join(dir, 'bin', 'build-issue.js'), ...args], {
+      cwd: dir,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -51,11 +55,11 @@ async function editDescription(dir: string, description: string): Promise<void> 
   await writeFile(main, edited);
 }
 
-test('a first run without lib/ compiles it, saying so, then runs', async () => {
+test('a first run without lib/ compiles it, saying so in Chinese unless asked for English, then runs', async () => {
   const dir = await packageCopy();
-  const first = await run(dir, ['--version']);
+  const first = await run(dir, ['--version'], { BUILD_ISSUE_LANG: undefined });
   assert.equal(first.code, 0, first.stderr);
-  assert.match(first.stderr, /^build-issue: compiling src\/ into lib\/ \(lib\/ is missing\) … done in [\d.]+ s\n$/);
+  assert.match(first.stderr, /^build-issue: 正在把 src\/ 编译成 lib\/（还没有 lib\/）……完成，用时 [\d.]+ 秒\n$/);
   assert.equal(first.stdout.split('\n')[0], `build-issue ${JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')).version}`);
   const second = await run(dir, ['--version']);
   assert.equal(second.stderr, '', 'lib/ compiled again although no source changed');
@@ -65,7 +69,7 @@ test('a source edited since lib/ was compiled is compiled again before it runs, 
   const dir = await packageCopy();
   await compileBuild(dir);
   await editDescription(dir, 'An edited description.');
-  const edited = await run(dir, ['--help']);
+  const edited = await run(dir, ['--help', '--lang', 'en'], { BUILD_ISSUE_LANG: undefined });
   assert.equal(edited.code, 0, edited.stderr);
   assert.match(edited.stderr, /compiling src\/ into lib\/ \(src\/cli\/main\.ts changed since lib\/ was compiled\)/);
   assert.match(edited.stdout, /An edited description\./, 'the edit did not run');
