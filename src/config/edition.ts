@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
 import { error, type Place, type Result } from '../diagnostics.js';
+import type { Message } from '../message.js';
 import { FIELDS_MESSAGE, readJsonFile } from './json-file.js';
 
 /** The kinds of text an edition gives a font family each (render/role-texts.ts sorts the issue's text into them). */
@@ -22,6 +23,24 @@ export const ROLES = [
   'code',
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/** What each role's text is, as an editor calls it (a font's family id means nothing to one). */
+export const ROLE_NAMES: Record<Role, Message> = {
+  masthead: { zh: '报头', en: 'masthead' },
+  label: { zh: '标签', en: 'label' },
+  title: { zh: '标题', en: 'title' },
+  subtitle: { zh: '副题', en: 'subtitle' },
+  byline: { zh: '作者行', en: 'byline' },
+  column: { zh: '栏目名', en: 'column name' },
+  heading: { zh: '小标题', en: 'section heading' },
+  runin: { zh: '段首标题', en: 'run-in head' },
+  emphasis: { zh: '强调文字', en: 'emphasis' },
+  body: { zh: '正文', en: 'body' },
+  toc: { zh: '目录', en: 'TOC' },
+  footer: { zh: '版记', en: 'footer' },
+  quote: { zh: '引文', en: 'quotation' },
+  code: { zh: '代码', en: 'code' },
+};
 
 const text = (what: string) => v.pipe(v.string(`must be text (${what})`), v.nonEmpty(`must not be empty (${what})`));
 

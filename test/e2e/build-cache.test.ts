@@ -86,7 +86,7 @@ describe('the build cache and the engines', () => {
     const run = await cli(['doctor'], dir, { PUPPETEER_EXECUTABLE_PATH: otherBrowser });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, new RegExp(`^✓ ${OTHER_VERSION} \\(${otherBrowser}\\), from PUPPETEER_EXECUTABLE_PATH$`, 'm'));
-    assert.match(run.stdout, /^ {2}✓ BI Song: node_modules\/\S+\.ttf [0-9a-f]{16}$/m);
+    assert.match(run.stdout, /^ {2}✓ body, TOC, footer: Noto Serif SC Regular \(node_modules\/\S+\.ttf, sha256 [0-9a-f]{16}\)$/m);
     assert.match(run.stdout, /^✓ qpdf \d+\.\d+/m);
     const missing = await cli(['doctor'], dir, { PUPPETEER_EXECUTABLE_PATH: path.join(dir, 'no-browser') });
     assert.notEqual(missing.code, 0, 'doctor passed without a browser');

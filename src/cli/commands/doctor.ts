@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { BROWSER_ENV, findBrowser } from '../../config/browser.js';
-import { loadEdition } from '../../config/edition.js';
+import { loadEdition, ROLE_NAMES, ROLES, type Role } from '../../config/edition.js';
 import { type Engines, findEngines } from '../../config/engines.js';
 import { resolveSettings, type Settings } from '../../config/settings.js';
 import type { Lang, Message } from '../../message.js';
-import { readFontSource } from '../../stages/render/font-source.js';
+import { fontName, readFontSource } from '../../stages/render/font-source.js';
 import { helpText } from '../help.js';
 import { consoleReporter, type Reporter, reportedAction } from '../reporter.js';
 
@@ -43,6 +43,17 @@ const chromiumLine = (engines: Engines, executable: string | undefined): Message
     en: `Chromium (its version unknown: --version printed none) (${executable})`,
   };
 };
+
+/**
+ * What a font family sets, as an editor names the text (正文、目录 …): the
+ * roles the edition gives it. A family id of the catalogue (“BI Song”)
+ * means nothing to an editor or a print shop, so it is never shown.
+ */
+function setsText(roles: Record<Role, string>, family: string, edition: string): Message {
+  const sets = ROLES.filter((role) => roles[role] === family).map((role) => ROLE_NAMES[role]);
+  if (sets.length === 0) return { zh: `（版式 ${edition} 不用）`, en: `(not used by edition ${edition})` };
+  return { zh: sets.map((s) => s.zh).join('、'), en: sets.map((s) => s.en).join(', ') };
+}
 
 /** `build-issue --version`: build-issue's version and the engines' it lays pages out with. */
 export async function printVersions(settings: Settings, report: Reporter): Promise<void> {
@@ -113,17 +124,23 @@ export async function runDoctor(settings: Settings, report: Reporter): Promise<v
     );
   } else {
     report.info({
-      zh: '  字体目录（fonts/fonts.json）里的字体及其 sha256：',
-      en: '  fonts in the catalogue (fonts/fonts.json), with their sha256:',
+      zh: `  字体目录（fonts/fonts.json）里的字体，按版式 ${edition.name} 用它排的文字列出，附文件和 sha256：`,
+      en: `  the fonts of the catalogue (fonts/fonts.json), by the text edition ${edition.name} sets in each, with file and sha256:`,
     });
     for (const [family, font] of Object.entries(edition.families)) {
       const source = await readFontSource(path.join(settings.packageDir, font.file), settings.cacheDir);
-      const digest = source ? source.digest.slice(0, 16) : undefined;
+      const sets = setsText(edition.roles, family, edition.name);
+      if (!source) {
+        report.info({ zh: `  ✗ ${sets.zh}：缺少 ${font.file}`, en: `  ✗ ${sets.en}: ${font.file} is missing` });
+        problems.push({ zh: `缺少字体文件 ${font.file}；请运行 npm ci`, en: `font file ${font.file} is missing; run npm ci` });
+        continue;
+      }
+      const name = await fontName(source, settings.cacheDir);
+      const digest = source.digest.slice(0, 16);
       report.info({
-        zh: `  ${mark(source !== undefined)} ${family}：${font.file} ${digest ?? '缺失'}`,
-        en: `  ${mark(source !== undefined)} ${family}: ${font.file} ${digest ?? 'missing'}`,
+        zh: `  ✓ ${sets.zh}：${name}（${font.file}，sha256 ${digest}）`,
+        en: `  ✓ ${sets.en}: ${name} (${font.file}, sha256 ${digest})`,
       });
-      if (!source) problems.push({ zh: `缺少字体文件 ${font.file}；请运行 npm ci`, en: `font file ${font.file} is missing` });
     }
   }
 

@@ -109,3 +109,16 @@ export async function readFontSource(file: string, cacheDir?: string): Promise<F
   }
   return source;
 }
+
+/**
+ * The face's full name from its name table (name ID 4: “Noto Serif SC
+ * Regular”, as font menus and print shops know it), else its PostScript or
+ * family name; kept in the cache under the font's digest, as its coverage is.
+ */
+export async function fontName(source: FontSource, cacheDir?: string): Promise<string> {
+  return cached(cacheDir, `${source.digest.slice(0, 32)}.name.txt`, async () => {
+    const fontkit = await import('fontkit');
+    const font = fontkit.create(await source.bytes()) as import('fontkit').Font;
+    return font.fullName || font.postscriptName || font.familyName;
+  });
+}

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FontFamily } from '../../config/edition.js';
+import { type FontFamily, ROLE_NAMES, type Role } from '../../config/edition.js';
 import { type Diagnostic, error, type Place, type Result } from '../../diagnostics.js';
 import { writeAtomic } from '../../io/write-atomic.js';
-import type { Message } from '../../message.js';
 import { type FontSource, readFontSource } from './font-source.js';
 
 /** A piece of text and the role (masthead, title, body …) whose font will set it. */
@@ -53,24 +52,6 @@ function placeAt(place: Place, text: string, offset: number): Place {
   return { file: place.file, line, column };
 }
 
-/** What each role's text is, as an editor calls it (a font's family id means nothing to one). */
-const ROLE_NAMES: Record<string, Message> = {
-  masthead: { zh: '报头', en: 'masthead' },
-  label: { zh: '标签', en: 'label' },
-  title: { zh: '标题', en: 'title' },
-  subtitle: { zh: '副题', en: 'subtitle' },
-  byline: { zh: '作者行', en: 'byline' },
-  column: { zh: '栏目名', en: 'column name' },
-  heading: { zh: '小标题', en: 'section heading' },
-  runin: { zh: '段首标题', en: 'run-in head' },
-  emphasis: { zh: '强调文字', en: 'emphasis' },
-  body: { zh: '正文', en: 'body' },
-  toc: { zh: '目录', en: 'TOC' },
-  footer: { zh: '版记', en: 'footer' },
-  quote: { zh: '引文', en: 'quotation' },
-  code: { zh: '代码', en: 'code' },
-};
-
 /**
  * Every character must be in the font its role uses; otherwise Chromium would
  * quietly take a system font (perhaps a CFF one, which it embeds as Type 3).
@@ -88,7 +69,7 @@ function checkCoverage(texts: readonly RoleText[], faces: Map<string, FontSource
       if (!IGNORED.test(ch) && !reported.has(key) && !face.coverage.has(ch.codePointAt(0)!)) {
         reported.add(key);
         const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        const what = ROLE_NAMES[role] ?? { zh: role, en: role };
+        const what = ROLE_NAMES[role as Role];
         const message = {
           zh: `${what.zh}的字体里没有“${ch}”（U+${code}），印出来会出错；请换成常用字形，或请版式维护者换用有这个字的字体`,
           en: `“${ch}” (U+${code}) is not in the ${what.en} font; replace it or choose another font`,
