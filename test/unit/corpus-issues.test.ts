@@ -88,7 +88,8 @@ const cases: BadCase[] = [
   },
   // Front matter
   { name: 'a YAML alias bomb', setup: edit((m) => m.replace('---\n', `---\n${aliasBomb()}`)), rule: 'yaml-syntax', at: 'ISSUE:3' },
-  { name: 'YAML that does not parse', setup: field('year', '[2024'), rule: 'yaml-syntax', at: 'ISSUE:4' },
+  // At the “[” left open, not at the line after it where the parser gave up.
+  { name: 'YAML that does not parse', setup: field('year', '[2024'), rule: 'yaml-syntax', at: 'ISSUE:3' },
   { name: 'date: 2024-02-30', setup: field('date', '2024-02-30'), rule: 'field-format', at: 'ISSUE:5' },
   { name: 'date: 2024-13-01', setup: field('date', '2024-13-01'), rule: 'field-format', at: 'ISSUE:5' },
   { name: 'a date outside the issue’s year', setup: field('date', '2023-01-10'), rule: 'date-year-mismatch', at: 'ISSUE:5' },

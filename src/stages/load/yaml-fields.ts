@@ -1,6 +1,7 @@
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import { type Diagnostic, error } from '../../diagnostics.js';
 import type { Message } from '../../message.js';
+import { yamlProblem } from './yaml-errors.js';
 
 const hinted = (hint: Message | undefined): Message => (hint ? { zh: `（${hint.zh}）`, en: ` (${hint.en})` } : { zh: '', en: '' });
 
@@ -21,16 +22,11 @@ export class YamlFields {
     private readonly lineOffset = 0,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lines });
-    for (const e of this.doc.errors) {
-      const at = e.linePos?.[0];
-      const problem = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
-      this.diagnostics.push(
-        error(
-          'yaml-syntax',
-          { zh: `YAML 格式有误（${problem}）；请检查这一行的冒号、缩进和引号`, en: problem },
-          this.place(at?.line, at?.col),
-        ),
-      );
+    const source = { text, doc: this.doc, lines: this.lines, fileLine: (offset: number) => this.lines.linePos(offset).line + lineOffset };
+    const problem = yamlProblem(this.doc.errors, source);
+    if (problem) {
+      const at = this.lines.linePos(problem.offset);
+      this.diagnostics.push(error('yaml-syntax', problem.message, this.place(at.line, at.col)));
     }
     // Aliases that multiply (a “billion laughs”) are refused before any field is read.
     if (this.doc.errors.length === 0) {
