@@ -10,6 +10,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { loadEdition } from '../../src/config/edition.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
+import type { Lang } from '../../src/message.js';
 import { cli, ROOT, workspace } from '../helpers/build.js';
 import { scratchDir } from '../helpers/scratch.js';
 
@@ -28,10 +29,10 @@ async function editionsWith(file: 'styles/2023/edition.json' | 'fonts/fonts.json
 }
 
 /** The diagnostics of loading edition 2023 from `dir`, as the reporter prints them, with paths from `dir`. */
-async function problems(dir: string): Promise<string[]> {
+async function problems(dir: string, lang: Lang = 'en'): Promise<string[]> {
   const loaded = await loadEdition(dir, '2023', { file: 'issue.md', line: 2 });
   assert.equal(loaded.value, undefined);
-  return loaded.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(dir, path.resolve(d.file)) }, 'en'));
+  return loaded.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(dir, path.resolve(d.file)) }, lang));
 }
 
 describe('a style edition’s files', () => {
@@ -72,6 +73,35 @@ describe('a style edition’s files', () => {
     const [problem, ...more] = await problems(dir);
     assert.deepEqual(more, []);
     assert.match(problem!, /^styles\/2023\/edition\.json:6:\d+ config-syntax /);
+  });
+});
+
+describe('a style edition’s files, in Chinese', () => {
+  test('a schema problem is said in Chinese, the schema’s own words quoted after it', async () => {
+    const weight = await editionsWith('fonts/fonts.json', (t) => t.replace('"weight": 700', '"weight": "bold"'));
+    assert.deepEqual(await problems(weight, 'zh'), [
+      'fonts/fonts.json:16:7 config-field 字段 families.BI Hei.weight：要写成数字（不加引号）（校验原文：“must be a number (the CSS font-weight)”）',
+    ]);
+    const fields = await editionsWith('styles/2023/edition.json', (t) =>
+      t.replace('    "byline": "BI Kai",\n', '').replace('"generated"', '"generate"'),
+    );
+    assert.deepEqual(await problems(fields, 'zh'), [
+      'styles/2023/edition.json:3:3 config-field 字段 roles.byline：缺少这个字段，必须填写（校验原文：“is required”）',
+      'styles/2023/edition.json:1:1 config-field 字段 generated：缺少这个字段，必须填写（校验原文：“is required”）',
+      'styles/2023/edition.json:18:3 config-field 字段 generate：没有这个字段；请检查拼写，或删去它（校验原文：“unknown field”）',
+    ]);
+  });
+
+  test('a JSON slip is said in Chinese, JSON.parse’s words quoted after it', async () => {
+    const comma = await editionsWith('styles/2023/edition.json', (t) => t.replace('"label": "BI Hei",', '"label": "BI Hei"'));
+    const [missing] = await problems(comma, 'zh');
+    assert.match(
+      missing!,
+      /^styles\/2023\/edition\.json:6:\d+ config-syntax 上一项后面缺少逗号“,”，或者括号没有配对（JSON 解析器原文：“Expected ',' or '\}' after property value”）$/,
+    );
+    const trailing = await editionsWith('styles/2023/edition.json', (t) => t.replace('"code": "BI Mono"', '"code": "BI Mono",'));
+    const [extra] = await problems(trailing, 'zh');
+    assert.match(extra!, / config-syntax 这里应是加双引号的字段名：JSON 最后一项后面不能有逗号/);
   });
 });
 
