@@ -131,6 +131,10 @@ describe('preflight', () => {
       report.diagnostics[0]!.message.en,
       'cannot read the content: page 3, content stream, byte 36: "Tq", which is not a PDF operator',
     );
+    assert.equal(
+      report.diagnostics[0]!.message.zh,
+      '页面内容有读不出来的地方，这里的文字或图形可能印不出来或印错（读取细节：“page 3, content stream, byte 36: "Tq", which is not a PDF operator”）',
+    );
     assert.equal(report.passed, false);
   });
 
@@ -162,10 +166,13 @@ describe('preflight', () => {
     const syntax = report.diagnostics.filter((d) => d.rule === 'preflight-syntax');
     assert.equal(syntax.length, 1, rules(report).join());
     assert.match(syntax[0]!.message.en, /^qpdf: .*damaged/);
+    // In Chinese, what it means first; qpdf's words only quoted after it.
+    assert.match(syntax[0]!.message.zh, /^PDF 的文件结构有错误（交叉引用表、对象或数据流坏了），[^“]*（qpdf 原文：“[^”]*damaged[^”]*”）$/);
   });
 
   test('fails what is not a PDF at all', async () => {
     const report = await check(new TextEncoder().encode('not a pdf'));
     assert.deepEqual(rules(report), ['error preflight-unreadable']);
+    assert.match(report.diagnostics[0]!.message.zh, /^这个文件读不出来，不是可用的 PDF（pdf-lib 原文：“[^”]+”）$/);
   });
 });

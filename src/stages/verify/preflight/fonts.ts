@@ -99,7 +99,7 @@ export function checkFonts(
     const list = pageList([...pages].sort((a, b) => a - b));
     if (problem) {
       const message = {
-        zh: `${list.zh}的字体 ${name.zh} 读不出来（${problem}），它的文字印不出来`,
+        zh: `${list.zh}的字体 ${name.zh} 读不出来，它的文字印不出来（读取细节：“${problem}”）`,
         en: `font ${name.en} on ${list.en} cannot be read: ${problem}; its text would not print`,
       };
       diagnostics.push(error('preflight-font-damaged', message, { file }));

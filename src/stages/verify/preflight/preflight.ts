@@ -75,7 +75,7 @@ export async function preflight(bytes: Uint8Array, options: PreflightOptions): P
     const diagnostics = [
       error(
         'preflight-unreadable',
-        { zh: `这个文件读不出来，不是可用的 PDF：${doc.message}`, en: `not a PDF that can be read: ${doc.message}` },
+        { zh: `这个文件读不出来，不是可用的 PDF（pdf-lib 原文：“${doc.message}”）`, en: `not a PDF that can be read: ${doc.message}` },
         { file },
       ),
     ];

@@ -34,8 +34,16 @@ export function readStructure(pdfFile: string): Promise<StructureOutcome> {
 
 /** The syntax check: the structure as qpdf read it, and the content streams as the page walk read them. */
 export function checkSyntax(structure: StructureOutcome, contentErrors: readonly string[], file: string): CheckResult {
+  // The reader's findings name pages, streams and bytes in English: the Chinese text quotes them after saying what they mean.
   const diagnostics: Diagnostic[] = contentErrors.map((problem) =>
-    error('preflight-content-syntax', { zh: `页面内容读不出来：${problem}`, en: `cannot read the content: ${problem}` }, { file }),
+    error(
+      'preflight-content-syntax',
+      {
+        zh: `页面内容有读不出来的地方，这里的文字或图形可能印不出来或印错（读取细节：“${problem}”）`,
+        en: `cannot read the content: ${problem}`,
+      },
+      { file },
+    ),
   );
   const content: Message =
     contentErrors.length === 0
@@ -66,7 +74,11 @@ export function checkSyntax(structure: StructureOutcome, contentErrors: readonly
     .slice(0, 5);
   const detail = lines.join('; ') || structure.output.trim().split('\n').slice(-2).join('; ');
   const report = structure.code === 3 ? warning : error;
-  diagnostics.unshift(report('preflight-syntax', { zh: `qpdf 发现文件结构有问题：${detail}`, en: `qpdf: ${detail}` }, { file }));
+  const what =
+    structure.code === 3
+      ? 'PDF 的文件结构有小毛病（qpdf 能自行修补），有的印厂软件可能读错；最好重新生成这个 PDF'
+      : 'PDF 的文件结构有错误（交叉引用表、对象或数据流坏了），印厂软件可能读错或拒收；请重新生成这个 PDF';
+  diagnostics.unshift(report('preflight-syntax', { zh: `${what}（qpdf 原文：“${detail}”）`, en: `qpdf: ${detail}` }, { file }));
   const found = structure.code === 3 ? { zh: '结构有警告', en: 'warnings' } : { zh: '结构有错误', en: 'errors' };
   return {
     name: 'syntax',
