@@ -5,14 +5,14 @@
  * two terminal columns they take.
  */
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { excerptLines } from '../../src/cli/reporter.js';
 import { error, warning } from '../../src/diagnostics.js';
 import { displayWidth } from '../../src/excerpt.js';
 import { chosenLang } from '../../src/message.js';
-import { cli } from '../helpers/build.js';
+import { cli, workspace } from '../helpers/build.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 /** A folder with draft.md holding `text` (linted without fonts: a draft is no issue). */
@@ -90,6 +90,18 @@ describe('the language of messages', () => {
     assert.equal(comma.message, '中文里用了半角的“,”；请改为“，”');
     assert.deepEqual(comma.messages, { zh: '中文里用了半角的“,”；请改为“，”', en: 'half-width “,” in Chinese text; use “，”' });
     assert.equal(comma.text, 'draft.md:5:6 halfwidth-punctuation 中文里用了半角的“,”；请改为“，”');
+  });
+
+  test('a finding told in English by a check (a broken image) is said in Chinese, the check’s words quoted after', async () => {
+    const dir = await workspace();
+    await writeFile(path.join(dir, 'issues', '453', 'x.png'), '这不是图片');
+    await appendFile(path.join(dir, 'issues', '453', 'issue.md'), '\n![图](x.png)\n');
+    const run = await cli(['453', '--no-lint'], dir, { BUILD_ISSUE_LANG: undefined });
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stderr,
+      /^issues\/453\/issue\.md:\d+:1 image-broken 图片 x\.png：文件已损坏，印出来会是坏的；请换一个完好的文件（检查细节：“it is not a PNG, JPEG, GIF or WebP image”）$/m,
+    );
   });
 
   test('usage errors are in the run’s language too', async () => {

@@ -42,7 +42,10 @@ export async function toGrayscale(pdf: Uint8Array, date: Date, file: string): Pr
             zh: '--grayscale 需要 Ghostscript（gs），本机没有安装：apt-get install ghostscript',
             en: '--grayscale needs Ghostscript (gs), which is not installed: apt-get install ghostscript',
           }
-        : { zh: `Ghostscript 没能把 PDF 转成灰度：${reason}`, en: `Ghostscript could not convert the PDF to grayscale: ${reason}` };
+        : {
+            zh: `Ghostscript 没能把 PDF 转成灰度，没有写出 PDF（Ghostscript 原文：“${reason}”）`,
+            en: `Ghostscript could not convert the PDF to grayscale: ${reason}`,
+          };
       return { diagnostics: [error(missing ? 'ghostscript-missing' : 'grayscale-failed', message, { file })] };
     }
     return { value: new Uint8Array(await readFile(output)), diagnostics: [] };

@@ -91,8 +91,13 @@ export async function paginate(bundle: HtmlBundle, browser: Browser, options: Pa
       ...(options.audit ? [] : auditFindings(display, bundle, true)),
       ...refusals,
     ];
-    for (const text of heard.warnings)
-      diagnostics.push(error('layout-failed', { zh: `排版出错：${text}`, en: text }, { file: bundle.file }));
+    for (const text of heard.warnings) {
+      const message = {
+        zh: `有内容排不进页面，可能缺了内容；请查看排出的页面，把特别大的图片或表格缩小或拆开（Paged.js 原文：“${text}”）`,
+        en: text,
+      };
+      diagnostics.push(error('layout-failed', message, { file: bundle.file }));
+    }
     if (diagnostics.some((d) => d.severity === 'error' && !d.rule.startsWith('audit-'))) return { diagnostics };
 
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: options.tagged, timeout: 0 });

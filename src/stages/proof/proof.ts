@@ -65,7 +65,7 @@ export async function writeProofs(pdfFile: string, browser: Browser): Promise<Re
           zh: '没有安装 pdftoppm，做不了校样图：apt-get install -y poppler-utils',
           en: 'pdftoppm is not installed: apt-get install -y poppler-utils',
         }
-      : { zh: `pdftoppm 出错，做不了校样图：${String(cause)}`, en: `pdftoppm failed: ${String(cause)}` };
+      : { zh: `pdftoppm 出错，没有做出校样图（pdftoppm 原文：“${String(cause)}”）`, en: `pdftoppm failed: ${String(cause)}` };
     return { diagnostics: [error('proof-failed', message, { file: pdfFile })] };
   }
   const names = await numberPages(dir);

@@ -54,7 +54,7 @@ async function imageUrl(url: string, issueDir: string, place: Place): Promise<{ 
   // The damage is told in English (image-format.ts): the Chinese says what it means and what to do.
   if ('problem' in inspected)
     return fail('image-broken', {
-      zh: `文件已损坏（${inspected.problem}），印出来会是坏的；请换一个完好的文件`,
+      zh: `文件已损坏，印出来会是坏的；请换一个完好的文件（检查细节：“${inspected.problem}”）`,
       en: `${inspected.problem}; the page would print it broken`,
     });
   const { format, width, height } = inspected.facts;
