@@ -2,7 +2,8 @@
  * For tests of one part of the layout script: 453's HTML as build-issue keeps
  * it (--keep-html) is laid out twice, as build-issue lays it out, each time
  * in a layout page of its own: once as built and once without that part's
- * call, to show what the part changes and what it must not.
+ * call, to show what the part changes and what it must not. The HTML is
+ * built once for all the calls of a test file.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -11,16 +12,26 @@ import { layOut, takeLayoutPage, writeIssue } from '../../src/browser/layout-pag
 import { cli, workspace } from './build.js';
 import { startChromium } from './chromium.js';
 
+let built: Promise<string> | undefined;
+
+/** 453's kept HTML, built once in a test file's process: its tests only read it. */
+function kept453(): Promise<string> {
+  built ??= (async () => {
+    const dir = await workspace();
+    const run = await cli(['453', '--keep-html'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    return readFile(path.join(dir, 'dist', '453.html'), 'utf8');
+  })();
+  return built;
+}
+
 /**
  * `read` and `prepare` are code run in the page (strings: the test runner's
  * compiler would add helpers the page lacks): `prepare` between writing the
  * issue and laying it out, `read` after.
  */
 export async function layOut453WithAndWithout<T>(call: string, read: string, prepare?: string): Promise<{ with: T; without: T }> {
-  const dir = await workspace();
-  const run = await cli(['453', '--keep-html'], dir);
-  assert.equal(run.code, 0, run.stderr);
-  const kept = await readFile(path.join(dir, 'dist', '453.html'), 'utf8');
+  const kept = await kept453();
   assert.ok(kept.includes(call), `the layout script has no ${call}`);
   const chromium = await startChromium();
   const layOutAndRead = async (html: string): Promise<T> => {
