@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import module from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -22,6 +22,34 @@ async function packageCopy(): Promise<string> {
   const dir = await scratchDir('build-issue-package-');
   for (const name of PACKAGE_FILES) await cp(path.join(ROOT, name), path.join(dir, name), { recursive: true });
   await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+let compiled: Promise<string> | undefined;
+
+/**
+ * A copy of the package with lib/ compiled, for the tests that start from
+ * one: compiled once per test file, then copied for each with its files'
+ * times, which lib/build.json records. The template's sources get times of a
+ * whole second, which a copy keeps exactly (a copy keeps milliseconds only).
+ */
+async function compiledCopy(): Promise<string> {
+  compiled ??= (async () => {
+    const dir = await packageCopy();
+    const second = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+    for (const name of PACKAGE_FILES) {
+      const top = path.join(dir, name);
+      const inside = (await stat(top)).isDirectory() ? await readdir(top, { recursive: true, withFileTypes: true }) : [];
+      const files = [top, ...inside.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name))];
+      for (const file of files) await utimes(file, second, second);
+    }
+    await compileBuild(dir);
+    return dir;
+  })();
+  const dir = await scratchDir('build-issue-package-');
+  await cp(await compiled, dir, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+  const stale = await run(dir, ['--version']);
+  assert.equal(stale.stderr, '', 'the copy of the compiled package was taken for stale');
   return dir;
 }
 
@@ -66,8 +94,7 @@ test('a first run without lib/ compiles it, saying so in Chinese unless asked fo
 });
 
 test('a source edited since lib/ was compiled is compiled again before it runs, with a line naming it', async () => {
-  const dir = await packageCopy();
-  await compileBuild(dir);
+  const dir = await compiledCopy();
   await editDescription(dir, 'An edited description.');
   const edited = await run(dir, ['--help', '--lang', 'en'], { BUILD_ISSUE_LANG: undefined });
   assert.equal(edited.code, 0, edited.stderr);
@@ -79,8 +106,7 @@ test('a source edited since lib/ was compiled is compiled again before it runs, 
 });
 
 test('a source that does not compile stops the run with its file and line, and nothing stale runs', async () => {
-  const dir = await packageCopy();
-  await compileBuild(dir);
+  const dir = await compiledCopy();
   const main = path.join(dir, 'src', 'cli', 'main.ts');
   const lines = (await readFile(main, 'utf8')).split('\n');
   const at = lines.findIndex((line) => line.startsWith('const program'));
@@ -93,9 +119,8 @@ test('a source that does not compile stops the run with its file and line, and n
 });
 
 test('a rebuild keeps the chunks of earlier builds for an hour, for runs still importing them, then removes them', async () => {
-  const dir = await packageCopy();
+  const dir = await compiledCopy();
   const chunks = path.join(dir, 'lib', 'chunks');
-  await compileBuild(dir);
   const first = await readdir(chunks);
   // An edit to a module that the build command imports when it runs: its chunk gets a new name.
   const pipeline = path.join(dir, 'src', 'pipeline.ts');
@@ -133,8 +158,7 @@ test('a rebuild keeps the chunks of earlier builds for an hour, for runs still i
 
 test('on a Node with a compile cache (22.1 and later), a run keeps its compiled code in the package’s cache, not the temporary folder', async (t) => {
   if (!('enableCompileCache' in module)) return t.skip(`Node ${process.versions.node} has no compile cache`);
-  const dir = await packageCopy();
-  await compileBuild(dir);
+  const dir = await compiledCopy();
   const tmp = await scratchDir('build-issue-tmp-');
   await exec(process.execPath, [path.join(dir, 'bin', 'build-issue.js'), '--help'], { cwd: dir, env: { ...process.env, TMPDIR: tmp } });
   const cached = await readdir(path.join(dir, 'node_modules', '.cache', 'build-issue', 'compile-cache'), { recursive: true }).catch(
