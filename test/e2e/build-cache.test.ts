@@ -11,8 +11,9 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { parseBrowserVersion } from '../../src/config/engines.js';
-import { type CliRun, cli, cliEnv, ROOT, workspace } from '../helpers/build.js';
+import { type CliRun, cli, cliEnv, ROOT } from '../helpers/build.js';
 import { scratchDir } from '../helpers/scratch.js';
+import { sharedBuild } from '../helpers/shared-build.js';
 
 const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 const OTHER_VERSION = 'Chromium 999.0.0.1';
@@ -23,13 +24,15 @@ const statusOf = (run: CliRun) =>
 
 describe('the build cache and the engines', () => {
   let dir: string;
+  /** The first build of 453 in `dir`. */
+  let first: CliRun;
   let otherBrowser: string;
   let version: string;
   let chromium: string;
   let pagedjs: string;
 
   before(async () => {
-    dir = await workspace();
+    ({ dir, run: first } = await sharedBuild(['453']));
     // The same browser behind a script that reports another version, as an update would.
     otherBrowser = path.join(await scratchDir('build-issue-browser-'), 'chromium');
     await writeFile(otherBrowser, `#!/bin/sh\n[ "$1" = --version ] && { echo '${OTHER_VERSION}'; exit 0; }\nexec '${CHROMIUM}' "$@"\n`, {
@@ -41,9 +44,8 @@ describe('the build cache and the engines', () => {
       .version;
   });
 
-  test('the PDF names build-issue, the browser and Paged.js with their versions, in its Info and its XMP', async () => {
-    const run = await cli(['453'], dir);
-    assert.equal(run.code, 0, run.stderr);
+  test('the PDF names build-issue, the browser and Paged.js with their versions, in its Info and its XMP', () => {
+    assert.equal(first.code, 0, first.stderr);
     const pdf = path.join(dir, 'dist', '453.pdf');
     const expected = `build-issue ${version} (${chromium}, Paged.js ${pagedjs})`;
     assert.equal(producer(pdf), expected);

@@ -9,8 +9,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { pageScript } from '../../src/stages/render/page-script.js';
-import { cli, ROOT, workspace } from '../helpers/build.js';
+import { type CliRun, ROOT } from '../helpers/build.js';
 import { fonts, hanOnly, layoutTexts, pageSizes, pageTexts, RADICALS } from '../helpers/pdf.js';
+import { sharedBuild } from '../helpers/shared-build.js';
 
 // A copy of ../shared/seeds/000_ceb4e9f67c3b5b87.txt, the printed issue's conversion.
 const SEED = path.join(ROOT, 'test', 'fixtures', 'import', 'seed-453.txt');
@@ -32,8 +33,8 @@ describe('build-issue 453', () => {
   const tocNumbers = () => [...layoutTexts(pdf)[0]!.matchAll(/(\d{2})\s*$/gm)].map((m) => Number(m[1]));
 
   before(async () => {
-    dir = await workspace();
-    const run = await cli(['453', '--keep-html', '--check'], dir);
+    let run: CliRun;
+    ({ dir, run } = await sharedBuild(['453', '--keep-html', '--check']));
     assert.equal(run.code, 0, run.stderr);
     stdout = run.stdout;
     stderrOf453 = run.stderr;

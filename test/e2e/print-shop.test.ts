@@ -15,8 +15,9 @@ import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { parse } from 'yaml';
 import { preflight } from '../../src/stages/verify/preflight/preflight.js';
-import { cli, ROOT, workspace } from '../helpers/build.js';
+import { type CliRun, cli, ROOT } from '../helpers/build.js';
 import { type Box, catalog, info, pageBoxes, pageTexts, qpdfJson } from '../helpers/pdf.js';
+import { sharedBuild } from '../helpers/shared-build.js';
 
 const A4 = { width: 595.276, height: 841.89 };
 const near = (a: number, b: number, tolerance = 0.05) => Math.abs(a - b) <= tolerance;
@@ -50,8 +51,8 @@ describe('issue 453 for the print shop', () => {
   let stdout: string;
 
   before(async () => {
-    dir = await workspace();
-    const run = await cli(['453'], dir);
+    let run: CliRun;
+    ({ dir, run } = await sharedBuild(['453']));
     assert.equal(run.code, 0, run.stderr);
     stdout = run.stdout;
     pdf = path.join(dir, 'dist', '453.pdf');

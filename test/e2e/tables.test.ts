@@ -12,9 +12,10 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { layOut, takeLayoutPage, writeIssue } from '../../src/browser/layout-pages.js';
 import { checkCompleteness } from '../../src/stages/paginate/completeness.js';
-import { type CliRun, cli, ROOT, workspace } from '../helpers/build.js';
+import { type CliRun, ROOT } from '../helpers/build.js';
 import { startChromium } from '../helpers/chromium.js';
 import { fonts, type PlacedLine, placedLines } from '../helpers/pdf.js';
+import { sharedBuild } from '../helpers/shared-build.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'issues', '903');
 
@@ -48,8 +49,8 @@ describe('tables in print (fixture issue 903, built with the CLI)', () => {
   let html: string;
 
   before(async () => {
-    const dir = await workspace({ '903': FIXTURE });
-    run = await cli(['903', '--keep-html', '--check'], dir);
+    let dir: string;
+    ({ dir, run } = await sharedBuild(['903', '--keep-html', '--check'], { '903': FIXTURE }));
     file = path.join(dir, 'dist', '903.pdf');
     html = await readFile(path.join(dir, 'dist', '903.html'), 'utf8');
     pages = placedLines(file);

@@ -2,23 +2,25 @@
  * For tests of one part of the layout script: 453's HTML as build-issue keeps
  * it (--keep-html) is laid out twice, as build-issue lays it out, each time
  * in a layout page of its own: once as built and once without that part's
- * call, to show what the part changes and what it must not. The HTML is
- * built once for all the calls of a test file.
+ * call, to show what the part changes and what it must not.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { layOut, takeLayoutPage, writeIssue } from '../../src/browser/layout-pages.js';
-import { cli, workspace } from './build.js';
 import { startChromium } from './chromium.js';
+import { sharedBuild } from './shared-build.js';
 
 let built: Promise<string> | undefined;
 
-/** 453's kept HTML, built once in a test file's process: its tests only read it. */
+/**
+ * 453's kept HTML, built once in a test file's process (its tests only read
+ * it), as test/e2e/issue-453.test.ts builds it: --check audits the pages it
+ * lays out, and lays out the same HTML.
+ */
 function kept453(): Promise<string> {
   built ??= (async () => {
-    const dir = await workspace();
-    const run = await cli(['453', '--keep-html'], dir);
+    const { dir, run } = await sharedBuild(['453', '--keep-html', '--check']);
     assert.equal(run.code, 0, run.stderr);
     return readFile(path.join(dir, 'dist', '453.html'), 'utf8');
   })();
