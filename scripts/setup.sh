@@ -28,7 +28,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
 
+# --prefer-offline: a package already in npm's cache is taken from it without asking the
+# registry whether its metadata changed (the lock file pins it and its checksum anyway).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --prefer-offline
 fi
 node scripts/build.js --if-stale
