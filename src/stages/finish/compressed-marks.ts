@@ -28,10 +28,19 @@ interface Shown {
   y: number;
 }
 
-/** A content stream's tokens: an operand (group 1) or an operator (group 2). */
-const TOKEN = /(\/[^\s/<>[\]()]+|<[0-9a-fA-F]*>|-?\d*\.?\d+|\[|\]|\((?:\\.|[^\\)])*\))|([A-Za-z'"*]+)/gu;
+/**
+ * A content stream's tokens. Chromium writes nearly every glyph as
+ * `dx dy Td <gid> Tj` or, first in its text object, `<gid> Tj`: these two
+ * shapes are matched whole (groups 1–3, group 4), one match a glyph instead
+ * of one a token; anything else is an operand (group 5) or an operator
+ * (group 6).
+ */
+const TOKEN =
+  /(-?\d*\.?\d+) (-?\d*\.?\d+) Td <([0-9a-fA-F]{4})> Tj(?![A-Za-z'"*])|<([0-9a-fA-F]{4})> Tj(?![A-Za-z'"*])|(\/[^\s/<>[\]()]+|<[0-9a-fA-F]*>|-?\d*\.?\d+|\[|\]|\((?:\\.|[^\\)])*\))|([A-Za-z'"*]+)/gu;
 /** A one-glyph hex string, <hhhh>. */
 const ONE_GLYPH = /^<[0-9a-fA-F]{4}>$/u;
+/** The length of `<hhhh> Tj`. */
+const SHOW_LENGTH = 9;
 
 /** The one-glyph text shows of a content stream, with their positions in text space. */
 function glyphsOf(content: string): Shown[] {
@@ -48,18 +57,23 @@ function glyphsOf(content: string): Shown[] {
   let lineY = 0;
   const tokens = new RegExp(TOKEN);
   for (let m = tokens.exec(content); m !== null; m = tokens.exec(content)) {
-    const operator = m[2];
-    if (operator === undefined) {
-      [beforeLast, last, lastAt] = [last, m[1], m.index];
+    const [, dx, dy, movedGid, gid, operand, operator] = m;
+    if (movedGid !== undefined || gid !== undefined) {
+      if (movedGid !== undefined) [x, y, lineX, lineY] = [lineX + Number(dx), lineY + Number(dy), lineX + Number(dx), lineY + Number(dy)];
+      const end = m.index + m[0].length;
+      shown.push({ start: end - SHOW_LENGTH, end, gid: parseInt(movedGid ?? gid!, 16), font, size, x, y });
+    } else if (operator === undefined) {
+      [beforeLast, last, lastAt] = [last, operand, m.index];
       continue;
-    }
-    const [a, b] = [Number(beforeLast), Number(last)];
-    if (operator === 'Tf') [font, size] = [beforeLast?.slice(1) ?? '', b];
-    else if (operator === 'Tm') [x, y, lineX, lineY] = [a, b, a, b];
-    else if (operator === 'Td') [x, y, lineX, lineY] = [lineX + a, lineY + b, lineX + a, lineY + b];
-    else if (operator === 'BT') [x, y, lineX, lineY] = [0, 0, 0, 0];
-    else if (operator === 'Tj' && last !== undefined && ONE_GLYPH.test(last)) {
-      shown.push({ start: lastAt, end: m.index + 2, gid: parseInt(last.slice(1, -1), 16), font, size, x, y });
+    } else {
+      const [a, b] = [Number(beforeLast), Number(last)];
+      if (operator === 'Tf') [font, size] = [beforeLast?.slice(1) ?? '', b];
+      else if (operator === 'Tm') [x, y, lineX, lineY] = [a, b, a, b];
+      else if (operator === 'Td') [x, y, lineX, lineY] = [lineX + a, lineY + b, lineX + a, lineY + b];
+      else if (operator === 'BT') [x, y, lineX, lineY] = [0, 0, 0, 0];
+      else if (operator === 'Tj' && last !== undefined && ONE_GLYPH.test(last)) {
+        shown.push({ start: lastAt, end: m.index + 2, gid: parseInt(last.slice(1, -1), 16), font, size, x, y });
+      }
     }
     last = beforeLast = undefined;
   }
