@@ -54,7 +54,8 @@ registerDoctor(program, lang);
 registerPreview(program, lang);
 registerNew(program, lang);
 // --lang was read above; every command accepts it, before or after its arguments.
-for (const command of [program, ...program.commands]) command.addOption(langOption(lang));
+// An argument more than a command takes is a usage error (commander 12 drops it silently).
+for (const command of [program, ...program.commands]) command.addOption(langOption(lang)).allowExcessArguments(false);
 
 // The root command is the build command: `help build` shows its help, as `help` does.
 const helpAt = process.argv.indexOf('help', 2);

@@ -34,6 +34,22 @@ describe('build-issue usage', () => {
     }
   });
 
+  test('an argument more than a command takes is an error, not ignored', async () => {
+    for (const args of [
+      ['lint', '453', '454'],
+      ['preflight', 'a.pdf', 'b.pdf'],
+      ['doctor', 'extra'],
+      ['new', '454', '455'],
+    ]) {
+      const run = await cli(args, process.cwd());
+      assert.equal(run.code, 1, `${args.join(' ')}: ${run.stdout}`);
+      assert.match(run.stderr, /^build-issue: too many arguments for '\w+'\. Expected \d+ arguments? but got \d+\./, args.join(' '));
+    }
+    const zh = await chinese(['lint', '453', '454']);
+    assert.equal(zh.code, 1);
+    assert.match(zh.stderr, /^build-issue: 参数太多：应有 1 个，给了 2 个/);
+  });
+
   test('run outside a project, it names the folder it looked in', async () => {
     const dir = await scratchDir('build-issue-nowhere-');
     const run = await cli(['453'], dir);
