@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { type Gatekeeper, loadOnly } from './load-only.js';
-import { allowedInLayoutPages, HOST_URL } from './page-files.js';
+import { allowedInLayoutPages, HOST_URL, ISSUE_ORIGIN } from './page-files.js';
 
 /**
  * Where issues are laid out: each in a tab of its own, opened in the
@@ -125,18 +125,27 @@ export async function returnLayoutPage(browser: Browser, layoutPage: LayoutPage,
   else await layoutPage.page.close().catch(() => undefined);
 }
 
+/** Names of the issues written into layout pages: each is read once, from a URL of its own. */
+let issuesWritten = 0;
+
 /**
- * Writes an issue's HTML over the page's document. Its layout script runs as
- * it is parsed; Paged.js's list of handlers goes back to its own first, as
- * each issue's layout script adds its handlers again.
+ * Writes an issue's HTML over the page's document. The page reads it from
+ * the request gate (load-only.ts), as a response, and writes it; its layout
+ * script runs as it is parsed. Paged.js's list of handlers goes back to its
+ * own first, as each issue's layout script adds its handlers again.
  */
-export async function writeIssue({ page }: LayoutPage, html: string): Promise<void> {
-  await page.evaluate((html: string) => {
+export async function writeIssue({ page, gate }: LayoutPage, html: string): Promise<void> {
+  const url = `${ISSUE_ORIGIN}/${++issuesWritten}.html`;
+  gate.serve(url, Buffer.from(html), 'text/html; charset=utf-8');
+  await page.evaluate(async (url: string) => {
+    const response = await fetch(url, { cache: 'no-store' });
+    if (!response.ok) throw new Error(`the layout page could not read the issue (HTTP ${response.status})`);
+    const html = await response.text();
     Paged.registeredHandlers.length = window.buildIssueOwnHandlers!;
     document.open();
     document.write(html);
     document.close();
-  }, html);
+  }, url);
 }
 
 /** Names of the functions `layOut` exposes to a page, one per layout (a name cannot be exposed twice). */

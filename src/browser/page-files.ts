@@ -3,6 +3,13 @@ import { pathToFileURL } from 'node:url';
 import { packageFolder } from '../config/engines.js';
 import { PACKAGE_DIR } from '../config/settings.js';
 
+/**
+ * Where a layout page reads each issue's HTML from: a name that can never
+ * resolve (.invalid, RFC 2606), answered by the layout page's request gate
+ * from the CLI's memory (load-only.ts), never by a network.
+ */
+export const ISSUE_ORIGIN = 'https://issue.build-issue.invalid';
+
 const POLYFILL_URL = pathToFileURL(path.join(packageFolder(PACKAGE_DIR, 'pagedjs'), 'dist', 'paged.polyfill.js')).href;
 
 /**
@@ -15,8 +22,9 @@ export const HOST_URL = (() => {
   // From the package's folder: this module may run from src/ (tsx) or from a chunk in lib/.
   const host = pathToFileURL(path.join(PACKAGE_DIR, 'src', 'page', 'host.html'));
   host.searchParams.set('polyfill', POLYFILL_URL);
+  host.searchParams.set('issues', ISSUE_ORIGIN);
   return host.href;
 })();
 
-/** A layout page loads its host and the polyfill, nothing else: an issue's fonts and images are inlined as data: URLs. */
+/** A layout page loads its host and the polyfill, nothing else (and its issues, which the gate serves): an issue's fonts and images are inlined as data: URLs. */
 export const allowedInLayoutPages = (url: string): boolean => url === HOST_URL || url === POLYFILL_URL;

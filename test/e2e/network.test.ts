@@ -47,6 +47,8 @@ try { new WebSocket('ws://192.0.2.5/'); } catch {}
 try { new WebSocket('wss://websocket.example/'); } catch {}
 try { navigator.sendBeacon('http://192.0.2.6/beacon', 'x'); } catch {}
 fetch('http://192.0.2.7/fetch').catch(() => {});
+// The origin the layout page reads its issue from: the gate answers only the issue's own request, once.
+fetch('https://issue.build-issue.invalid/again.html').catch(() => {});
 try { new EventSource('http://192.0.2.8/events'); } catch {}
 try {
   const peer = new RTCPeerConnection({ iceServers: [{ urls: 'stun:192.0.2.9:3478' }] });
@@ -146,6 +148,7 @@ describe('network traffic of a build', () => {
       'http://192.0.2.6/beacon',
       'http://192.0.2.7/fetch',
       'http://192.0.2.8/events',
+      'https://issue.build-issue.invalid/again.html',
     ]) {
       assert.ok(asked.includes(url), `${url} was not reported: ${asked.join(' ')}`);
     }

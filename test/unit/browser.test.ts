@@ -139,6 +139,31 @@ describe('launching Chromium', () => {
     }
   });
 
+  test('the gate answers a request it was given a body for, once, and refuses it after', async () => {
+    const chromium = await startChromium();
+    try {
+      const page = await chromium.browser.newPage();
+      const gate = await loadOnly(page, () => false);
+      const url = 'https://issue.build-issue.invalid/1.html';
+      gate.serve(url, Buffer.from('<p>第四五三期</p>'), 'text/html; charset=utf-8');
+      const read = () =>
+        page.evaluate(
+          (url: string) =>
+            fetch(url).then(
+              (r) => r.text(),
+              (e: Error) => `refused: ${e.name}`,
+            ),
+          url,
+        );
+      assert.equal(await read(), '<p>第四五三期</p>');
+      assert.equal(await read(), 'refused: TypeError');
+      await gate.stop();
+      assert.deepEqual(gate.blocked, [url]);
+    } finally {
+      await chromium.close();
+    }
+  });
+
   test('a layout page opens on its host document with Paged.js loaded, print media set, and nothing refused', async () => {
     const chromium = await startChromium();
     try {
