@@ -21,6 +21,9 @@
  *   7. Save to pages: build-issue preview 453, from saving a one-paragraph
  *      edit to the new pages drawn in a browser, against a cold
  *      `build-issue 453` in turns with it (save-to-pages.ts).
+ *
+ * With BENCH_BASELINE=<commit>, 1 and 2 also measure build-issue as it was
+ * at that commit, in turns with the code at hand (baseline.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { stat } from 'node:fs/promises';
@@ -30,6 +33,7 @@ import { pathToFileURL } from 'node:url';
 import { BIN, ROOT } from '../test/helpers/build.js';
 import { parseSummary } from '../test/helpers/issues.js';
 import { scratchDir } from '../test/helpers/scratch.js';
+import { type Baseline, checkOutBaseline } from './baseline.js';
 import { repeatBody, same, workspaceOf } from './corpus.js';
 import { type Measured, measure, median } from './measure.js';
 import { saveToPages } from './save-to-pages.js';
@@ -76,7 +80,15 @@ async function inTurns(commands: Record<string, () => Promise<Measured>>, times 
   );
 }
 
-const buildIssue = (cwd: string, args: string[], memory = false) => measure(process.execPath, [BIN, ...args], { cwd, memory });
+const buildIssue = (cwd: string, args: string[], memory = false, bin = BIN) => measure(process.execPath, [bin, ...args], { cwd, memory });
+/** The baseline's run of the same command, if there is a baseline: taken in turns with the code at hand. */
+const baselineRun = (baseline: Baseline | undefined, name: string, cwd: string, args: string[]) =>
+  baseline ? { [name]: () => buildIssue(cwd, args, false, baseline.bin) } : {};
+/** The baseline's figures beside this code's, and the ratio of the two. */
+const baselineLine = (baseline: Baseline | undefined, figures: Repeated | undefined, ours: Repeated) =>
+  baseline && figures
+    ? `   build-issue at ${baseline.name.padEnd(24)}${both(figures)}; this code / it = ${ratio(ours.seconds, figures.seconds)} (CPU ${ratio(ours.cpu, figures.cpu)})`
+    : undefined;
 const s = (seconds: number) => `${seconds.toFixed(2)} s`;
 const both = (r: Repeated) => `${s(r.seconds)} (CPU ${s(r.cpu)})`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
@@ -90,14 +102,15 @@ function machine(): string {
   return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, ${chromium}; load average at start ${load}`;
 }
 
-async function singleIssue(): Promise<{ dir: string }> {
+async function singleIssue(baseline: Baseline | undefined): Promise<{ dir: string }> {
   const dir = await workspaceOf({ 453: same });
   checked(await buildIssue(dir, ['453', '--keep-html', '--force']), 'warm-up build'); // fills the font caches, writes dist/453.html
   const html = path.join(dir, 'dist', '453.html');
   const scratch = await scratchDir('bench-');
 
-  const { ours, paged, floor } = (await inTurns({
+  const { ours, paged, floor, base } = (await inTurns({
     ours: () => buildIssue(dir, ['453', '--force']),
+    ...baselineRun(baseline, 'base', dir, ['453', '--force']),
     paged: () =>
       measure(process.execPath, [PAGEDJS_CLI, html, '-o', path.join(scratch, 'pagedjs-cli.pdf'), '--browserArgs', '--no-sandbox'], {
         cwd: dir,
@@ -116,11 +129,13 @@ async function singleIssue(): Promise<{ dir: string }> {
         ],
         { cwd: dir },
       ),
-  })) as Record<'ours' | 'paged' | 'floor', Repeated>;
+  })) as Record<'ours' | 'paged' | 'floor', Repeated> & { base?: Repeated };
   console.log('\n1. One issue, one cold process (median of %d; wall time, and CPU time of the process tree)', RUNS);
   console.log(`   build-issue 453                        ${both(ours)}`);
   console.log(`   pagedjs-cli on the same HTML           ${both(paged)}`);
   console.log(`   chromium --print-to-pdf, no Paged.js   ${both(floor)}`);
+  const baseLine = baselineLine(baseline, base, ours);
+  if (baseLine) console.log(baseLine);
   console.log(
     `   build-issue/pagedjs-cli = ${ratio(ours.seconds, paged.seconds)} (CPU ${ratio(ours.cpu, paged.cpu)}); target ≤ 0.6×: ${verdict(ours.seconds <= 0.6 * paged.seconds)}`,
   );
@@ -130,10 +145,13 @@ async function singleIssue(): Promise<{ dir: string }> {
   return { dir };
 }
 
-async function twentyIssues(): Promise<void> {
+async function twentyIssues(baseline: Baseline | undefined): Promise<void> {
   const serials = Array.from({ length: 20 }, (_, k) => String(1001 + k));
   const dir = await workspaceOf(Object.fromEntries(serials.map((serial) => [serial, same])));
-  const { batch } = (await inTurns({ batch: () => buildIssue(dir, ['1001-1020', '--force']) })) as Record<'batch', Repeated>;
+  const { batch, base } = (await inTurns({
+    batch: () => buildIssue(dir, ['1001-1020', '--force']),
+    ...baselineRun(baseline, 'base', dir, ['1001-1020', '--force']),
+  })) as Record<'batch', Repeated> & { base?: Repeated };
   const separate = { seconds: 0, cpu: 0 };
   for (const serial of serials) {
     const run = checked(await buildIssue(dir, [serial, '--force']), `build-issue ${serial}`);
@@ -146,6 +164,8 @@ async function twentyIssues(): Promise<void> {
   console.log(
     `   one run                                ${both(batch)} = ${s(batch.seconds / 20)} per issue (target ≤ 0.6 s: ${verdict(batch.seconds / 20 <= 0.6)})`,
   );
+  const baseLine = baselineLine(baseline, base, batch);
+  if (baseLine) console.log(`${baseLine} (${s((base?.seconds ?? 0) / 20)} per issue)`);
   console.log(
     `   20 single-issue runs                   ${s(separate.seconds)} (CPU ${s(separate.cpu)}) = ${s(separate.seconds / 20)} per issue`,
   );
@@ -255,9 +275,10 @@ async function editorsLoop(): Promise<void> {
   );
 }
 
-console.log(`build-issue benchmark — ${machine()}`);
-const { dir } = await singleIssue();
-await twentyIssues();
+const baseline = await checkOutBaseline(process.env.BENCH_BASELINE);
+console.log(`build-issue benchmark — ${machine()}${baseline ? `; baseline: build-issue at ${baseline.name}, in turns` : ''}`);
+const { dir } = await singleIssue(baseline);
+await twentyIssues(baseline);
 await growth();
 await size(dir);
 await startUp(dir);
