@@ -3,7 +3,7 @@ import type { Page, Protocol } from 'puppeteer-core';
 /** The requests a page made that were refused, heard until `stop`. */
 export interface Gatekeeper {
   blocked: string[];
-  /** Answers the page's next request for `url`, once, with `body` (as a server would, to any origin): see `serve`. */
+  /** Answers the page's next request for `url` with `body`, once; a later request for it is refused. */
   serve(url: string, body: Buffer, contentType: string): void;
   stop(): Promise<void>;
 }
@@ -50,7 +50,6 @@ export async function loadOnly(page: Page, allows: (url: string) => boolean): Pr
         { name: 'Content-Type', value: contentType },
         // The page's own document is a file:, whose origin no other matches.
         { name: 'Access-Control-Allow-Origin', value: '*' },
-        { name: 'Cache-Control', value: 'no-store' },
       ],
       body: body.toString('base64'),
     });

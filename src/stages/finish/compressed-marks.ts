@@ -55,13 +55,16 @@ function glyphsOf(content: string): Shown[] {
   let y = 0;
   let lineX = 0;
   let lineY = 0;
+  // Td: the next line starts at an offset from this one's start.
+  const nextLine = (a: number, b: number) => ([x, y, lineX, lineY] = [lineX + a, lineY + b, lineX + a, lineY + b]);
+  const show = (start: number, end: number, hex: string) => shown.push({ start, end, gid: parseInt(hex, 16), font, size, x, y });
   const tokens = new RegExp(TOKEN);
   for (let m = tokens.exec(content); m !== null; m = tokens.exec(content)) {
     const [, dx, dy, movedGid, gid, operand, operator] = m;
     if (movedGid !== undefined || gid !== undefined) {
-      if (movedGid !== undefined) [x, y, lineX, lineY] = [lineX + Number(dx), lineY + Number(dy), lineX + Number(dx), lineY + Number(dy)];
+      if (movedGid !== undefined) nextLine(Number(dx), Number(dy));
       const end = m.index + m[0].length;
-      shown.push({ start: end - SHOW_LENGTH, end, gid: parseInt(movedGid ?? gid!, 16), font, size, x, y });
+      show(end - SHOW_LENGTH, end, movedGid ?? gid!);
     } else if (operator === undefined) {
       [beforeLast, last, lastAt] = [last, operand, m.index];
       continue;
@@ -69,11 +72,9 @@ function glyphsOf(content: string): Shown[] {
       const [a, b] = [Number(beforeLast), Number(last)];
       if (operator === 'Tf') [font, size] = [beforeLast?.slice(1) ?? '', b];
       else if (operator === 'Tm') [x, y, lineX, lineY] = [a, b, a, b];
-      else if (operator === 'Td') [x, y, lineX, lineY] = [lineX + a, lineY + b, lineX + a, lineY + b];
+      else if (operator === 'Td') nextLine(a, b);
       else if (operator === 'BT') [x, y, lineX, lineY] = [0, 0, 0, 0];
-      else if (operator === 'Tj' && last !== undefined && ONE_GLYPH.test(last)) {
-        shown.push({ start: lastAt, end: m.index + 2, gid: parseInt(last.slice(1, -1), 16), font, size, x, y });
-      }
+      else if (operator === 'Tj' && last !== undefined && ONE_GLYPH.test(last)) show(lastAt, m.index + 2, last.slice(1, -1));
     }
     last = beforeLast = undefined;
   }
