@@ -16,6 +16,7 @@
 
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, type PDFPage, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { decodeStream } from './decode-stream.js';
+import { flateStream } from './flate-stream.js';
 
 /** A glyph shown by a one-glyph `Tj`, where it stands in the content. */
 interface Shown {
@@ -196,6 +197,6 @@ export function fitCompressedMarks(doc: PDFDocument): void {
       at = glyph.end;
     }
     out += p.content.slice(at);
-    p.page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(Buffer.from(out, 'latin1'))));
+    p.page.node.set(PDFName.of('Contents'), doc.context.register(flateStream(doc.context, Buffer.from(out, 'latin1'))));
   }
 }
