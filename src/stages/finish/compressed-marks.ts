@@ -18,15 +18,15 @@ import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, type PDFPage, 
 import { decodeStream } from './decode-stream.js';
 import { flateStream } from './flate-stream.js';
 
-/** A glyph shown by a one-glyph `Tj`, where it stands in the content. */
-interface Shown {
+/** A glyph shown by a one-glyph `Tj` narrower than its font says: where it stands in the content, and the width it was set at. */
+interface Narrowed {
   start: number;
   end: number;
   gid: number;
   font: string;
   size: number;
-  x: number;
-  y: number;
+  /** Thousandths of an em, rounded down to a twentieth of an em. */
+  width: number;
 }
 
 /**
@@ -43,9 +43,17 @@ const ONE_GLYPH = /^<[0-9a-fA-F]{4}>$/u;
 /** The length of `<hhhh> Tj`. */
 const SHOW_LENGTH = 9;
 
-/** The one-glyph text shows of a content stream, with their positions in text space. */
-function glyphsOf(content: string): Shown[] {
-  const shown: Shown[] = [];
+/**
+ * The one-glyph text shows of a content stream that are set narrower than
+ * their font's width table says (`widthOf`, in thousandths of an em): a
+ * glyph's width as set is the distance to the next one-glyph show, if that
+ * is on its line and in its size. The loop runs once a glyph, in a build of
+ * one issue mostly before V8 has optimized it: it keeps the text state and
+ * the glyph before in plain variables and makes an object only for a
+ * narrowed glyph.
+ */
+function narrowedGlyphs(content: string, widthOf: (font: string, gid: number) => number): Narrowed[] {
+  const narrowed: Narrowed[] = [];
   // The operators read here take at most two operands: only the last two are kept.
   let last: string | undefined;
   let beforeLast: string | undefined;
@@ -56,30 +64,82 @@ function glyphsOf(content: string): Shown[] {
   let y = 0;
   let lineX = 0;
   let lineY = 0;
-  // Td: the next line starts at an offset from this one's start.
-  const nextLine = (a: number, b: number) => ([x, y, lineX, lineY] = [lineX + a, lineY + b, lineX + a, lineY + b]);
-  const show = (start: number, end: number, hex: string) => shown.push({ start, end, gid: parseInt(hex, 16), font, size, x, y });
+  // The glyph shown before this one (none while prevStart is -1): the next one shown gives its width as set.
+  let prevStart = -1;
+  let prevEnd = 0;
+  let prevGid = 0;
+  let prevFont = '';
+  let prevSize = 0;
+  let prevX = 0;
+  let prevY = 0;
   const tokens = new RegExp(TOKEN);
   for (let m = tokens.exec(content); m !== null; m = tokens.exec(content)) {
-    const [, dx, dy, movedGid, gid, operand, operator] = m;
-    if (movedGid !== undefined || gid !== undefined) {
-      if (movedGid !== undefined) nextLine(Number(dx), Number(dy));
-      const end = m.index + m[0].length;
-      show(end - SHOW_LENGTH, end, movedGid ?? gid!);
-    } else if (operator === undefined) {
-      [beforeLast, last, lastAt] = [last, operand, m.index];
+    let start: number;
+    let end: number;
+    let hex: string;
+    if (m[3] !== undefined || m[4] !== undefined) {
+      if (m[3] !== undefined) {
+        // Td: the next line starts at an offset from this one's start.
+        lineX += Number(m[1]);
+        lineY += Number(m[2]);
+        x = lineX;
+        y = lineY;
+      }
+      end = m.index + m[0].length;
+      start = end - SHOW_LENGTH;
+      hex = m[3] ?? m[4]!;
+      last = beforeLast = undefined;
+    } else if (m[6] === undefined) {
+      beforeLast = last;
+      last = m[5];
+      lastAt = m.index;
       continue;
     } else {
-      const [a, b] = [Number(beforeLast), Number(last)];
-      if (operator === 'Tf') [font, size] = [beforeLast?.slice(1) ?? '', b];
-      else if (operator === 'Tm') [x, y, lineX, lineY] = [a, b, a, b];
-      else if (operator === 'Td') nextLine(a, b);
-      else if (operator === 'BT') [x, y, lineX, lineY] = [0, 0, 0, 0];
-      else if (operator === 'Tj' && last !== undefined && ONE_GLYPH.test(last)) show(lastAt, m.index + 2, last.slice(1, -1));
+      const operator = m[6];
+      const shows = operator === 'Tj' && last !== undefined && ONE_GLYPH.test(last);
+      if (operator === 'Tf') {
+        font = beforeLast?.slice(1) ?? '';
+        size = Number(last);
+      } else if (operator === 'Tm') {
+        x = lineX = Number(beforeLast);
+        y = lineY = Number(last);
+      } else if (operator === 'Td') {
+        lineX += Number(beforeLast);
+        lineY += Number(last);
+        x = lineX;
+        y = lineY;
+      } else if (operator === 'BT') x = y = lineX = lineY = 0;
+      const shown = last;
+      last = beforeLast = undefined;
+      if (!shows) continue;
+      start = lastAt;
+      end = m.index + 2;
+      hex = shown!.slice(1, -1);
     }
-    last = beforeLast = undefined;
+    // The glyph before is on this one's line (a NaN position counts as on it) and in its size.
+    if (prevStart >= 0 && !(Math.abs(y - prevY) > 0.01) && size === prevSize && prevSize !== 0) {
+      const set = ((x - prevX) * 1000) / prevSize;
+      // Rounded down to a twentieth of an em: no overlap, and a gap under the tenth of an em at which poppler reads a space.
+      if (set > 0 && set < widthOf(prevFont, prevGid) - 100) {
+        narrowed.push({
+          start: prevStart,
+          end: prevEnd,
+          gid: prevGid,
+          font: prevFont,
+          size: prevSize,
+          width: Math.floor(set / 50) * 50,
+        });
+      }
+    }
+    prevStart = start;
+    prevEnd = end;
+    prevGid = parseInt(hex, 16);
+    prevFont = font;
+    prevSize = size;
+    prevX = x;
+    prevY = y;
   }
-  return shown;
+  return narrowed;
 }
 
 /** Glyph widths (thousandths of an em) of a Type0 font's CID font. */
@@ -118,36 +178,25 @@ interface PageGlyphs {
   page: PDFPage;
   content: string;
   fonts: PDFDict;
-  shown: Shown[];
-  /** Glyphs set narrower than their font says, with the width they were set at. */
-  narrowed: Map<Shown, number>;
+  /** Glyphs set narrower than their font says, in the content's order. */
+  narrowed: Narrowed[];
 }
 
-/** A page's one-glyph shows, and which of them are set narrower than their font's width table says. */
+/** A page's one-glyph shows set narrower than their font's width table says. */
 function readPage(page: PDFPage): PageGlyphs | undefined {
   const content = contentOf(page);
   const fonts = page.node.Resources()?.lookup(PDFName.of('Font'));
   if (content === undefined || !(fonts instanceof PDFDict)) return undefined;
-  const shown = glyphsOf(content);
   const widths = new Map<string, (gid: number) => number>();
-  const widthIn = (font: string) => {
+  const widthOf = (font: string, gid: number) => {
     if (!widths.has(font)) {
       const type0 = fonts.lookup(PDFName.of(font));
       const cid = type0 instanceof PDFDict ? type0.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict) : undefined;
       widths.set(font, cid ? widthsOf(cid) : () => 0);
     }
-    return widths.get(font)!;
+    return widths.get(font)!(gid);
   };
-  // A glyph's width as set: to the next glyph on its line, in the same size.
-  const narrowed = new Map<Shown, number>();
-  shown.forEach((glyph, i) => {
-    const next = shown[i + 1];
-    if (!next || Math.abs(next.y - glyph.y) > 0.01 || next.size !== glyph.size || glyph.size === 0) return;
-    const set = ((next.x - glyph.x) * 1000) / glyph.size;
-    // Rounded down to a twentieth of an em: no overlap, and a gap under the tenth of an em at which poppler reads a space.
-    if (set > 0 && set < widthIn(glyph.font)(glyph.gid) - 100) narrowed.set(glyph, Math.floor(set / 50) * 50);
-  });
-  return { page, content, fonts, shown, narrowed };
+  return { page, content, fonts, narrowed: narrowedGlyphs(content, widthOf) };
 }
 
 /** Gives each glyph set narrower than its font says a font copy that says so (see the top of the file). */
@@ -155,14 +204,14 @@ export function fitCompressedMarks(doc: PDFDocument): void {
   const pages = doc
     .getPages()
     .flatMap((page) => readPage(page) ?? [])
-    .filter((p) => p.narrowed.size > 0);
+    .filter((p) => p.narrowed.length > 0);
   // One copy of a font for each width its glyphs were narrowed to, shared by every page.
   const fontRef = (p: PageGlyphs, font: string) => p.fonts.get(PDFName.of(font))!;
   const wanted = new Map<string, { source: PDFDict; gids: Set<number> }>();
-  const keyOf = (p: PageGlyphs, glyph: Shown, width: number) => `${fontRef(p, glyph.font).toString()}:${width}`;
+  const keyOf = (p: PageGlyphs, glyph: Narrowed) => `${fontRef(p, glyph.font).toString()}:${glyph.width}`;
   for (const p of pages) {
-    for (const [glyph, width] of p.narrowed) {
-      const key = keyOf(p, glyph, width);
+    for (const glyph of p.narrowed) {
+      const key = keyOf(p, glyph);
       if (!wanted.has(key)) wanted.set(key, { source: p.fonts.lookup(PDFName.of(glyph.font), PDFDict), gids: new Set() });
       wanted.get(key)!.gids.add(glyph.gid);
     }
@@ -189,10 +238,8 @@ export function fitCompressedMarks(doc: PDFDocument): void {
     };
     let out = '';
     let at = 0;
-    for (const glyph of p.shown) {
-      const width = p.narrowed.get(glyph);
-      if (width === undefined) continue;
-      const copy = nameOf(keyOf(p, glyph, width));
+    for (const glyph of p.narrowed) {
+      const copy = nameOf(keyOf(p, glyph));
       out += `${p.content.slice(at, glyph.start)}/${copy} ${glyph.size} Tf ${p.content.slice(glyph.start, glyph.end)} /${glyph.font} ${glyph.size} Tf`;
       at = glyph.end;
     }
