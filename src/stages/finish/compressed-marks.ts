@@ -182,8 +182,11 @@ interface PageGlyphs {
   narrowed: Narrowed[];
 }
 
+/** Width tables by CID font: pages share their fonts, and a table is read once for all of them. */
+type WidthTables = Map<PDFDict, (gid: number) => number>;
+
 /** A page's one-glyph shows set narrower than their font's width table says. */
-function readPage(page: PDFPage): PageGlyphs | undefined {
+function readPage(page: PDFPage, tables: WidthTables): PageGlyphs | undefined {
   const content = contentOf(page);
   const fonts = page.node.Resources()?.lookup(PDFName.of('Font'));
   if (content === undefined || !(fonts instanceof PDFDict)) return undefined;
@@ -192,7 +195,8 @@ function readPage(page: PDFPage): PageGlyphs | undefined {
     if (!widths.has(font)) {
       const type0 = fonts.lookup(PDFName.of(font));
       const cid = type0 instanceof PDFDict ? type0.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict) : undefined;
-      widths.set(font, cid ? widthsOf(cid) : () => 0);
+      if (cid && !tables.has(cid)) tables.set(cid, widthsOf(cid));
+      widths.set(font, cid ? tables.get(cid)! : () => 0);
     }
     return widths.get(font)!(gid);
   };
@@ -201,9 +205,10 @@ function readPage(page: PDFPage): PageGlyphs | undefined {
 
 /** Gives each glyph set narrower than its font says a font copy that says so (see the top of the file). */
 export function fitCompressedMarks(doc: PDFDocument): void {
+  const tables: WidthTables = new Map();
   const pages = doc
     .getPages()
-    .flatMap((page) => readPage(page) ?? [])
+    .flatMap((page) => readPage(page, tables) ?? [])
     .filter((p) => p.narrowed.length > 0);
   // One copy of a font for each width its glyphs were narrowed to, shared by every page.
   const fontRef = (p: PageGlyphs, font: string) => p.fonts.get(PDFName.of(font))!;
