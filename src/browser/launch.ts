@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser } from 'puppeteer-core';
 import { removeScratch, scratchDir } from '../io/scratch.js';
 import type { Message } from '../message.js';
+import { ISSUE_ORIGIN, issueServer } from './issue-server.js';
 import { pipeTransport } from './pipe-transport.js';
 import { connect } from './puppeteer.js';
 
@@ -53,18 +54,17 @@ export const PUPPETEER_DEFAULT_ARGS = [
  * and every address typed as one, resolves to nothing, so Chromium makes no
  * DNS query and opens no connection through its network stack, whatever
  * asks: its own services (sign-in's ListAccounts, update checks) or a page
- * (a prefetch, a preconnect, a WebSocket). The page's own requests are also
- * refused and reported (load-only.ts, and the host document's
- * Content-Security-Policy); WebRTC, which does not go through that stack, is
- * turned off in the profile (PROFILE_PREFERENCES).
+ * (a prefetch, a preconnect, a WebSocket); all but the one name that layout
+ * pages read their issues from, which goes to this process's issue server on
+ * 127.0.0.1, at its port whatever port a URL names (issue-server.ts). The
+ * page's own requests are also refused and reported (load-only.ts, and the
+ * host document's Content-Security-Policy); WebRTC, which does not go through
+ * that stack, is turned off in the profile (PROFILE_PREFERENCES).
  */
-const BUILD_ISSUE_ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-component-update',
-  '--font-render-hinting=none',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
-];
+const BUILD_ISSUE_ARGS = ['--disable-gpu', '--disable-quic', '--disable-component-update', '--font-render-hinting=none'];
+
+const hostResolverRules = (issuePort: number) =>
+  `--host-resolver-rules=MAP ${new URL(ISSUE_ORIGIN).hostname} 127.0.0.1:${issuePort}, MAP * ~NOTFOUND`;
 
 /**
  * Features turned off on top of puppeteer's: Chromium preloads the
@@ -86,8 +86,8 @@ const PROFILE_PREFERENCES = {
 };
 
 /** Chromium reads only the last --disable-features, so ours join puppeteer's list. */
-function chromiumArgs(): string[] {
-  return [...PUPPETEER_DEFAULT_ARGS, ...BUILD_ISSUE_ARGS].map((arg) =>
+function chromiumArgs(issuePort: number): string[] {
+  return [...PUPPETEER_DEFAULT_ARGS, ...BUILD_ISSUE_ARGS, hostResolverRules(issuePort)].map((arg) =>
     arg.startsWith('--disable-features=') ? `${arg},${DISABLED_FEATURES.join(',')}` : arg,
   );
 }
@@ -125,12 +125,19 @@ export interface Chromium {
 export async function launchChromium(executablePath: string, options: LaunchOptions = {}): Promise<Chromium> {
   const { signal, startTimeout = 20_000 } = options;
   signal?.throwIfAborted();
+  const { port } = await issueServer().catch((cause: Error) => {
+    const text = {
+      zh: `无法在 127.0.0.1 上打开排版页面读取本期内容的端口（${cause.message}）`,
+      en: `cannot open the port on 127.0.0.1 that layout pages read issues from (${cause.message})`,
+    };
+    throw new ChromiumStartError(text, 'browser-failed');
+  });
   const profile = await scratchDir('chromium');
   await mkdir(path.join(profile, 'Default'));
   await writeFile(path.join(profile, 'Default', 'Preferences'), JSON.stringify(PROFILE_PREFERENCES));
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const args = [
-    ...chromiumArgs(),
+    ...chromiumArgs(port),
     ...(asRoot ? ['--no-sandbox'] : []),
     `--user-data-dir=${profile}`,
     '--remote-debugging-pipe',

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { type IssueServer, issueServer } from './issue-server.js';
 import { type Gatekeeper, loadOnly } from './load-only.js';
-import { allowedInLayoutPages, HOST_URL, ISSUE_ORIGIN } from './page-files.js';
+import { allowedInLayoutPages, HOST_URL } from './page-files.js';
 
 /**
  * Where issues are laid out: each in a tab of its own, opened in the
@@ -23,8 +24,10 @@ import { allowedInLayoutPages, HOST_URL, ISSUE_ORIGIN } from './page-files.js';
  */
 export interface LayoutPage {
   page: Page;
-  /** Lets the page load its own document and the polyfill, nothing else; what it refused is kept in `gate.blocked`. */
+  /** Lets the page load its own document, the polyfill and the issues offered to it, nothing else; what it refused is kept in `gate.blocked`. */
   gate: Gatekeeper;
+  /** Where the page reads each issue from. */
+  issues: IssueServer;
 }
 
 declare global {
@@ -79,9 +82,10 @@ export const openWindow = (browser: Browser): Promise<Page> => browser.newPage({
  * The gate is shut by the time an issue is written.
  */
 async function openLayoutPage(browser: Browser): Promise<LayoutPage> {
+  const issues = await issueServer();
   const { page, url } = await openTab(browser, HOST_URL);
   try {
-    const gate = await loadOnly(page, allowedInLayoutPages);
+    const gate = await loadOnly(page, (url) => allowedInLayoutPages(url) || issues.isOffered(url));
     await page.emulateMediaType('print');
     // Polled by timer: a background tab draws no frames. A polyfill that failed to load still lets the host load.
     await page.waitForFunction((host: string) => location.href === host && document.readyState === 'complete', { polling: 10 }, url);
@@ -91,7 +95,7 @@ async function openLayoutPage(browser: Browser): Promise<LayoutPage> {
     });
     if (gate.blocked.length > 0) throw new Error(`the layout page could not load ${gate.blocked.join(', ')}`);
     if (handlers === undefined) throw new Error('the layout page could not load the Paged.js polyfill');
-    return { page, gate };
+    return { page, gate, issues };
   } catch (cause) {
     await page.close().catch(() => undefined);
     throw cause;
@@ -125,27 +129,27 @@ export async function returnLayoutPage(browser: Browser, layoutPage: LayoutPage,
   else await layoutPage.page.close().catch(() => undefined);
 }
 
-/** Names of the issues written into layout pages: each is read once, from a URL of its own. */
-let issuesWritten = 0;
-
 /**
- * Writes an issue's HTML over the page's document. The page reads it from
- * the request gate (load-only.ts), as a response, and writes it; its layout
+ * Writes an issue's HTML over the page's document. The page reads it, once,
+ * from the CLI's issue server (issue-server.ts) and writes it; its layout
  * script runs as it is parsed. Paged.js's list of handlers goes back to its
  * own first, as each issue's layout script adds its handlers again.
  */
-export async function writeIssue({ page, gate }: LayoutPage, html: string): Promise<void> {
-  const url = `${ISSUE_ORIGIN}/${++issuesWritten}.html`;
-  gate.serve(url, Buffer.from(html), 'text/html; charset=utf-8');
-  await page.evaluate(async (url: string) => {
-    const response = await fetch(url, { cache: 'no-store' });
-    if (!response.ok) throw new Error(`the layout page could not read the issue (HTTP ${response.status})`);
-    const html = await response.text();
-    Paged.registeredHandlers.length = window.buildIssueOwnHandlers!;
-    document.open();
-    document.write(html);
-    document.close();
-  }, url);
+export async function writeIssue({ page, issues }: LayoutPage, html: string): Promise<void> {
+  const url = issues.offer(Buffer.from(html));
+  try {
+    await page.evaluate(async (url: string) => {
+      const response = await fetch(url, { cache: 'no-store' });
+      if (!response.ok) throw new Error(`the layout page could not read the issue (HTTP ${response.status})`);
+      const html = await response.text();
+      Paged.registeredHandlers.length = window.buildIssueOwnHandlers!;
+      document.open();
+      document.write(html);
+      document.close();
+    }, url);
+  } finally {
+    issues.withdraw(url);
+  }
 }
 
 /** Names of the functions `layOut` exposes to a page, one per layout (a name cannot be exposed twice). */

@@ -2,13 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageFolder } from '../config/engines.js';
 import { PACKAGE_DIR } from '../config/settings.js';
-
-/**
- * Where a layout page reads each issue's HTML from: a name that can never
- * resolve (.invalid, RFC 2606), answered by the layout page's request gate
- * from the CLI's memory (load-only.ts), never by a network.
- */
-export const ISSUE_ORIGIN = 'https://issue.build-issue.invalid';
+import { ISSUE_ORIGIN } from './issue-server.js';
 
 const POLYFILL_URL = pathToFileURL(path.join(packageFolder(PACKAGE_DIR, 'pagedjs'), 'dist', 'paged.polyfill.js')).href;
 
@@ -26,5 +20,5 @@ export const HOST_URL = (() => {
   return host.href;
 })();
 
-/** A layout page loads its host and the polyfill, nothing else (and its issues, which the gate serves): an issue's fonts and images are inlined as data: URLs. */
+/** A layout page loads its host and the polyfill, nothing else (and its issues, each once: layout-pages.ts): an issue's fonts and images are inlined as data: URLs. */
 export const allowedInLayoutPages = (url: string): boolean => url === HOST_URL || url === POLYFILL_URL;

@@ -3,7 +3,9 @@
  * Chromium's own services (sign-in, update checks, the network clock) nor a
  * page whose edition tries every way out a page has. Every socket call of
  * the CLI and of every Chromium process is traced with strace; what went
- * out through an Internet socket is listed.
+ * out through an Internet socket is listed. The one connection allowed is
+ * the layout page's to the CLI's issue server, on 127.0.0.1, which must be
+ * the only socket listening.
  *
  * A UDP socket connected but never written to sends no packet (the kernel
  * only picks a route): Chromium does that to learn whether IPv6 is routable
@@ -39,6 +41,7 @@ document.head.append(outside);
 <link rel="prefetch" href="http://192.0.2.1/prefetch">
 <link rel="prefetch" href="http://prefetch.example/p">
 <link rel="preconnect" href="http://192.0.2.2">
+<link rel="preconnect" href="http://127.0.0.1:9">
 <link rel="dns-prefetch" href="//dns-prefetch.example">
 <link rel="preload" as="image" href="http://192.0.2.3/preload.png">
 <link rel="stylesheet" href="http://192.0.2.4/style.css">
@@ -47,8 +50,8 @@ try { new WebSocket('ws://192.0.2.5/'); } catch {}
 try { new WebSocket('wss://websocket.example/'); } catch {}
 try { navigator.sendBeacon('http://192.0.2.6/beacon', 'x'); } catch {}
 fetch('http://192.0.2.7/fetch').catch(() => {});
-// The origin the layout page reads its issue from: the gate answers only the issue's own request, once.
-fetch('https://issue.build-issue.invalid/again.html').catch(() => {});
+// The origin the layout page reads its issue from: the gate lets through only the issue's own request, once.
+fetch('http://issue.build-issue.invalid/again.html').catch(() => {});
 try { new EventSource('http://192.0.2.8/events'); } catch {}
 try {
   const peer = new RTCPeerConnection({ iceServers: [{ urls: 'stun:192.0.2.9:3478' }] });
@@ -58,9 +61,17 @@ try {
 </script>
 `;
 
-/** The strace lines that show traffic: a TCP connection or a packet on an Internet socket, or a DNS question by any road. */
-function trafficIn(trace: string): string[] {
+/**
+ * The strace lines that show traffic: a TCP connection or a packet on an
+ * Internet socket, or a DNS question by any road; but for those between
+ * Chromium and the CLI's issue server, on 127.0.0.1 at `issuePort`.
+ */
+function trafficIn(trace: string, issuePort: number): string[] {
+  const toIssueServer = new RegExp(
+    `sin_port=htons\\(${issuePort}\\), sin_addr=inet_addr\\("127\\.0\\.0\\.1"\\)|<TCP:\\[127\\.0\\.0\\.1:\\d+->127\\.0\\.0\\.1:${issuePort}\\]>`,
+  );
   return trace.split('\n').filter((line) => {
+    if (toIssueServer.test(line)) return false;
     const inet = /<(TCP|UDP)v?6?:/.exec(line);
     if (/^\d+\s+connect\(/.test(line)) {
       if (/nscd|resolve1|systemd\/resolve/.test(line)) return true;
@@ -69,6 +80,9 @@ function trafficIn(trace: string): string[] {
     return /^\d+\s+send(to|msg|mmsg)\(/.test(line) && inet !== null;
   });
 }
+
+/** The addresses TCP sockets listen on in the trace ("127.0.0.1:38105"). */
+const listeningIn = (trace: string): string[] => [...trace.matchAll(/^\d+\s+listen\(\d+<TCPv?6?:\[([^\]]+)\]>/gm)].map((m) => m[1]!);
 
 describe('network traffic of a build', () => {
   let run: CliRun;
@@ -111,7 +125,7 @@ describe('network traffic of a build', () => {
         '-yy',
         '--seccomp-bpf',
         '-e',
-        'trace=connect,sendto,sendmsg,sendmmsg,open,openat,openat2',
+        'trace=listen,connect,sendto,sendmsg,sendmmsg,open,openat,openat2',
         '-o',
         log,
         process.execPath,
@@ -128,7 +142,13 @@ describe('network traffic of a build', () => {
 
   test('sends no packet and asks no name server, for the build or for a page that tries', () => {
     assert.ok(trace.includes('connect('), `strace saw no socket call at all:\n${run.stderr}`);
-    assert.deepEqual(trafficIn(trace), []);
+    // The one socket listening is the CLI's issue server, on the loopback address alone; the pages read their issues from it.
+    const listening = listeningIn(trace);
+    assert.equal(listening.length, 1, `sockets listening: ${listening.join(' ')}`);
+    const [address, port] = listening[0]!.split(':');
+    assert.equal(address, '127.0.0.1');
+    assert.match(trace, new RegExp(`connect\\(.*sin_port=htons\\(${port}\\), sin_addr=inet_addr\\("127\\.0\\.0\\.1"\\)`));
+    assert.deepEqual(trafficIn(trace, Number(port)), []);
   });
 
   test('builds the plain issue, and fails the other naming what its page asked for', () => {
@@ -148,7 +168,7 @@ describe('network traffic of a build', () => {
       'http://192.0.2.6/beacon',
       'http://192.0.2.7/fetch',
       'http://192.0.2.8/events',
-      'https://issue.build-issue.invalid/again.html',
+      'http://issue.build-issue.invalid/again.html',
     ]) {
       assert.ok(asked.includes(url), `${url} was not reported: ${asked.join(' ')}`);
     }
@@ -175,9 +195,14 @@ describe('network traffic of a build', () => {
       '7 connect(25<TCP:[1234]>, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("192.0.2.1")}, 16) = -1 EINPROGRESS',
       '7 sendto(26<UDP:[10.0.0.2:4000->10.255.255.53:53]>, "\\1\\2", 2, 0, NULL, 0) = 2',
       '7 connect(27<UNIX-STREAM:[99]>, {sa_family=AF_UNIX, sun_path="/var/run/nscd/socket"}, 110) = 0',
+      '7 connect(29<TCP:[1236]>, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 ECONNREFUSED',
+      '7 sendto(30<TCP:[127.0.0.1:5000->127.0.0.1:9]>, "GET / HTTP/1.1", 14, MSG_NOSIGNAL, NULL, 0) = 14',
       '7 connect(28<UDPv6:[5]>, {sa_family=AF_INET6, sin6_port=htons(443), inet_pton(AF_INET6, "2001:4860:4860::8888", &sin6_addr)}, 28) = 0',
       '7 sendmsg(12<UNIX-STREAM:[7->8]>, {msg_name=NULL}, MSG_NOSIGNAL) = 8',
+      '7 connect(31<TCP:[1237]>, {sa_family=AF_INET, sin_port=htons(38105), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINPROGRESS',
+      '7 sendto(31<TCP:[127.0.0.1:5002->127.0.0.1:38105]>, "GET / HTTP/1.1", 14, MSG_NOSIGNAL, NULL, 0) = 14',
     ];
-    assert.deepEqual(trafficIn(lines.join('\n')), lines.slice(0, 3));
+    assert.deepEqual(trafficIn(lines.join('\n'), 38105), lines.slice(0, 5));
+    assert.deepEqual(listeningIn('7 listen(23<TCP:[127.0.0.1:38105]>, 511) = 0\n8 listen(5<UNIX-STREAM:[1]>, 5) = 0'), ['127.0.0.1:38105']);
   });
 });

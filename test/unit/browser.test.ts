@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { Browser, CDPSession, Page, Target } from 'puppeteer-core';
+import { ISSUE_ORIGIN } from '../../src/browser/issue-server.js';
 import { type ChromiumStartError, launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/browser/launch.js';
 import { openWindow, takeLayoutPage } from '../../src/browser/layout-pages.js';
 import { loadOnly } from '../../src/browser/load-only.js';
@@ -139,14 +140,12 @@ describe('launching Chromium', () => {
     }
   });
 
-  test('the gate answers a request it was given a body for, once, and refuses it after', async () => {
+  test('a layout page reads an issue offered to it once, from the issue server; a second read is refused and reported', async () => {
     const chromium = await startChromium();
     try {
-      const page = await chromium.browser.newPage();
-      const gate = await loadOnly(page, () => false);
-      const url = 'https://issue.build-issue.invalid/1.html';
-      gate.serve(url, Buffer.from('<p>第四五三期</p>'), 'text/html; charset=utf-8');
-      const read = () =>
+      const { page, gate, issues } = await takeLayoutPage(chromium.browser);
+      const url = issues.offer(Buffer.from('<p>第四五三期</p>'));
+      const read = (url: string) =>
         page.evaluate(
           (url: string) =>
             fetch(url).then(
@@ -155,8 +154,11 @@ describe('launching Chromium', () => {
             ),
           url,
         );
-      assert.equal(await read(), '<p>第四五三期</p>');
-      assert.equal(await read(), 'refused: TypeError');
+      assert.equal(await read(url), '<p>第四五三期</p>');
+      assert.equal(await read(url), 'refused: TypeError');
+      // Another port named on the issue origin, and the server's own address: the host document's policy refuses them before they are asked.
+      assert.equal(await read(`${ISSUE_ORIGIN}:9/x.html`), 'refused: TypeError');
+      assert.equal(await read(`http://127.0.0.1:${issues.port}/x.html`), 'refused: TypeError');
       await gate.stop();
       assert.deepEqual(gate.blocked, [url]);
     } finally {
