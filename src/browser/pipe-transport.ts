@@ -12,8 +12,8 @@ export function pipeTransport(toBrowser: Writable, fromBrowser: Readable): Conne
   let pending: Buffer[] = [];
   const transport: ConnectionTransport = {
     send(message) {
-      toBrowser.write(message);
-      toBrowser.write('\0');
+      // One write a message: two woke the browser twice.
+      toBrowser.write(`${message}\0`);
     },
     close() {
       fromBrowser.off('data', read);

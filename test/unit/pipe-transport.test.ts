@@ -26,6 +26,15 @@ describe('the pipe transport', () => {
     assert.equal(toBrowser.read().toString(), '{"id":1}\0{"id":2,"text":"一二"}\0');
   });
 
+  test('writes a message and its NUL byte at once (each write wakes the browser)', () => {
+    const { toBrowser, transport } = connected();
+    const writes: string[] = [];
+    toBrowser.on('data', (chunk: Buffer) => writes.push(chunk.toString()));
+    transport.send('{"id":1}');
+    transport.send('{"id":2}');
+    assert.deepEqual(writes, ['{"id":1}\0', '{"id":2}\0']);
+  });
+
   test('hands on whole messages, however the reads cut them, each after the read that completes it', async () => {
     const { fromBrowser, heard } = connected();
     const bytes = Buffer.from('{"a":"一"}\0{"b":2}\0{"c":3}\0');
