@@ -14,8 +14,12 @@ export interface Progress {
   /** Prints without tearing the bar. */
   report: Reporter;
   started(serial: string): void;
-  /** How many pages of a running issue are laid out so far. */
-  laidOut(serial: string, pages: number): void;
+  /**
+   * How many pages of a running issue are laid out so far: only a live bar
+   * shows it, and only it asks the layout page (a message from the page and
+   * one back for each page).
+   */
+  laidOut?(serial: string, pages: number): void;
   finished(outcome: IssueOutcome): void;
   /** Removes the bar; what is printed after goes below it. */
   stop(): void;
@@ -84,11 +88,13 @@ export function createProgress(total: number, mode: ProgressMode): Progress {
       running.set(serial, 0);
       bar?.update({ current: current(), pages: pagesSoFar() });
     },
-    laidOut(serial, count) {
-      if (!running.has(serial)) return;
-      running.set(serial, count);
-      bar?.update({ pages: pagesSoFar() });
-    },
+    ...(bar && {
+      laidOut(serial: string, count: number) {
+        if (!running.has(serial)) return;
+        running.set(serial, count);
+        bar.update({ pages: pagesSoFar() });
+      },
+    }),
     finished(outcome) {
       running.delete(outcome.serial);
       if (outcome.status !== 'failed') pages += outcome.pages ?? 0;

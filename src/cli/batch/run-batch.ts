@@ -43,7 +43,7 @@ export async function runBatch(
         settings,
         digest,
         browser: lease,
-        onPage: (pages) => progress.laidOut(serial, pages),
+        onPage: progress.laidOut && ((pages) => progress.laidOut?.(serial, pages)),
       }).catch(
         (cause: unknown): IssueResult => ({
           serial,
