@@ -14,6 +14,8 @@ export class YamlFields {
   private readonly doc: Document;
   private readonly lines = new LineCounter();
   private aliasBomb = false;
+  /** The whole document as plain values, made once: every field read asks whether it is a map. */
+  private value: unknown;
 
   /** @param lineOffset lines before the YAML text in its file (front matter starts after `---`). */
   constructor(
@@ -31,7 +33,7 @@ export class YamlFields {
     // Aliases that multiply (a “billion laughs”) are refused before any field is read.
     if (this.doc.errors.length === 0) {
       try {
-        this.doc.toJS({ maxAliasCount: 100 });
+        this.value = this.doc.toJS({ maxAliasCount: 100 });
       } catch {
         const alias = /\*[\w-]+/.exec(text);
         const at = alias ? this.lines.linePos(alias.index) : undefined;
@@ -49,8 +51,7 @@ export class YamlFields {
   }
 
   private isMap(): boolean {
-    const value: unknown = this.doc.toJS();
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return typeof this.value === 'object' && this.value !== null && !Array.isArray(this.value);
   }
 
   private place(line?: number, column?: number) {
@@ -98,7 +99,7 @@ export class YamlFields {
 
   /** Every top-level key not in `known` is a typo until proven otherwise. */
   rejectUnknown(path: readonly string[], known: readonly string[]): void {
-    const value = path.length === 0 ? (!this.broken && this.isMap() ? this.doc.toJS() : undefined) : this.raw(path);
+    const value = path.length === 0 ? (!this.broken && this.isMap() ? this.value : undefined) : this.raw(path);
     if (typeof value !== 'object' || value === null) return;
     for (const key of Object.keys(value)) {
       if (!known.includes(key)) {
