@@ -114,7 +114,8 @@ async function singleIssue(baseline: Baseline | undefined): Promise<{ dir: strin
     paged: () =>
       measure(process.execPath, [PAGEDJS_CLI, html, '-o', path.join(scratch, 'pagedjs-cli.pdf'), '--browserArgs', '--no-sandbox'], {
         cwd: dir,
-        env: { PUPPETEER_EXECUTABLE_PATH: CHROMIUM },
+        // pagedjs-cli leaves its Chromium's profile and socket folder behind: in the bench's scratch folder, removed with it.
+        env: { PUPPETEER_EXECUTABLE_PATH: CHROMIUM, TMPDIR: scratch },
       }),
     floor: () =>
       measure(
