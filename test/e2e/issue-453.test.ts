@@ -11,6 +11,7 @@ import { before, describe, test } from 'node:test';
 import { pageScript } from '../../src/stages/render/page-script.js';
 import { type CliRun, ROOT } from '../helpers/build.js';
 import { fonts, hanOnly, layoutTexts, pageSizes, pageTexts, RADICALS } from '../helpers/pdf.js';
+import { scratchDir } from '../helpers/scratch.js';
 import { sharedBuild } from '../helpers/shared-build.js';
 
 // A copy of ../shared/seeds/000_ceb4e9f67c3b5b87.txt, the printed issue's conversion.
@@ -162,14 +163,16 @@ describe('build-issue 453', () => {
     assert.ok(html.includes(`<script>\n${await pageScript()}\n</script>`), 'the page script in the HTML is not the one the sources make');
   });
 
-  test('the kept HTML renders to the same pages with stock pagedjs-cli', () => {
+  test('the kept HTML renders to the same pages with stock pagedjs-cli', async () => {
     const html = path.join(dir, 'dist', '453.html');
+    // pagedjs-cli leaves its Chromium's profile and socket folder in the temporary folder: a scratch one, removed after.
+    const temporary = await scratchDir('build-issue-pagedjs-cli-');
     const reference = path.join(dir, 'reference.pdf');
     execFileSync(
       process.execPath,
       [path.join(ROOT, 'node_modules', 'pagedjs-cli', 'src', 'cli.js'), html, '-o', reference, '--browserArgs', '--no-sandbox'],
       {
-        env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' },
+        env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium', TMPDIR: temporary },
         stdio: 'pipe',
       },
     );
