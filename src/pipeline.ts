@@ -194,9 +194,9 @@ async function makePdf(doc: IssueDocument, run: MakeRun): Promise<Made> {
 }
 
 /** Step proof: page images and a contact sheet of the PDF as written. */
-async function proof(pdfFile: string, run: BuildRun): Promise<Report> {
+async function proof(pdfFile: string): Promise<Report> {
   const { proofDir, writeProofs } = await import('./stages/proof/proof.js');
-  const proofs = await writeProofs(pdfFile, await run.browser.get());
+  const proofs = await writeProofs(pdfFile);
   const dir = path.relative(process.cwd(), proofDir(pdfFile));
   const pages = (proofs.value?.length ?? 1) - 1;
   const notes = proofs.value
@@ -230,7 +230,7 @@ export async function buildIssue(serial: string, run: BuildRun): Promise<IssueRe
   if (!mustBuild) {
     const pages = await upToDate(output, inputs, [files.pdf, files.checksum, ...(files.html ? [files.html] : [])], process.cwd());
     if (pages !== undefined) {
-      const proofs = request.proof ? await proof(output, run) : { diagnostics: [], notes: [] };
+      const proofs = request.proof ? await proof(output) : { diagnostics: [], notes: [] };
       return { serial, status: 'skipped', pages, output, diagnostics: [...loaded.diagnostics, ...proofs.diagnostics], notes: proofs.notes };
     }
   }
@@ -250,7 +250,7 @@ export async function buildIssue(serial: string, run: BuildRun): Promise<IssueRe
     throw cause;
   });
   // Past layout: when no other issue needs Chromium, it can close while this one is checked and written.
-  if (!request.proof) run.browser.release();
+  run.browser.release();
   const diagnostics = [...linted, ...loaded.diagnostics, ...made.diagnostics];
   const notes: Message[] = [];
   // Step write, for the HTML: kept even when the build fails, as it is what to look at then.
@@ -286,7 +286,7 @@ export async function buildIssue(serial: string, run: BuildRun): Promise<IssueRe
   if (unwritten) return failed({ diagnostics: [...diagnostics, unwritten], notes });
 
   if (request.proof) {
-    const proofs = await proof(output, run);
+    const proofs = await proof(output);
     diagnostics.push(...proofs.diagnostics);
     notes.push(...proofs.notes);
   }

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -71,6 +71,18 @@ describe('the build cache and the engines', () => {
     // Back to the first browser: built again, to the first build's bytes.
     assert.equal(statusOf(await cli(['453'], dir, { PUPPETEER_EXECUTABLE_PATH: CHROMIUM })), 'built');
     assert.ok(first.equals(await readFile(pdf)), 'the same inputs and engines gave other bytes');
+  });
+
+  test('the proofs of an issue that is up to date need no browser', async () => {
+    assert.equal((await cli(['453'], dir)).code, 0); // built, or skipped if an earlier test built it
+    // The same browser's version, and a browser that cannot start: the digest is the same, and the build skips.
+    const unstartable = path.join(await scratchDir('build-issue-browser-'), 'chromium');
+    await writeFile(unstartable, `#!/bin/sh\n[ "$1" = --version ] && exec '${CHROMIUM}' --version\nexit 1\n`, { mode: 0o755 });
+    const run = await cli(['453', '--proof'], dir, { PUPPETEER_EXECUTABLE_PATH: unstartable });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(statusOf(run), 'skipped');
+    const proofs = await readdir(path.join(dir, 'dist', '453.proof'));
+    assert.ok(proofs.includes('contact-sheet.png') && proofs.includes('page-16.png'), proofs.join(' '));
   });
 
   test('--version names the browser, its version and Paged.js’s', async () => {

@@ -1,5 +1,5 @@
 /** Image files for tests, made here rather than by tools CI may lack: PNGs encoded by hand, and small samples of the other formats. */
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
@@ -25,6 +25,48 @@ export function png(width: number, height: number, options: { data?: Buffer } = 
     chunk('IDAT', data),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** The grey levels (0–255, the mean of R, G and B) of an 8-bit RGB or grey PNG, as pdftoppm writes them, row by row. */
+export function readPng(file: Buffer): { width: number; height: number; grey: Uint8Array } {
+  const chunks: Buffer[] = [];
+  let header: Buffer | undefined;
+  for (let at = 8; at < file.length; ) {
+    const length = file.readUInt32BE(at);
+    const type = file.toString('latin1', at + 4, at + 8);
+    const data = file.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') header = data;
+    if (type === 'IDAT') chunks.push(data);
+    at += 12 + length;
+  }
+  if (header?.[8] !== 8 || ![0, 2].includes(header[9]!) || header[12] !== 0) throw new Error('not an 8-bit RGB or grey PNG');
+  const [width, height, channels] = [header.readUInt32BE(0), header.readUInt32BE(4), header[9] === 2 ? 3 : 1];
+  const raw = inflateSync(Buffer.concat(chunks));
+  const stride = width * channels;
+  const rows = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const left = x >= channels ? rows[y * stride + x - channels]! : 0;
+      const up = y > 0 ? rows[(y - 1) * stride + x]! : 0;
+      const upLeft = y > 0 && x >= channels ? rows[(y - 1) * stride + x - channels]! : 0;
+      const paeth = () => {
+        const p = left + up - upLeft;
+        const [a, b, c] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
+        return a <= b && a <= c ? left : b <= c ? up : upLeft;
+      };
+      const predicted = [0, left, up, (left + up) >> 1, paeth()][filter]!;
+      rows[y * stride + x] = (line[x]! + predicted) & 0xff;
+    }
+  }
+  const grey = new Uint8Array(width * height);
+  for (let i = 0; i < grey.length; i++) {
+    let sum = 0;
+    for (let c = 0; c < channels; c++) sum += rows[i * channels + c]!;
+    grey[i] = Math.round(sum / channels);
+  }
+  return { width, height, grey };
 }
 
 /** 6 × 4 pixels each, as Chromium's canvas encodes them (JPEG, WebP), and a 1 × 1 GIF. */

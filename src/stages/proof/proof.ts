@@ -1,12 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser } from 'puppeteer-core';
-import { openWindow } from '../../browser/layout-pages.js';
-import { loadOnly } from '../../browser/load-only.js';
+import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { error, type Result } from '../../diagnostics.js';
-import { writeAtomic } from '../../io/write-atomic.js';
 
 const exec = promisify(execFile);
 
@@ -36,28 +33,62 @@ async function numberPages(dir: string): Promise<string[]> {
   return names.sort();
 }
 
-/** All pages side by side, numbered, as an editor lays out printed pages on a desk. */
-function contactSheetHtml(pages: readonly { name: string; png: Buffer }[]): string {
-  const cells = pages
-    .map((p, i) => `<figure><img src="data:image/png;base64,${p.png.toString('base64')}"><figcaption>${i + 1}</figcaption></figure>`)
-    .join('');
-  return `<!DOCTYPE html><html><head><style>
-    body { margin: 0; padding: 16px; background: #888; display: grid; grid-template-columns: repeat(${SHEET_COLUMNS}, max-content); gap: 16px; width: max-content; }
-    figure { margin: 0; } img { display: block; box-shadow: 0 1px 4px #0008; }
-    figcaption { font: 14px sans-serif; color: #fff; text-align: center; padding-top: 4px; }
-  </style></head><body>${cells}</body></html>`;
+/** Gaps around and between the pages on the sheet, and the caption's size, in the sheet's pixels. */
+const SHEET_GAP = 16;
+const CAPTION_SIZE = 14;
+
+/**
+ * All pages side by side, numbered, as an editor lays out printed pages on a
+ * desk: a PDF of one page on which the issue's pages are drawn at the page
+ * images' scale (PAGE_DPI), to be rendered at 72 dpi, a pixel a point.
+ */
+async function contactSheetPdf(pdf: Uint8Array): Promise<Uint8Array> {
+  const sheet = await PDFDocument.create();
+  const source = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pages = await sheet.embedPdf(source, source.getPageIndices());
+  const scale = PAGE_DPI / 72;
+  const cellWidth = Math.max(...pages.map((p) => p.width)) * scale;
+  const cellHeight = Math.max(...pages.map((p) => p.height)) * scale + CAPTION_SIZE * 1.5;
+  const rows = Math.ceil(pages.length / SHEET_COLUMNS);
+  const columns = Math.min(SHEET_COLUMNS, pages.length);
+  const width = SHEET_GAP + columns * (cellWidth + SHEET_GAP);
+  const height = SHEET_GAP + rows * (cellHeight + SHEET_GAP);
+  const page = sheet.addPage([width, height]);
+  page.drawRectangle({ x: 0, y: 0, width, height, color: rgb(0.53, 0.53, 0.53) });
+  const font = await sheet.embedFont(StandardFonts.Helvetica);
+  pages.forEach((embedded, i) => {
+    const left = SHEET_GAP + (i % SHEET_COLUMNS) * (cellWidth + SHEET_GAP);
+    const top = height - SHEET_GAP - Math.floor(i / SHEET_COLUMNS) * (cellHeight + SHEET_GAP);
+    const [w, h] = [embedded.width * scale, embedded.height * scale];
+    page.drawRectangle({ x: left + 1, y: top - h - 2, width: w, height: h, color: rgb(0, 0, 0), opacity: 0.35 });
+    // A PDF page is transparent: its paper is drawn first.
+    page.drawRectangle({ x: left, y: top - h, width: w, height: h, color: rgb(1, 1, 1) });
+    page.drawPage(embedded, { x: left, y: top - h, xScale: scale, yScale: scale });
+    const caption = String(i + 1);
+    const x = left + (w - font.widthOfTextAtSize(caption, CAPTION_SIZE)) / 2;
+    page.drawText(caption, { x, y: top - h - CAPTION_SIZE * 1.2, size: CAPTION_SIZE, font, color: rgb(1, 1, 1) });
+  });
+  return sheet.save();
 }
 
 /**
- * Proofs for editors: a PNG of every page (poppler's pdftoppm) and one contact
- * sheet of all pages (drawn by the browser the build already has).
+ * Proofs for editors: a PNG of every page, and one contact sheet of all
+ * pages, both drawn by poppler's pdftoppm.
  */
-export async function writeProofs(pdfFile: string, browser: Browser): Promise<Result<string[]>> {
+export async function writeProofs(pdfFile: string): Promise<Result<string[]>> {
   const dir = proofDir(pdfFile);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
+  const sheetPdf = path.join(dir, '.contact-sheet.pdf');
   try {
-    await exec('pdftoppm', ['-r', String(PAGE_DPI), '-png', pdfFile, path.join(dir, 'page')]);
+    // The two at once: each takes a core for as long as the other.
+    await Promise.all([
+      exec('pdftoppm', ['-r', String(PAGE_DPI), '-png', pdfFile, path.join(dir, 'page')]),
+      (async () => {
+        await writeFile(sheetPdf, await contactSheetPdf(await readFile(pdfFile)));
+        await exec('pdftoppm', ['-r', '72', '-png', '-singlefile', sheetPdf, path.join(dir, 'contact-sheet')]);
+      })(),
+    ]);
   } catch (cause) {
     const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
     const message = missing
@@ -67,22 +98,9 @@ export async function writeProofs(pdfFile: string, browser: Browser): Promise<Re
         }
       : { zh: `pdftoppm 出错，没有做出校样图（pdftoppm 原文：“${String(cause)}”）`, en: `pdftoppm failed: ${String(cause)}` };
     return { diagnostics: [error('proof-failed', message, { file: pdfFile })] };
+  } finally {
+    await rm(sheetPdf, { force: true });
   }
   const names = await numberPages(dir);
-  const pages = await Promise.all(names.map(async (name) => ({ name, png: await readFile(path.join(dir, name)) })));
-
-  // A window of its own, shown, for a screenshot; an idle layout page is worth
-  // keeping warm for the next issue.
-  const page = await openWindow(browser);
-  try {
-    // Nothing to fetch: the images are inlined.
-    await loadOnly(page, () => false);
-    await page.setContent(contactSheetHtml(pages), { waitUntil: 'load' });
-    const sheet = await page.screenshot({ fullPage: true, type: 'png' });
-    const sheetFile = path.join(dir, 'contact-sheet.png');
-    await writeAtomic(sheetFile, sheet);
-    return { value: [...names.map((n) => path.join(dir, n)), sheetFile], diagnostics: [] };
-  } finally {
-    await page.close();
-  }
+  return { value: [...names.map((n) => path.join(dir, n)), path.join(dir, 'contact-sheet.png')], diagnostics: [] };
 }
