@@ -68,9 +68,6 @@ async function openTab(browser: Browser, url: string): Promise<{ page: Page; url
   return { page, url: own };
 }
 
-/** A new window, shown: for what is drawn to be looked at (proof sheets). */
-export const openWindow = (browser: Browser): Promise<Page> => browser.newPage({ type: 'window' });
-
 /**
  * A new background tab, readied for layouts: print media from the start (as
  * stock pagedjs-cli does; laid out for the screen, the page was restyled
