@@ -1,5 +1,5 @@
 import type { Browser } from 'puppeteer-core';
-import { browserStartTimeout, findBrowser } from '../config/browser.js';
+import { browserProcessesSeparate, browserStartTimeout, findBrowser } from '../config/browser.js';
 import { type Diagnostic, error } from '../diagnostics.js';
 import type { Chromium } from './launch.js';
 
@@ -49,7 +49,8 @@ export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal, issue
         import('./launch.js'),
         import('./layout-pages.js'),
       ]);
-      const chromium = await launchChromium(found.path, { signal, startTimeout: browserStartTimeout(env) }).catch((cause: unknown) => {
+      const launch = { signal, startTimeout: browserStartTimeout(env), separateProcesses: browserProcessesSeparate(env) };
+      const chromium = await launchChromium(found.path, launch).catch((cause: unknown) => {
         if (cause instanceof ChromiumStartError) throw new BrowserUnavailable([error(cause.rule, cause.text, { file: found.path! })]);
         throw cause;
       });

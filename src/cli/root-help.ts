@@ -21,6 +21,7 @@ export const ROOT_HELP_AFTER: Message = {
   BUILD_ISSUE_EDITIONS             用这个文件夹里的版式代替 build-issue 自带的
   BUILD_ISSUE_DEFAULT_EDITION      没有指定版式的期所用的版式（默认 2023）
   BUILD_ISSUE_BROWSER_TIMEOUT      浏览器启动最多等几秒（默认 20）
+  BUILD_ISSUE_BROWSER_PROCESSES    设为 separate：以 root 运行时也分多个进程
   BUILD_ISSUE_LANG                 提示信息的语言：zh（默认）或 en，同 --lang
   CI                               设了它，进度每期只打一行，不显示进度条
 
@@ -45,6 +46,7 @@ Environment:
   BUILD_ISSUE_EDITIONS             a folder of style editions to use instead of build-issue's own
   BUILD_ISSUE_DEFAULT_EDITION      the edition of issues that name none (default 2023)
   BUILD_ISSUE_BROWSER_TIMEOUT      seconds the browser may take to start (default 20)
+  BUILD_ISSUE_BROWSER_PROCESSES    separate: the browser keeps its processes as root too
   BUILD_ISSUE_LANG                 the language of messages: zh (default) or en, as --lang
   CI                               when set, progress is one plain line per issue, no live bar
 

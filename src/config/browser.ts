@@ -52,6 +52,9 @@ export async function findBrowser(env: NodeJS.ProcessEnv): Promise<{ path?: stri
   };
 }
 
+/** Whether Chromium keeps a process for each of its parts when it runs without a sandbox (browser/launch.ts: ONE_PROCESS). */
+export const browserProcessesSeparate = (env: NodeJS.ProcessEnv): boolean => env.BUILD_ISSUE_BROWSER_PROCESSES === 'separate';
+
 /** How long Chromium may take to start, in ms: BUILD_ISSUE_BROWSER_TIMEOUT seconds, default 20. */
 export function browserStartTimeout(env: NodeJS.ProcessEnv): number {
   const seconds = Number(env.BUILD_ISSUE_BROWSER_TIMEOUT);

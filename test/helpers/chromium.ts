@@ -4,7 +4,8 @@ import { type Browser, launch } from 'puppeteer-core';
 import { type Chromium, launchChromium } from '../../src/browser/launch.js';
 import { findBrowser } from '../../src/config/browser.js';
 
-async function browserPath(): Promise<string> {
+/** The Chromium the build would use. */
+export async function browserPath(): Promise<string> {
   const found = await findBrowser(process.env);
   assert.ok(found.path, 'no Chromium');
   return found.path;

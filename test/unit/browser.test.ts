@@ -15,9 +15,10 @@ import { ISSUE_ORIGIN } from '../../src/browser/issue-server.js';
 import { type ChromiumStartError, launchChromium, PUPPETEER_DEFAULT_ARGS } from '../../src/browser/launch.js';
 import { takeLayoutPage } from '../../src/browser/layout-pages.js';
 import { loadOnly } from '../../src/browser/load-only.js';
+import { browserProcessesSeparate } from '../../src/config/browser.js';
 import { socketFolderOf } from '../../src/io/scratch.js';
-import { startChromium } from '../helpers/chromium.js';
-import { alive } from '../helpers/processes.js';
+import { browserPath, startChromium } from '../helpers/chromium.js';
+import { alive, processTree } from '../helpers/processes.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 describe('launching Chromium', () => {
@@ -38,6 +39,25 @@ describe('launching Chromium', () => {
       assert.deepEqual(urls, ['about:blank']);
     } finally {
       await chromium.close();
+    }
+  });
+
+  test('as root, where it has no sandbox, runs in one process; with separateProcesses, or as another user, in several', async () => {
+    assert.equal(browserProcessesSeparate({ BUILD_ISSUE_BROWSER_PROCESSES: 'separate' }), true);
+    assert.equal(browserProcessesSeparate({}), false);
+    const root = process.getuid?.() === 0;
+    const chromiumProcesses = () =>
+      processTree(process.pid).filter((p) => p.command.includes('--user-data-dir=') || p.command.includes('--type='));
+    for (const separateProcesses of [false, true]) {
+      const chromium = await launchChromium(await browserPath(), { separateProcesses });
+      try {
+        await takeLayoutPage(chromium.browser);
+        const types = chromiumProcesses().map((p) => /--type=([a-z-]+)/.exec(p.command)?.[1] ?? 'browser');
+        if (root && !separateProcesses) assert.deepEqual(types, ['browser']);
+        else assert.ok(types.includes('renderer') && types.includes('zygote'), types.join(' '));
+      } finally {
+        await chromium.close();
+      }
     }
   });
 
