@@ -118,8 +118,9 @@ export interface LaunchOptions {
  * of the browser, and no zygote. Each process of its own paid for its start
  * (loading and relocating the browser's binary, its own set-up) and its
  * messages to the others: started in one, Chromium is ready for the first
- * layout in about two thirds of the time with half the CPU, and a run of
- * many takes a sixth less CPU. A renderer inside the browser's process
+ * layout sooner and with much less CPU (docs/performance.md). It crashed
+ * while taking a screenshot after a print, which nothing does any more (the
+ * proofs are drawn by pdftoppm). A renderer inside the browser's process
  * cannot be sandboxed, so run as any other user Chromium keeps its
  * processes and its sandbox; BUILD_ISSUE_BROWSER_PROCESSES=separate keeps
  * them as root too. Chromium calls this mode unsupported; the PDFs are the
