@@ -26,7 +26,8 @@ export interface BrowserLease {
  * `warm` starts it early, so it boots, and readies a page to lay out in,
  * while the first issue is still being rendered; once every issue has
  * released its lease, it closes while the last ones are still being
- * finished and checked.
+ * finished and checked. If it ends by itself, the next issue to ask for it
+ * starts another.
  */
 export interface SharedBrowser {
   /** A lease for one issue; take one per issue. */
@@ -38,31 +39,47 @@ export interface SharedBrowser {
 export function sharedBrowser(env: NodeJS.ProcessEnv, signal: AbortSignal, issues: number): SharedBrowser {
   let launching: Promise<Chromium> | undefined;
   let closing: Promise<void> | undefined;
+  /** The ends of Chromiums that went away by themselves, their profiles still to remove. */
+  const ended: Promise<void>[] = [];
   let needed = issues;
+  const launch = async (): Promise<Chromium> => {
+    signal.throwIfAborted();
+    const found = await findBrowser(env);
+    if (!found.path) throw new BrowserUnavailable(found.diagnostics);
+    // Imported at first need: a run whose issues are all skipped loads no browser code.
+    const [{ launchChromium, ChromiumStartError }, { readyLayoutPage }] = await Promise.all([
+      import('./launch.js'),
+      import('./layout-pages.js'),
+    ]);
+    const options = { signal, startTimeout: browserStartTimeout(env), separateProcesses: browserProcessesSeparate(env) };
+    const chromium = await launchChromium(found.path, options).catch((cause: unknown) => {
+      if (cause instanceof ChromiumStartError) throw new BrowserUnavailable([error(cause.rule, cause.text, { file: found.path! })]);
+      throw cause;
+    });
+    readyLayoutPage(chromium.browser);
+    return chromium;
+  };
   const start = (): Promise<Chromium> => {
-    launching ??= (async () => {
-      signal.throwIfAborted();
-      const found = await findBrowser(env);
-      if (!found.path) throw new BrowserUnavailable(found.diagnostics);
-      // Imported at first need: a run whose issues are all skipped loads no browser code.
-      const [{ launchChromium, ChromiumStartError }, { readyLayoutPage }] = await Promise.all([
-        import('./launch.js'),
-        import('./layout-pages.js'),
-      ]);
-      const launch = { signal, startTimeout: browserStartTimeout(env), separateProcesses: browserProcessesSeparate(env) };
-      const chromium = await launchChromium(found.path, launch).catch((cause: unknown) => {
-        if (cause instanceof ChromiumStartError) throw new BrowserUnavailable([error(cause.rule, cause.text, { file: found.path! })]);
-        throw cause;
-      });
-      readyLayoutPage(chromium.browser);
-      return chromium;
-    })();
+    if (!launching) {
+      const started = launch();
+      launching = started;
+      // A Chromium that ends by itself (a crash, which in one process takes
+      // the whole browser, or a kill) fails the layouts in flight; the issues
+      // after them start a new one.
+      const restartLater = (chromium: Chromium) =>
+        chromium.browser.once('disconnected', () => {
+          if (closing) return;
+          ended.push(chromium.close());
+          if (launching === started) launching = undefined;
+        });
+      started.then(restartLater, () => undefined);
+    }
     return launching;
   };
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       const chromium = await launching?.catch(() => undefined);
-      await chromium?.close();
+      await Promise.all([chromium?.close(), ...ended]);
     })());
   // An interrupt closes Chromium at once; the layouts in flight then fail and the run ends.
   signal.addEventListener('abort', () => void close(), { once: true });

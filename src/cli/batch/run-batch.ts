@@ -8,10 +8,17 @@ import { buildIssue, type IssueResult } from '../../pipeline.js';
 import type { Progress } from './progress.js';
 import type { BatchOptions, IssueOutcome } from './types.js';
 
-/** Why an issue's build threw: the run was interrupted, or what was thrown. */
+/** Why an issue's build threw: the run was interrupted, Chromium ended under it, or what was thrown. */
 function crashMessage(cause: unknown, signal: AbortSignal): Message {
   if (signal.aborted) return { zh: '已中断', en: 'interrupted' };
   const text = String(cause instanceof Error ? cause.message : cause);
+  // puppeteer's words when the browser's connection, or the page's, is gone.
+  if (/Connection closed|Target closed|Session closed/.test(text)) {
+    return {
+      zh: `Chromium 在排版中途退出了（崩溃，或被结束）；之后的各期会重新启动它（${text}）`,
+      en: `Chromium ended during the build (it crashed, or was killed); the issues after this one start it again (${text})`,
+    };
+  }
   return { zh: `排版中途出错：${text}`, en: text };
 }
 
