@@ -44,6 +44,9 @@ function listen(server: Server): Promise<number> {
   });
 }
 
+/** The path of a URL on ISSUE_ORIGIN, as the server is asked for it. */
+const pathOf = (url: string): string | undefined => (url.startsWith(`${ISSUE_ORIGIN}/`) ? url.slice(ISSUE_ORIGIN.length) : undefined);
+
 async function startIssueServer(): Promise<IssueServer> {
   const offers = new Map<string, Buffer>();
   const server = createServer((request, response) => {
@@ -75,10 +78,10 @@ async function startIssueServer(): Promise<IssueServer> {
       return `${ISSUE_ORIGIN}${path}`;
     },
     isOffered(url) {
-      return url.startsWith(`${ISSUE_ORIGIN}/`) && offers.has(url.slice(ISSUE_ORIGIN.length));
+      return offers.has(pathOf(url) ?? '');
     },
     withdraw(url) {
-      if (url.startsWith(`${ISSUE_ORIGIN}/`)) offers.delete(url.slice(ISSUE_ORIGIN.length));
+      offers.delete(pathOf(url) ?? '');
     },
   };
 }

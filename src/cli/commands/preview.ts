@@ -77,7 +77,7 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
   const [
     { listIssues },
     { loadAssets },
-    { lastingBrowser },
+    { sharedBrowser },
     { previewBuild },
     { openInBrowser },
     { startServer },
@@ -86,7 +86,7 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
   ] = await Promise.all([
     import('../../stages/load/load-issue.js'),
     import('../../preview/assets.js'),
-    import('../../preview/lasting-browser.js'),
+    import('../../browser/shared-browser.js'),
     import('../../preview/build.js'),
     import('../../preview/open-browser.js'),
     import('../../preview/server.js'),
@@ -106,7 +106,10 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
   const stopped = new AbortController();
   const stop = () => stopped.abort();
   for (const signal of stopSignals) process.once(signal, stop);
-  const browser = lastingBrowser(process.env, stopped.signal);
+  // One Chromium for the session, whose one lease is never released: one that
+  // ends (crashed, or killed) is started again for the next build.
+  const chromium = sharedBrowser(process.env, stopped.signal, Infinity);
+  const browser = chromium.lease();
   browser.warm();
   // The engines' versions go into each PDF (its Producer), as a build's do: found once for the session.
   const { findEngines } = await import('../../config/engines.js');
@@ -145,7 +148,7 @@ export async function runPreview(serial: string, options: PreviewOptions, settin
     for (const signal of stopSignals) process.off(signal, stop);
     await watcher.close();
     stopped.abort();
-    await browser.close();
+    await chromium.close();
     await session.settled();
   }
 }

@@ -96,7 +96,8 @@ export async function writeProofs(pdfFile: string): Promise<Result<string[]>> {
           zh: '没有安装 pdftoppm，做不了校样图：apt-get install -y poppler-utils',
           en: 'pdftoppm is not installed: apt-get install -y poppler-utils',
         }
-      : { zh: `pdftoppm 出错，没有做出校样图（pdftoppm 原文：“${String(cause)}”）`, en: `pdftoppm failed: ${String(cause)}` };
+      : // pdftoppm's words, or pdf-lib's for the contact sheet.
+        { zh: `没有做出校样图（原文：“${String(cause)}”）`, en: `the proofs could not be made: ${String(cause)}` };
     return { diagnostics: [error('proof-failed', message, { file: pdfFile })] };
   } finally {
     await rm(sheetPdf, { force: true });
